@@ -1,0 +1,63 @@
+/// Chooses the reader for a file from its extension and, for XML, its root element.
+public enum FormatDetector {
+    /// Extensions that `cda ingest` picks up when it walks a directory.
+    public static let transcriptExtensions: Set<String> = ["txt", "xml", "tei", "vtt", "srt"]
+
+    /// The format of `source`.
+    ///
+    /// - Throws: `IngestError.unknownFormat` when neither the extension nor the root element tells.
+    public static func format(of source: SourceFile) throws(IngestError) -> DocumentFormat {
+        switch source.pathExtension {
+        case "txt", "text": return .text
+        case "vtt": return .vtt
+        case "srt": return .srt
+        case "xml", "tei":
+            switch rootElement(of: source.bytes) {
+            case "TEI", "teiCorpus": return .tei
+            case "transcript": return .transcriptXML
+            case let other?:
+                throw .unknownFormat(source.location(), detail: "XML root element <\(other)> is not a transcript")
+            case nil:
+                throw .unknownFormat(source.location(), detail: "no XML root element found")
+            }
+        default:
+            throw .unknownFormat(source.location(), detail: "extension '.\(source.pathExtension)'")
+        }
+    }
+
+    /// The reader for `format`.
+    public static func reader(for format: DocumentFormat) -> any TranscriptReader {
+        switch format {
+        case .text: PlainTextReader()
+        case .tei: TEIReader()
+        case .transcriptXML: TranscriptXMLReader()
+        case .vtt, .srt: CaptionReader(format: format)
+        }
+    }
+
+    /// The local name of the first element in the first 64 KiB, skipping the prolog and comments.
+    static func rootElement(of bytes: [UInt8]) -> String? {
+        let limit = min(bytes.count, 65_536)
+        var index = 0
+        while index < limit {
+            guard bytes[index] == UInt8(ascii: "<"), index + 1 < limit else {
+                index += 1
+                continue
+            }
+            let next = bytes[index + 1]
+            if next == UInt8(ascii: "?") || next == UInt8(ascii: "!") {
+                index += 2
+                continue
+            }
+            var end = index + 1
+            while end < limit, !isNameTerminator(bytes[end]) { end += 1 }
+            let name = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
+            return name.split(separator: ":").last.map(String.init) ?? name
+        }
+        return nil
+    }
+
+    private static func isNameTerminator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/")
+    }
+}

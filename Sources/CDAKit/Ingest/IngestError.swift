@@ -1,0 +1,85 @@
+/// Why a transcript could not be read or stored.
+///
+/// Messages name the file and position, never the transcript's text.
+public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file could not be opened or read.
+    case unreadable(SourceLocation, reason: String)
+    /// The file has no content.
+    case emptyFile(SourceLocation)
+    /// The file holds NUL bytes: a binary file, or UTF-16 text without a byte order mark.
+    case binaryContent(SourceLocation)
+    /// A byte sequence is not valid UTF-8.
+    case invalidUTF8(SourceLocation)
+    /// The format could not be recognised from the extension or the XML root element.
+    case unknownFormat(SourceLocation, detail: String)
+    /// The XML is not well-formed, or libxml2 refused it.
+    case malformedXML(SourceLocation, message: String)
+    /// The XML uses an entity declared in a DTD, which `cda` never expands.
+    case entityNotAllowed(SourceLocation, name: String)
+    /// A required attribute is missing.
+    case missingAttribute(SourceLocation, element: String, attribute: String)
+    /// A turn names a speaker that the file does not declare.
+    case undeclaredSpeaker(SourceLocation, speaker: String)
+    /// A time could not be read.
+    case invalidTime(SourceLocation, value: String)
+    /// The file was read but holds no utterance.
+    case noUtterances(SourceLocation)
+    /// The custom speaker pattern is not a usable regular expression.
+    case invalidSpeakerPattern(String, reason: String)
+    /// A document with this id exists with different content.
+    case documentChanged(SourceLocation, documentID: String)
+    /// `--replace` was asked for a document that codings point into.
+    case documentHasCodings(SourceLocation, documentID: String, codings: Int)
+    /// The file is larger than `cda` accepts.
+    case fileTooLarge(SourceLocation, bytes: Int, limit: Int)
+
+    /// Where the problem is.
+    public var location: SourceLocation? {
+        switch self {
+        case .unreadable(let l, _), .emptyFile(let l), .binaryContent(let l), .invalidUTF8(let l),
+            .unknownFormat(let l, _), .malformedXML(let l, _), .entityNotAllowed(let l, _),
+            .missingAttribute(let l, _, _), .undeclaredSpeaker(let l, _), .invalidTime(let l, _),
+            .noUtterances(let l), .documentChanged(let l, _), .documentHasCodings(let l, _, _),
+            .fileTooLarge(let l, _, _):
+            return l
+        case .invalidSpeakerPattern:
+            return nil
+        }
+    }
+
+    /// `FILE:LINE:COL: message`, in words a researcher understands.
+    public var description: String {
+        switch self {
+        case .unreadable(let l, let reason):
+            return "\(l): cannot read the file (\(reason))"
+        case .emptyFile(let l):
+            return "\(l): the file is empty"
+        case .binaryContent(let l):
+            return "\(l): the file contains NUL bytes; it looks like a binary file or UTF-16 text without a byte order mark. Save it as UTF-8 text."
+        case .invalidUTF8(let l):
+            return "\(l): invalid UTF-8 byte sequence. Save the file as UTF-8."
+        case .unknownFormat(let l, let detail):
+            return "\(l): unknown transcript format (\(detail)). Use --format text|tei|xml|vtt|srt."
+        case .malformedXML(let l, let message):
+            return "\(l): XML error: \(message)"
+        case .entityNotAllowed(let l, let name):
+            return "\(l): the entity '&\(name);' is declared in a DTD; cda never expands such entities, for safety. Replace it with plain text."
+        case .missingAttribute(let l, let element, let attribute):
+            return "\(l): <\(element)> needs a '\(attribute)' attribute"
+        case .undeclaredSpeaker(let l, let speaker):
+            return "\(l): speaker '\(speaker)' is not declared in <speakers>"
+        case .invalidTime(let l, let value):
+            return "\(l): '\(value)' is not a time; write HH:MM:SS, MM:SS or seconds"
+        case .noUtterances(let l):
+            return "\(l): no utterances found"
+        case .invalidSpeakerPattern(let pattern, let reason):
+            return "--speaker-pattern '\(pattern)': \(reason)"
+        case .documentChanged(let l, let id):
+            return "\(l): document '\(id)' already exists with different content; use --replace to replace it, or --id to ingest it as a new document"
+        case .documentHasCodings(let l, let id, let codings):
+            return "\(l): cannot replace document '\(id)': \(codings) coding(s) point into it. Remove them first (cda code remove --doc \(id) --all)."
+        case .fileTooLarge(let l, let bytes, let limit):
+            return "\(l): the file has \(bytes) bytes, more than the limit of \(limit)"
+        }
+    }
+}

@@ -1,0 +1,106 @@
+internal import GRDB
+
+/// The project file's schema, as a list of named migrations.
+///
+/// Migrations are never edited once released: a change is a new migration.
+enum ProjectSchema {
+    /// `application_id` marks SQLite files as `cda` projects ("CDA1").
+    static let applicationID: Int32 = 0x4344_4131
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-corpus", migrate: createCorpusTables)
+        migrator.registerMigration("v1-coding", migrate: createCodingTables)
+        return migrator
+    }
+
+    private static func createCorpusTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE projectInfo (
+                key TEXT PRIMARY KEY NOT NULL,
+                value TEXT NOT NULL
+            );
+            CREATE TABLE document (
+                id TEXT PRIMARY KEY NOT NULL,
+                title TEXT NOT NULL,
+                format TEXT NOT NULL,
+                sourcePath TEXT NOT NULL,
+                contentHash TEXT NOT NULL,
+                ingestedAt TEXT NOT NULL,
+                position INTEGER NOT NULL
+            );
+            CREATE TABLE documentAttribute (
+                documentId TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                key TEXT NOT NULL,
+                value TEXT NOT NULL,
+                PRIMARY KEY (documentId, key)
+            ) WITHOUT ROWID;
+            CREATE TABLE speaker (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                role TEXT NOT NULL CHECK (role IN ('participant', 'moderator', 'observer'))
+            );
+            CREATE TABLE speakerAttribute (
+                speakerId TEXT NOT NULL REFERENCES speaker(id) ON DELETE CASCADE,
+                key TEXT NOT NULL,
+                value TEXT NOT NULL,
+                PRIMARY KEY (speakerId, key)
+            ) WITHOUT ROWID;
+            CREATE TABLE utterance (
+                documentId TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                idx INTEGER NOT NULL CHECK (idx >= 1),
+                speakerId TEXT REFERENCES speaker(id),
+                startTime REAL,
+                endTime REAL,
+                section TEXT,
+                text TEXT NOT NULL,
+                sourceReference TEXT,
+                wordCount INTEGER NOT NULL CHECK (wordCount >= 0),
+                length INTEGER NOT NULL CHECK (length >= 0),
+                PRIMARY KEY (documentId, idx)
+            ) WITHOUT ROWID;
+            CREATE INDEX utteranceBySpeaker ON utterance(speakerId);
+            """)
+    }
+
+    private static func createCodingTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE code (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+                description TEXT NOT NULL DEFAULT '',
+                color TEXT,
+                origin TEXT NOT NULL CHECK (origin IN ('analyst', 'in-vivo', 'suggested')),
+                round INTEGER NOT NULL CHECK (round IN (1, 2)),
+                parentId INTEGER REFERENCES code(id),
+                status TEXT NOT NULL CHECK (status IN ('active', 'merged', 'retired')),
+                mergedIntoId INTEGER REFERENCES code(id),
+                createdAt TEXT NOT NULL,
+                updatedAt TEXT NOT NULL,
+                CHECK ((status = 'merged') = (mergedIntoId IS NOT NULL))
+            );
+            CREATE UNIQUE INDEX activeCodeName ON code(name) WHERE status = 'active';
+            CREATE TABLE coding (
+                id INTEGER PRIMARY KEY,
+                codeId INTEGER NOT NULL REFERENCES code(id),
+                documentId TEXT NOT NULL,
+                startUtterance INTEGER NOT NULL,
+                startOffset INTEGER CHECK (startOffset >= 0),
+                endUtterance INTEGER NOT NULL,
+                endOffset INTEGER CHECK (endOffset >= 0),
+                round INTEGER NOT NULL CHECK (round IN (1, 2)),
+                coder TEXT NOT NULL,
+                memo TEXT,
+                createdAt TEXT NOT NULL,
+                CHECK (endUtterance >= startUtterance),
+                CHECK ((startOffset IS NULL) = (endOffset IS NULL)),
+                FOREIGN KEY (documentId, startUtterance) REFERENCES utterance(documentId, idx),
+                FOREIGN KEY (documentId, endUtterance) REFERENCES utterance(documentId, idx)
+            );
+            CREATE UNIQUE INDEX codingIdentity ON coding(
+                codeId, documentId, startUtterance, IFNULL(startOffset, -1),
+                endUtterance, IFNULL(endOffset, -1), round, coder);
+            CREATE INDEX codingByFragment ON coding(documentId, startUtterance);
+            """)
+    }
+}

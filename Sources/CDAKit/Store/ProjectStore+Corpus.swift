@@ -1,0 +1,167 @@
+import Foundation
+internal import GRDB
+
+extension ProjectStore {
+    /// Stores a transcript in one transaction: all of it, or nothing.
+    ///
+    /// Speakers already in the project keep their id; a name, role or attribute the new file
+    /// gives is added where the project had none.
+    ///
+    /// - Parameters:
+    ///   - transcript: The transcript as a reader produced it.
+    ///   - replace: Whether a document with the same id and different content may be replaced.
+    /// - Returns: Whether the document was new, unchanged or replaced.
+    /// - Throws: `IngestError.documentChanged` without `replace`, `.documentHasCodings` when
+    ///   codings point into a document to replace, `StoreError.database` when SQLite fails.
+    public func save(_ transcript: Transcript, replace: Bool) throws -> SaveOutcome {
+        let document = transcript.document
+        let location = SourceLocation(file: document.sourcePath)
+        return try write { db in
+            var outcome = SaveOutcome.ingested
+            if let hash = try String.fetchOne(db, sql: "SELECT contentHash FROM document WHERE id = ?", arguments: [document.id]) {
+                if hash == document.contentHash { return .unchanged }
+                guard replace else { throw IngestError.documentChanged(location, documentID: document.id) }
+                let codings = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM coding WHERE documentId = ?", arguments: [document.id]) ?? 0
+                if codings > 0 { throw IngestError.documentHasCodings(location, documentID: document.id, codings: codings) }
+                try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [document.id])
+                outcome = .replaced
+            }
+            let position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM document") ?? 1
+            try db.execute(
+                sql: """
+                    INSERT INTO document(id, title, format, sourcePath, contentHash, ingestedAt, position)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [document.id, document.title, document.format.rawValue, document.sourcePath,
+                            document.contentHash, Timestamp.now(), position])
+            for (key, value) in document.attributes.sorted(by: { $0.key < $1.key }) {
+                try db.execute(
+                    sql: "INSERT INTO documentAttribute(documentId, key, value) VALUES (?, ?, ?)",
+                    arguments: [document.id, key, value])
+            }
+            for speaker in transcript.speakers { try Self.upsert(speaker, in: db) }
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO utterance(documentId, idx, speakerId, startTime, endTime, section, text,
+                                      sourceReference, wordCount, length)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for utterance in transcript.utterances {
+                try insert.execute(arguments: [
+                    document.id, utterance.index, utterance.speakerID, utterance.start, utterance.end,
+                    utterance.section, utterance.text, utterance.sourceReference,
+                    Tokenizer.wordCount(utterance.text), utterance.length,
+                ])
+            }
+            return outcome
+        }
+    }
+
+    private static func upsert(_ speaker: Speaker, in db: Database) throws {
+        if let row = try Row.fetchOne(db, sql: "SELECT name, role FROM speaker WHERE id = ?", arguments: [speaker.id]) {
+            let name: String = row["name"]
+            if name == speaker.id, speaker.name != speaker.id {
+                try db.execute(sql: "UPDATE speaker SET name = ? WHERE id = ?", arguments: [speaker.name, speaker.id])
+            }
+            let role: String = row["role"]
+            if role == SpeakerRole.participant.rawValue, speaker.role != .participant {
+                try db.execute(sql: "UPDATE speaker SET role = ? WHERE id = ?", arguments: [speaker.role.rawValue, speaker.id])
+            }
+        } else {
+            try db.execute(
+                sql: "INSERT INTO speaker(id, name, role) VALUES (?, ?, ?)",
+                arguments: [speaker.id, speaker.name, speaker.role.rawValue])
+        }
+        for (key, value) in speaker.attributes {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO speakerAttribute(speakerId, key, value) VALUES (?, ?, ?)",
+                arguments: [speaker.id, key, value])
+        }
+    }
+
+    /// Every document with its counts, in ingest order.
+    ///
+    /// - Throws: `StoreError.database`.
+    public func documents() throws -> [DocumentSummary] {
+        try read { db in
+            let attributes = try Self.attributes(db, table: "documentAttribute", owner: "documentId")
+            return try Row.fetchAll(db, sql: """
+                SELECT d.id, d.title, d.format, d.sourcePath,
+                       COUNT(u.idx) AS utterances, COUNT(DISTINCT u.speakerId) AS speakers,
+                       COALESCE(SUM(u.wordCount), 0) AS words
+                FROM document d LEFT JOIN utterance u ON u.documentId = d.id
+                GROUP BY d.id ORDER BY d.position
+                """
+            ).map { row in
+                let id: String = row["id"]
+                let attrs = attributes[id] ?? [:]
+                return DocumentSummary(
+                    id: id, title: row["title"], format: DocumentFormat(rawValue: row["format"]) ?? .text,
+                    group: attrs["group"], session: attrs["session"], utterances: row["utterances"],
+                    speakers: row["speakers"], words: row["words"], attributes: attrs, sourcePath: row["sourcePath"])
+            }
+        }
+    }
+
+    /// Every speaker with their counts, ordered by id.
+    ///
+    /// - Throws: `StoreError.database`.
+    public func speakers() throws -> [SpeakerSummary] {
+        try read { db in
+            let attributes = try Self.attributes(db, table: "speakerAttribute", owner: "speakerId")
+            return try Row.fetchAll(db, sql: """
+                SELECT s.id, s.name, s.role,
+                       COUNT(DISTINCT u.documentId) AS documents, COUNT(u.idx) AS utterances,
+                       COALESCE(SUM(u.wordCount), 0) AS words,
+                       (SELECT group_concat(value, ',') FROM (
+                           SELECT DISTINCT a.value FROM utterance u2
+                           JOIN documentAttribute a ON a.documentId = u2.documentId AND a.key = 'group'
+                           WHERE u2.speakerId = s.id ORDER BY a.value)) AS documentGroups
+                FROM speaker s LEFT JOIN utterance u ON u.speakerId = s.id
+                GROUP BY s.id ORDER BY s.id
+                """
+            ).map { row in
+                let id: String = row["id"]
+                let attrs = attributes[id] ?? [:]
+                return SpeakerSummary(
+                    id: id, name: row["name"], role: SpeakerRole(rawValue: row["role"]) ?? .participant,
+                    group: attrs["group"] ?? row["documentGroups"], documents: row["documents"],
+                    utterances: row["utterances"], words: row["words"], attributes: attrs)
+            }
+        }
+    }
+
+    /// The utterances of a document, optionally limited to an index range.
+    ///
+    /// - Parameters:
+    ///   - documentID: The document.
+    ///   - range: 1-based indexes to include; all when `nil`.
+    /// - Throws: `CorpusError.unknownDocument` when there is no such document, `StoreError.database`.
+    public func utterances(of documentID: String, in range: ClosedRange<Int>? = nil) throws -> [UtteranceView] {
+        try read { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE id = ?", arguments: [documentID]) != nil else {
+                let known = try String.fetchAll(db, sql: "SELECT id FROM document ORDER BY position")
+                throw CorpusError.unknownDocument(documentID, suggestion: NameSuggester.closest(to: documentID, among: known))
+            }
+            let bounds = range ?? 1...Int.max
+            return try Row.fetchAll(db, sql: """
+                SELECT u.idx, u.speakerId, s.role, u.startTime, u.endTime, u.section, u.text, u.wordCount
+                FROM utterance u LEFT JOIN speaker s ON s.id = u.speakerId
+                WHERE u.documentId = ? AND u.idx BETWEEN ? AND ? ORDER BY u.idx
+                """, arguments: [documentID, bounds.lowerBound, bounds.upperBound]
+            ).map { row in
+                UtteranceView(
+                    index: row["idx"], speaker: row["speakerId"], role: (row["role"] as String?).flatMap(SpeakerRole.init(rawValue:)),
+                    start: row["startTime"], end: row["endTime"], section: row["section"], text: row["text"],
+                    words: row["wordCount"])
+            }
+        }
+    }
+
+    static func attributes(_ db: Database, table: String, owner: String) throws -> [String: [String: String]] {
+        var result: [String: [String: String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT \(owner) AS owner, key, value FROM \(table)") {
+            result[row["owner"], default: [:]][row["key"]] = row["value"] as String
+        }
+        return result
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+internal import GRDB
+
+/// A project: one SQLite file holding the corpus, the codes and the analysis.
+///
+/// The file uses write-ahead logging and a busy timeout, so several `cda` processes (a terminal
+/// and the browser workbench, or a team's scripts) can work on one project at once; every change
+/// runs in one immediate transaction.
+public final class ProjectStore: Sendable {
+    /// The path of the project file.
+    public let path: String
+    let database: DatabaseQueue
+
+    private init(path: String, database: DatabaseQueue) {
+        self.path = path
+        self.database = database
+    }
+
+    /// Creates a new, empty project file with owner-only permissions (0600).
+    ///
+    /// - Throws: `StoreError.projectExists` when the file exists, `.database` when SQLite fails.
+    public static func create(at path: String) throws(StoreError) -> ProjectStore {
+        if FileManager.default.fileExists(atPath: path) { throw .projectExists(path: path) }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+            throw .database(path: path, message: "the folder '\(directory)' does not exist")
+        }
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw .database(path: path, message: "cannot create the file")
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA application_id = \(ProjectSchema.applicationID)")
+            }
+            try ProjectSchema.migrator.migrate(queue)
+            try queue.write { db in
+                try db.execute(
+                    sql: "INSERT INTO projectInfo(key, value) VALUES ('createdAt', ?), ('createdBy', ?)",
+                    arguments: [Timestamp.now(), CDAVersion.current])
+            }
+            return ProjectStore(path: path, database: queue)
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw .database(path: path, message: Self.describe(error))
+        }
+    }
+
+    /// Opens an existing project, migrating an older schema forward.
+    ///
+    /// - Throws: `StoreError.projectMissing`, `.notAProject`, `.newerSchema` or `.database`.
+    public static func open(at path: String) throws(StoreError) -> ProjectStore {
+        guard FileManager.default.fileExists(atPath: path) else { throw .projectMissing(path: path) }
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration())
+            let applicationID = try queue.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
+            guard applicationID == ProjectSchema.applicationID else {
+                throw StoreError.notAProject(path: path, reason: "the SQLite file was not created by cda")
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .notAProject(path: path, reason: describe(error))
+        }
+        do {
+            let migrator = ProjectSchema.migrator
+            let (superseded, complete) = try queue.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+            }
+            if superseded { throw StoreError.newerSchema(path: path) }
+            if !complete { try migrator.migrate(queue) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .database(path: path, message: describe(error))
+        }
+        return ProjectStore(path: path, database: queue)
+    }
+
+    private static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(60)
+        configuration.foreignKeysEnabled = true
+        configuration.publicStatementArguments = false
+        return configuration
+    }
+
+    /// Runs `body` in one immediate write transaction, mapping database errors to `StoreError`.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try database.write(body)
+        } catch let error as DatabaseError {
+            throw StoreError.database(path: path, message: Self.describe(error))
+        }
+    }
+
+    /// Runs `body` in a read transaction, mapping database errors to `StoreError`.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try database.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError.database(path: path, message: Self.describe(error))
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return error.message ?? "SQLite error \(error.resultCode.rawValue)"
+        }
+        return String(describing: error)
+    }
+}

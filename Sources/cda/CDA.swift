@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The `cda` command: discourse-analysis coding from the command line.
+@main
+struct CDA: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cda",
+        abstract: "Code workshop and focus-group transcripts, consolidate codes, compare groups by theme.",
+        version: "0.1.0",
+        subcommands: [
+            InitCommand.self, IngestCommand.self, DocumentsCommand.self, SpeakersCommand.self, ShowCommand.self,
+        ]
+    )
+}

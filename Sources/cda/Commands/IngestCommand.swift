@@ -1,0 +1,67 @@
+import ArgumentParser
+import CDAKit
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Read transcripts (plain text, TEI, transcript XML, WebVTT, SRT) into the project.",
+        discussion: "Each file is stored in one transaction: a file that fails leaves nothing behind. Directories are walked recursively.")
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "Files or directories to read.")
+    var paths: [String]
+
+    @Option(help: "Set the group of the documents (overrides the file).")
+    var group: String?
+
+    @Option(help: "Set the session of the documents (overrides the file).")
+    var session: String?
+
+    @Option(help: "Force the format: text, tei, xml, vtt or srt.")
+    var format: String?
+
+    @Option(help: "Document id, for a single file.")
+    var id: String?
+
+    @Option(help: "A TEI listPerson file to name speakers.")
+    var persons: String?
+
+    @Option(name: .customLong("speaker-pattern"), help: "Regex for plain-text turn lines with groups (?<speaker>…) and (?<text>…), optionally (?<time>…).")
+    var speakerPattern: String?
+
+    @Flag(help: "Replace documents whose content changed (refused while codings point into them).")
+    var replace = false
+
+    func validate() throws {
+        if let format, DocumentFormat(rawValue: format) == nil {
+            throw ValidationError("Unknown format '\(format)'. Use one of: text, tei, xml, vtt, srt.")
+        }
+        if id != nil && paths.count > 1 {
+            throw ValidationError("--id names a single document; give one file.")
+        }
+    }
+
+    func run() throws {
+        let store = try project.open()
+        let options = Ingester.Options(
+            group: group, session: session, format: format.flatMap(DocumentFormat.init(rawValue:)), documentID: id,
+            personsFile: persons, speakerPattern: speakerPattern, replace: replace)
+        let outcomes = try Ingester(store: store, options: options).ingest(paths: paths)
+        if output.json {
+            try Output.printJSON(outcomes)
+        } else {
+            for outcome in outcomes where !outcome.failed {
+                print("\(outcome.status): \(outcome.file) → \(outcome.document ?? "") (\(outcome.format?.rawValue ?? ""), \(outcome.utterances) utterances, \(outcome.speakers) speakers, \(outcome.words) words)")
+            }
+        }
+        let failures = outcomes.filter(\.failed)
+        failures.forEach { Output.printError($0.error ?? $0.file) }
+        if outcomes.isEmpty { Output.printError("No transcript files found in \(paths.joined(separator: ", ")).") }
+        if !failures.isEmpty || outcomes.isEmpty {
+            if !output.json { Output.printError("\(failures.count) of \(outcomes.count) file(s) failed; the project keeps everything else.") }
+            throw ExitCode(1)
+        }
+    }
+}
