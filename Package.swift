@@ -42,15 +42,20 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        .target(
+            name: "CDATestSupport",
+            dependencies: ["CDAKit"],
+            path: "Tests/CDATestSupport",
+            swiftSettings: upcoming
+        ),
         .testTarget(
             name: "CDAKitTests",
-            dependencies: ["CDAKit"],
-            resources: [.copy("Fixtures")],
+            dependencies: ["CDAKit", "CDATestSupport"],
             swiftSettings: upcoming
         ),
         .testTarget(
             name: "cdaTests",
-            dependencies: ["cda", "CDAKit"],
+            dependencies: ["cda", "CDAKit", "CDATestSupport"],
             swiftSettings: upcoming
         ),
     ],

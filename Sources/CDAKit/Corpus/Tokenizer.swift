@@ -12,6 +12,12 @@ public enum Tokenizer {
         public var start: Int
         /// The offset just past the word's last scalar.
         public var end: Int
+
+        /// Creates a span.
+        public init(start: Int, end: Int) {
+            self.start = start
+            self.end = end
+        }
     }
 
     /// Calls `body` with each word's span, in order.

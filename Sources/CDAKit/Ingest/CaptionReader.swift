@@ -22,37 +22,31 @@ public struct CaptionReader: TranscriptReader {
     ///   (a `.vtt` without `WEBVTT`), `.invalidTime` or `.noUtterances`.
     public func read(_ source: SourceFile, options: ReadOptions) throws(IngestError) -> Transcript {
         let text = try TextDecoding.decode(source)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
+        let lines = TextDecoding.lines(of: text)
         if format == .vtt, !(lines.first?.hasPrefix("WEBVTT") ?? false) {
             throw .unknownFormat(source.location(line: 1, column: 1), detail: "a WebVTT file starts with 'WEBVTT'")
         }
         var utterances: [Utterance] = []
         var speakerOrder: [String] = []
-        var number = format == .vtt ? 1 : 0
+        var number = 0
         while number < lines.count {
-            guard let arrow = lines[number].range(of: "-->") else {
-                number += 1
-                continue
-            }
-            if format == .vtt, number > 0, lines[number - 1].hasPrefix("NOTE") {
-                number += 1
-                continue
-            }
-            let timing = lines[number]
-            let location = source.location(line: number + 1, column: 1)
+            // A block runs up to the next blank line.
+            let blockStart = number
+            while number < lines.count, !lines[number].trimmingCharacters(in: .whitespaces).isEmpty { number += 1 }
+            let block = lines[blockStart..<number]
+            number += 1
+            guard let first = block.first, !["WEBVTT", "NOTE", "STYLE", "REGION"].contains(where: { first.hasPrefix($0) }),
+                let timingIndex = block.prefix(2).firstIndex(where: { $0.contains("-->") })
+            else { continue }
+            let timing = lines[timingIndex]
+            let arrow = timing.range(of: "-->")!
+            let location = source.location(line: timingIndex + 1, column: 1)
             let startText = timing[..<arrow.lowerBound].trimmingCharacters(in: .whitespaces)
             let endText = timing[arrow.upperBound...].trimmingCharacters(in: .whitespaces)
                 .split(separator: " ").first.map(String.init) ?? ""
             guard let start = TimeCode.seconds(startText) else { throw .invalidTime(location, value: startText) }
             guard let end = TimeCode.seconds(endText) else { throw .invalidTime(location, value: endText) }
-            number += 1
-            var payload: [Substring] = []
-            while number < lines.count, !lines[number].trimmingCharacters(in: .whitespaces).isEmpty {
-                payload.append(lines[number])
-                number += 1
-            }
+            let payload = block[(timingIndex + 1)...]
             let (speaker, cueText) = Self.speakerAndText(payload.joined(separator: " "))
             guard !cueText.isEmpty else { continue }
             if let speaker, !speakerOrder.contains(speaker) { speakerOrder.append(speaker) }

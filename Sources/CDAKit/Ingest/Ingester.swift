@@ -38,7 +38,7 @@ public struct Ingester: Sendable {
     public struct Outcome: Sendable, Hashable, Codable {
         /// The file.
         public var file: String
-        /// `ingested`, `unchanged`, `replaced` or `failed`.
+        /// `ingested`, `unchanged`, `replaced`, `skipped` or `failed`.
         public var status: String
         /// The document id, when the file was read.
         public var document: String?
@@ -52,6 +52,8 @@ public struct Ingester: Sendable {
         public var words: Int
         /// The error message, for a failed file.
         public var error: String?
+        /// Why a file found in a directory was skipped (an XML file that is not a transcript).
+        public var note: String?
 
         /// Whether the file failed.
         public var failed: Bool { error != nil }
@@ -78,10 +80,10 @@ public struct Ingester: Sendable {
             persons = try PersonListReader.read(try SourceFile(contentsOf: file))
         }
         let readOptions = ReadOptions(documentID: options.documentID, speakerPattern: options.speakerPattern, persons: persons)
-        return Self.expand(paths).map { ingestFile($0, options: readOptions) }
+        return Self.expand(paths).map { ingestFile($0.path, foundInDirectory: $0.walked, options: readOptions) }
     }
 
-    private func ingestFile(_ path: String, options readOptions: ReadOptions) -> Outcome {
+    private func ingestFile(_ path: String, foundInDirectory: Bool, options readOptions: ReadOptions) -> Outcome {
         var outcome = Outcome(file: path, status: "failed", utterances: 0, speakers: 0, words: 0)
         do {
             let source = try SourceFile(contentsOf: path)
@@ -95,6 +97,9 @@ public struct Ingester: Sendable {
             outcome.speakers = Set(transcript.utterances.compactMap(\.speakerID)).count
             outcome.words = transcript.utterances.reduce(0) { $0 + Tokenizer.wordCount($1.text) }
             outcome.status = try store.save(transcript, replace: options.replace).rawValue
+        } catch IngestError.unknownFormat(_, let detail) where foundInDirectory {
+            outcome.status = "skipped"
+            outcome.note = detail
         } catch {
             outcome.error = String(describing: error)
         }
@@ -102,12 +107,12 @@ public struct Ingester: Sendable {
     }
 
     /// The files named by `paths`, directories expanded to their transcript files in sorted order.
-    static func expand(_ paths: [String]) -> [String] {
-        var files: [String] = []
+    static func expand(_ paths: [String]) -> [(path: String, walked: Bool)] {
+        var files: [(path: String, walked: Bool)] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                files.append(path)
+                files.append((path, false))
                 continue
             }
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
@@ -117,7 +122,7 @@ public struct Ingester: Sendable {
                         && FormatDetector.transcriptExtensions.contains((relative as NSString).pathExtension.lowercased())
                 }
                 .sorted()
-            files.append(contentsOf: found.map { "\(base)/\($0)" })
+            files.append(contentsOf: found.map { (path: "\(base)/\($0)", walked: true) })
         }
         return files
     }

@@ -21,9 +21,7 @@ public struct PlainTextReader: TranscriptReader {
     ///   `.undeclaredSpeaker`, `.invalidSpeakerPattern` or `.noUtterances`.
     public func read(_ source: SourceFile, options: ReadOptions) throws(IngestError) -> Transcript {
         let text = try TextDecoding.decode(source)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
+        let lines = TextDecoding.lines(of: text)
         let header = PlainTextHeader(lines: lines)
         let customPattern = try options.speakerPattern.map { pattern throws(IngestError) in
             try CustomTurnPattern(pattern)

@@ -40,6 +40,13 @@ enum TextDecoding {
         return text
     }
 
+    /// Splits text into lines at LF, CRLF or CR, without the line breaks.
+    ///
+    /// Swift treats CRLF as one `Character`, so splitting at `"\n"` alone would miss it.
+    static func lines(of text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    }
+
     /// The 1-based line and byte column of `offset`.
     static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         var line = 1

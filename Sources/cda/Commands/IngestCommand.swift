@@ -53,6 +53,10 @@ struct IngestCommand: ParsableCommand {
             try Output.printJSON(outcomes)
         } else {
             for outcome in outcomes where !outcome.failed {
+                if let note = outcome.note {
+                    print("skipped: \(outcome.file) (\(note))")
+                    continue
+                }
                 print("\(outcome.status): \(outcome.file) → \(outcome.document ?? "") (\(outcome.format?.rawValue ?? ""), \(outcome.utterances) utterances, \(outcome.speakers) speakers, \(outcome.words) words)")
             }
         }

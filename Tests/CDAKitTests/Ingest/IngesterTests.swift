@@ -1,0 +1,56 @@
+import CDAKit
+import CDATestSupport
+import Foundation
+import Testing
+
+@Suite struct IngesterTests {
+    private func project(_ folder: TemporaryDirectory) throws -> ProjectStore {
+        try ProjectStore.create(at: folder.file("p.cda"))
+    }
+
+    @Test func walksDirectoriesAndOverridesGroup() throws {
+        let folder = TemporaryDirectory()
+        folder.write("in/a.txt", Fixtures.plainText)
+        folder.write("in/sub/b.xml", Fixtures.transcriptXML)
+        folder.write("in/sub/c.vtt", Fixtures.vtt)
+        folder.write("in/notes.md", "# not a transcript")
+        folder.write("in/people.xml", "<listPerson/>")
+        let store = try project(folder)
+        let outcomes = try Ingester(store: store, options: .init(group: "g1")).ingest(paths: [folder.file("in")])
+        #expect(outcomes.map(\.status) == ["ingested", "skipped", "ingested", "ingested"])
+        #expect(try store.documents().map(\.id) == ["a", "experts-x", "c"])
+        #expect(try store.documents().allSatisfy { $0.group == "g1" })
+    }
+
+    @Test func badFilesLeaveNothingAndOthersGoOn() throws {
+        let folder = TemporaryDirectory()
+        let good = folder.write("good.txt", "P1: goed\nP2: ook goed\n")
+        let truncated = folder.write("trunc.xml", "<transcript><speakers><speaker id=\"A\"/></speakers><turn speaker=\"A\">x</tu")
+        let empty = folder.write("empty.txt", "")
+        let binary = folder.write("binary.txt", bytes: [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 2])
+        let store = try project(folder)
+        let outcomes = try Ingester(store: store, options: .init()).ingest(paths: [truncated, good, empty, binary])
+        #expect(outcomes.map(\.failed) == [true, false, true, true])
+        #expect(outcomes[0].error?.hasPrefix(truncated + ":1:") == true)
+        #expect(outcomes[2].error == "\(empty): the file is empty")
+        #expect(try store.documents().map(\.id) == ["good"])
+    }
+
+    @Test func duplicateIdWithDifferentContentIsRefusedAndProjectUnchanged() throws {
+        let folder = TemporaryDirectory()
+        let first = folder.write("a/sessie.txt", "P1: een\nP2: twee\n")
+        let second = folder.write("b/sessie.txt", "P1: anders\nP2: heel anders\n")
+        let store = try project(folder)
+        _ = try Ingester(store: store, options: .init()).ingest(paths: [first])
+        let outcomes = try Ingester(store: store, options: .init()).ingest(paths: [second])
+        #expect(outcomes[0].error?.contains("document 'sessie' already exists with different content") == true)
+        #expect(try store.utterances(of: "sessie").map(\.text) == ["een", "twee"])
+    }
+
+    @Test func missingFileIsReported() throws {
+        let folder = TemporaryDirectory()
+        let store = try project(folder)
+        let outcomes = try Ingester(store: store, options: .init()).ingest(paths: [folder.file("nope.txt")])
+        #expect(outcomes[0].error == "\(folder.file("nope.txt")): cannot read the file (no such file)")
+    }
+}
