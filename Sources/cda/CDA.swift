@@ -9,6 +9,8 @@ struct CDA: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, IngestCommand.self, DocumentsCommand.self, SpeakersCommand.self, ShowCommand.self,
+            CodeCommand.self, CodesCommand.self, FragmentsCommand.self, SheetCommand.self, RoundCommand.self,
+            UndoCommand.self, SuggestCommand.self, ThemesCommand.self, MemoCommand.self,
         ]
     )
 }

@@ -11,6 +11,7 @@ enum ProjectSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-corpus", migrate: createCorpusTables)
         migrator.registerMigration("v1-coding", migrate: createCodingTables)
+        migrator.registerMigration("v1-analysis", migrate: createAnalysisTables)
         return migrator
     }
 
@@ -101,6 +102,82 @@ enum ProjectSchema {
                 codeId, documentId, startUtterance, IFNULL(startOffset, -1),
                 endUtterance, IFNULL(endOffset, -1), round, coder);
             CREATE INDEX codingByFragment ON coding(documentId, startUtterance);
+            """)
+    }
+
+    private static func createAnalysisTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE codingRound (
+                number INTEGER PRIMARY KEY CHECK (number IN (1, 2)),
+                startedAt TEXT NOT NULL
+            );
+            CREATE TABLE roundTheme (
+                round INTEGER NOT NULL REFERENCES codingRound(number) ON DELETE CASCADE,
+                themeId TEXT NOT NULL,
+                PRIMARY KEY (round, themeId)
+            ) WITHOUT ROWID;
+            CREATE TABLE researchQuestion (
+                id TEXT PRIMARY KEY NOT NULL,
+                text TEXT NOT NULL,
+                position INTEGER NOT NULL
+            );
+            CREATE TABLE theme (
+                id TEXT PRIMARY KEY NOT NULL,
+                label TEXT NOT NULL,
+                description TEXT NOT NULL DEFAULT '',
+                position INTEGER NOT NULL
+            );
+            CREATE TABLE themeQuestion (
+                themeId TEXT NOT NULL REFERENCES theme(id) ON DELETE CASCADE,
+                questionId TEXT NOT NULL REFERENCES researchQuestion(id) ON DELETE CASCADE,
+                PRIMARY KEY (themeId, questionId)
+            ) WITHOUT ROWID;
+            CREATE TABLE themeTerm (
+                themeId TEXT NOT NULL REFERENCES theme(id) ON DELETE CASCADE,
+                term TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                PRIMARY KEY (themeId, term)
+            ) WITHOUT ROWID;
+            CREATE TABLE codeTheme (
+                codeId INTEGER NOT NULL REFERENCES code(id),
+                themeId TEXT NOT NULL REFERENCES theme(id) ON DELETE CASCADE,
+                PRIMARY KEY (codeId, themeId)
+            ) WITHOUT ROWID;
+            CREATE TABLE memo (
+                id INTEGER PRIMARY KEY,
+                targetKind TEXT NOT NULL CHECK (targetKind IN ('project', 'code', 'document', 'theme', 'theme-group')),
+                targetId TEXT NOT NULL,
+                groupName TEXT NOT NULL DEFAULT '',
+                text TEXT NOT NULL,
+                author TEXT NOT NULL,
+                updatedAt TEXT NOT NULL,
+                UNIQUE (targetKind, targetId, groupName)
+            );
+            CREATE TABLE selectedFragment (
+                id INTEGER PRIMARY KEY,
+                documentId TEXT NOT NULL,
+                startUtterance INTEGER NOT NULL,
+                startOffset INTEGER,
+                endUtterance INTEGER NOT NULL,
+                endOffset INTEGER,
+                note TEXT,
+                selectedAt TEXT NOT NULL,
+                FOREIGN KEY (documentId, startUtterance) REFERENCES utterance(documentId, idx),
+                FOREIGN KEY (documentId, endUtterance) REFERENCES utterance(documentId, idx)
+            );
+            CREATE UNIQUE INDEX selectedFragmentIdentity ON selectedFragment(
+                documentId, startUtterance, IFNULL(startOffset, -1), endUtterance, IFNULL(endOffset, -1));
+            CREATE TABLE history (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL,
+                summary TEXT NOT NULL,
+                reason TEXT,
+                actor TEXT NOT NULL,
+                at TEXT NOT NULL,
+                details TEXT NOT NULL,
+                snapshot BLOB NOT NULL,
+                undoneAt TEXT
+            );
             """)
     }
 }

@@ -1,0 +1,100 @@
+/// The coded project in memory, as every analysis (round status, reports, summaries) reads it.
+///
+/// One store function builds it (`ProjectStore.codedCorpus`); the analyses only compute on it, so
+/// the command line, reports and workbench all get the same numbers.
+public struct CodedCorpus: Sendable {
+    /// A (document, utterance index) pair.
+    public struct UtteranceKey: Sendable, Hashable, Comparable {
+        /// The document id.
+        public var document: String
+        /// The 1-based index.
+        public var index: Int
+
+        /// Document order.
+        public static func < (a: UtteranceKey, b: UtteranceKey) -> Bool { (a.document, a.index) < (b.document, b.index) }
+    }
+
+    /// What the analyses need to know about one utterance.
+    public struct UtteranceInfo: Sendable, Hashable {
+        /// The speaker id, if known.
+        public var speaker: String?
+        /// Whether the speaker is a moderator or observer (left out of counts by default).
+        public var isModerator: Bool
+        /// The comparison value (`--by` attribute) of this utterance, if any.
+        public var group: String?
+        /// Words by the project tokenizer.
+        public var words: Int
+        /// Length in Unicode scalars.
+        public var length: Int
+        /// The text: present for utterances with partial fragments (to find covered words) and when quotes are asked.
+        public var text: String?
+    }
+
+    /// Totals of one group over all its talk.
+    public struct GroupTotals: Sendable, Hashable {
+        /// Documents with talk of this group.
+        public var documents: Int
+        /// Participants who spoke at least once.
+        public var participants: Set<String>
+        /// Utterances.
+        public var utterances: Int
+        /// Words.
+        public var words: Int
+    }
+
+    /// One coding, with its code resolved through consolidation.
+    public struct CodedSpan: Sendable, Hashable {
+        /// The fragment.
+        public var fragment: Fragment
+        /// The active (or retired) code that holds it after merges.
+        public var codeID: Int64
+        /// The round.
+        public var round: Int
+        /// The coder.
+        public var coder: String
+    }
+
+    /// A theme as loaded from a codebook.
+    public struct ThemeInfo: Sendable, Hashable {
+        /// The theme id.
+        public var id: String
+        /// The label.
+        public var label: String
+        /// The description.
+        public var description: String
+        /// Sensitising terms.
+        public var terms: [String]
+        /// Linked research questions.
+        public var questions: [String]
+    }
+
+    /// The attribute groups are compared by.
+    public var attribute: String
+    /// Whether moderators' talk is counted.
+    public var includesModerators: Bool
+    /// Utterances that codings touch (and, when `includeAllUtterances` was asked, all).
+    public var utterances: [UtteranceKey: UtteranceInfo]
+    /// Totals per group, over all utterances of counted speakers.
+    public var groups: [String: GroupTotals]
+    /// Per group and participant: the words they spoke (for silences and coverage).
+    public var participantWords: [String: [String: Int]]
+    /// Every coding.
+    public var codings: [CodedSpan]
+    /// Every code by id.
+    public var codes: [Int64: Code]
+    /// Themes in codebook order.
+    public var themes: [ThemeInfo]
+    /// Theme ids per code id.
+    public var codeThemes: [Int64: Set<String>]
+    /// Theme × group memos: `[theme: [group: text]]`.
+    public var themeSummaries: [String: [String: String]]
+    /// Fragments selected for interpretation, with their notes.
+    public var selected: [Fragment: String]
+    /// The highest started round.
+    public var currentRound: Int
+    /// Research questions by id.
+    public var researchQuestions: [(id: String, text: String)]
+
+    /// Group names in a stable order (by name).
+    public var groupNames: [String] { groups.keys.sorted() }
+}

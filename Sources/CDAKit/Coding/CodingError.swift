@@ -1,0 +1,70 @@
+/// Why a coding, consolidation or theme request was refused. Nothing was changed.
+public enum CodingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// No code has this name.
+    case unknownCode(String, suggestion: String?)
+    /// The code exists but is merged or retired.
+    case inactiveCode(String, status: CodeStatus, mergedInto: String?)
+    /// An active code already has this name.
+    case codeExists(String)
+    /// A code name is empty.
+    case emptyCodeName
+    /// An offset lies outside its utterance.
+    case offsetOutOfRange(document: String, utterance: Int, offset: Int, length: Int)
+    /// The fragment's start lies after its end.
+    case emptyFragment(String)
+    /// Only one of start and end offsets was given.
+    case halfOpenOffsets
+    /// The round is not 1 or 2.
+    case invalidRound(Int)
+    /// Round 2 has not been started, so round-2 codings are refused.
+    case roundNotStarted(Int)
+    /// No theme has this id.
+    case unknownTheme(String, suggestion: String?)
+    /// The request would make a code its own ancestor.
+    case cycle(code: String, parent: String)
+    /// A merge needs at least one code other than the target.
+    case nothingToMerge
+    /// No matching coding was found.
+    case noSuchCoding(String)
+    /// There is no consolidation step left to undo.
+    case nothingToUndo
+    /// The codes touched by the last step changed since; undoing would lose later work.
+    case undoConflict(step: String)
+
+    /// A message quoting the input and suggesting a fix.
+    public var description: String {
+        switch self {
+        case .unknownCode(let name, let suggestion):
+            return "Unknown code '\(name)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? " List codes with 'cda codes'.")
+        case .inactiveCode(let name, let status, let target):
+            let hint = target.map { " into '\($0)'; use that code instead." } ?? "."
+            return "Code '\(name)' is \(status.rawValue)\(hint)"
+        case .codeExists(let name):
+            return "An active code named '\(name)' already exists. Choose another name, or merge the codes."
+        case .emptyCodeName:
+            return "A code name cannot be empty."
+        case .offsetOutOfRange(let document, let utterance, let offset, let length):
+            return "Offset \(offset) is outside utterance \(utterance) of '\(document)', which has \(length) characters (offsets 0–\(length))."
+        case .emptyFragment(let fragment):
+            return "The fragment \(fragment) is empty: its start is not before its end."
+        case .halfOpenOffsets:
+            return "Give both --start and --end, or neither (whole utterances)."
+        case .invalidRound(let round):
+            return "Round \(round) does not exist; rounds are 1 and 2."
+        case .roundNotStarted(let round):
+            return "Round \(round) has not started. Start it with 'cda round start \(round)'."
+        case .unknownTheme(let id, let suggestion):
+            return "Unknown theme '\(id)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? " Load themes with 'cda themes load FILE'.")
+        case .cycle(let code, let parent):
+            return "Cannot put '\(code)' under '\(parent)': '\(parent)' is '\(code)' itself or one of its sub-codes."
+        case .nothingToMerge:
+            return "Name at least one code to merge other than the target."
+        case .noSuchCoding(let what):
+            return "No coding matches \(what)."
+        case .nothingToUndo:
+            return "There is no consolidation step to undo."
+        case .undoConflict(let step):
+            return "Cannot undo '\(step)': the codes it touched have changed since (later codings or steps). Undo those first, or reverse the step by hand."
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// A coding sheet: one coding per row, tab-separated, so a team can code in a spreadsheet.
+///
+/// Header: `document utterance start end code round coder memo text`. `utterance` is `N` or `N-M`
+/// (a fragment over consecutive utterances; `start` inside N, `end` inside M); empty `start` and
+/// `end` mean whole utterances; empty `round` means 1; a code in double quotes is an in-vivo code;
+/// `text` is for reading and ignored on import; lines starting with `#` are comments.
+public enum CodingSheet {
+    /// The header line's columns, in order.
+    public static let columns = ["document", "utterance", "start", "end", "code", "round", "coder", "memo", "text"]
+
+    /// One row of a sheet.
+    public struct Row: Sendable, Hashable {
+        /// The 1-based line in the file.
+        public var line: Int
+        /// The coding it asks for.
+        public var request: CodingRequest
+    }
+
+    /// A problem on one line.
+    public struct Issue: Sendable, Hashable, Codable, CustomStringConvertible {
+        /// The file.
+        public var file: String
+        /// The 1-based line.
+        public var line: Int
+        /// What is wrong.
+        public var message: String
+
+        /// `FILE:LINE: message`.
+        public var description: String { "\(file):\(line): \(message)" }
+    }
+
+    /// Parses a sheet's text into coding requests.
+    ///
+    /// - Parameters:
+    ///   - text: The sheet.
+    ///   - file: The file name, for messages.
+    ///   - defaultCoder: The coder for rows that name none.
+    /// - Returns: The requests with their lines, or every problem found.
+    public static func parse(_ text: String, file: String, defaultCoder: String) -> Result<[Row], SheetError> {
+        var rows: [Row] = []
+        var issues: [Issue] = []
+        var sawHeader = false
+        for (offset, rawLine) in TextDecoding.lines(of: text).enumerated() {
+            let line = offset + 1
+            let content = rawLine.hasPrefix("\u{FEFF}") ? rawLine.dropFirst() : rawLine
+            if content.trimmingCharacters(in: .whitespaces).isEmpty || content.hasPrefix("#") { continue }
+            let cells = content.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            if !sawHeader {
+                sawHeader = true
+                if cells.first?.lowercased() == "document" {
+                    if Array(cells.prefix(5)).map({ $0.lowercased() }) != Array(columns.prefix(5)) {
+                        issues.append(Issue(file: file, line: line, message: "the header must start with: \(columns.prefix(5).joined(separator: ", "))"))
+                    }
+                    continue
+                }
+            }
+            switch parseRow(cells, defaultCoder: defaultCoder) {
+            case .success(let request): rows.append(Row(line: line, request: request))
+            case .failure(let message): issues.append(Issue(file: file, line: line, message: message.text))
+            }
+        }
+        return issues.isEmpty ? .success(rows) : .failure(SheetError(issues: issues))
+    }
+
+    private struct Message: Error { var text: String }
+
+    private static func parseRow(_ cells: [String], defaultCoder: String) -> Result<CodingRequest, Message> {
+        guard cells.count >= 5 else { return .failure(Message(text: "expected at least 5 tab-separated columns (document, utterance, start, end, code), found \(cells.count)")) }
+        let document = cells[0]
+        guard !document.isEmpty else { return .failure(Message(text: "the document is empty")) }
+        let utteranceParts = cells[1].split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...2).contains(utteranceParts.count), let first = Int(utteranceParts[0]), first >= 1,
+            let last = utteranceParts.count == 2 ? Int(utteranceParts[1]) : first, last >= first
+        else { return .failure(Message(text: "utterance '\(cells[1])' is not a number N or a range N-M with N ≤ M")) }
+        var offsets: [Int?] = []
+        for (name, cell) in [("start", cells[2]), ("end", cells[3])] {
+            if cell.isEmpty { offsets.append(nil); continue }
+            guard let value = Int(cell), value >= 0, value <= 1 << 40 else { return .failure(Message(text: "\(name) '\(cell)' is not an offset (a whole number from 0)")) }
+            offsets.append(value)
+        }
+        if (offsets[0] == nil) != (offsets[1] == nil) { return .failure(Message(text: "give both start and end, or neither")) }
+        var code = cells[4]
+        var origin = CodeOrigin.analyst
+        if code.count >= 2, code.hasPrefix("\""), code.hasSuffix("\"") {
+            code = String(code.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+            origin = .inVivo
+        }
+        guard !code.isEmpty else { return .failure(Message(text: "the code is empty")) }
+        var round = 1
+        if cells.count > 5, !cells[5].isEmpty {
+            guard let value = Int(cells[5]), value == 1 || value == 2 else { return .failure(Message(text: "round '\(cells[5])' must be 1 or 2")) }
+            round = value
+        }
+        let coder = cells.count > 6 && !cells[6].isEmpty ? cells[6] : defaultCoder
+        let memo = cells.count > 7 && !cells[7].isEmpty ? cells[7] : nil
+        let fragment = Fragment(documentID: document, startUtterance: first, startOffset: offsets[0], endUtterance: last, endOffset: offsets[1])
+        return .success(CodingRequest(fragment: fragment, codeName: code, round: round, coder: coder, memo: memo, origin: origin))
+    }
+
+    /// Renders rows as a sheet with the header line. Tabs and line breaks inside cells become spaces.
+    public static func render(_ rows: [[String]]) -> String {
+        var lines = [columns.joined(separator: "\t")]
+        for row in rows {
+            lines.append(row.map { cell in
+                String(cell.map { $0 == "\t" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? " " : $0 })
+            }.joined(separator: "\t"))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// A sheet that could not be imported: every problem, each with its line. Nothing was imported.
+public struct SheetError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The problems.
+    public var issues: [CodingSheet.Issue]
+
+    /// One line per problem, then how many rows failed.
+    public var description: String {
+        issues.map(\.description).joined(separator: "\n") + "\n\(issues.count) problem(s); nothing was imported."
+    }
+}
+
+/// What importing a sheet did.
+public struct SheetImportResult: Sendable, Hashable, Codable {
+    /// Rows read.
+    public var rows: Int
+    /// Codings added.
+    public var added: Int
+    /// Rows whose coding existed already.
+    public var alreadyPresent: Int
+    /// Codes created.
+    public var codesCreated: [String]
+}

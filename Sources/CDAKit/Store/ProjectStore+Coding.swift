@@ -1,0 +1,160 @@
+import Foundation
+internal import GRDB
+
+extension ProjectStore {
+    /// Attaches a code to a fragment, creating the code when no active code has the name.
+    ///
+    /// Adding a coding that exists (same code, fragment, round and coder) adds nothing.
+    ///
+    /// - Throws: `CodingError` or `CorpusError` for a bad fragment, code or round; nothing is changed then.
+    public func addCoding(_ request: CodingRequest) throws -> CodingResult {
+        try write { db in try Self.insertCoding(request, validator: FragmentValidator(), db) }
+    }
+
+    static func insertCoding(_ request: CodingRequest, validator: FragmentValidator, _ db: Database) throws -> CodingResult {
+        let round = try request.round ?? currentRound(db)
+        try checkRound(round, db)
+        let fragment = try validator.normalize(request.fragment, db)
+        let (code, created) = try findOrCreateCode(named: request.codeName, origin: request.origin, round: round, db)
+        let coder = request.coder.isEmpty ? "analyst" : request.coder
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO coding(codeId, documentId, startUtterance, startOffset, endUtterance, endOffset,
+                                         round, coder, memo, createdAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [code.id, fragment.documentID, fragment.startUtterance, fragment.startOffset,
+                             fragment.endUtterance, fragment.endOffset, round, coder, request.memo, Timestamp.now()])
+        let added = db.changesCount > 0
+        let id = added ? db.lastInsertedRowID : try Int64.fetchOne(db, sql: """
+            SELECT id FROM coding WHERE codeId = ? AND documentId = ? AND startUtterance = ? AND IFNULL(startOffset, -1) = ?
+              AND endUtterance = ? AND IFNULL(endOffset, -1) = ? AND round = ? AND coder = ?
+            """, arguments: [code.id, fragment.documentID, fragment.startUtterance, fragment.startOffset ?? -1,
+                             fragment.endUtterance, fragment.endOffset ?? -1, round, coder]) ?? 0
+        return CodingResult(codingID: id, code: code.name, createdCode: created, alreadyCoded: !added, fragment: fragment, round: round)
+    }
+
+    /// Removes the codings that match, as one undoable step.
+    ///
+    /// - Parameters:
+    ///   - filter: Which codings; see `CodingFilter`.
+    ///   - actor: Who removes them, for the history.
+    /// - Returns: The number of codings removed.
+    /// - Throws: `CodingError.noSuchCoding` when nothing matches.
+    public func removeCodings(_ filter: CodingFilter, actor: String) throws -> Int {
+        try write { db in
+            let ids = try filter.matchingIDs(db)
+            guard !ids.isEmpty else { throw CodingError.noSuchCoding(filter.description) }
+            try Self.recordStep(kind: "remove", summary: "removed \(ids.count) coding(s) matching \(filter.description)",
+                           reason: nil, actor: actor, scope: HistoryScope(codingIDs: Set(ids)), db) { db, _ in
+                try db.execute(sql: "DELETE FROM coding WHERE id IN (SELECT value FROM json_each(?))",
+                               arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
+            }
+            return ids.count
+        }
+    }
+
+    /// Every code with its counts after consolidation, ordered by name.
+    public func codes() throws -> [CodeSummary] {
+        try read { db in
+            let themes = try Dictionary(grouping: Row.fetchAll(db, sql: "SELECT codeId, themeId FROM codeTheme ORDER BY themeId"),
+                                        by: { $0["codeId"] as Int64 }).mapValues { $0.map { $0["themeId"] as String } }
+            let all = try Row.fetchAll(db, sql: "SELECT * FROM code").map(Self.code(from:))
+            let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+            var counts: [Int64: (fragments: Int, codings: Int, speakers: Int)] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.codeId AS codeId, COUNT(*) AS codings,
+                       COUNT(DISTINCT c.documentId || ':' || c.startUtterance || ':' || IFNULL(c.startOffset, '') || ':' || c.endUtterance || ':' || IFNULL(c.endOffset, '')) AS fragments,
+                       COUNT(DISTINCT u.speakerId) AS speakers
+                FROM coding c JOIN utterance u ON u.documentId = c.documentId AND u.idx = c.startUtterance
+                GROUP BY c.codeId
+                """) {
+                counts[row["codeId"]] = (row["fragments"], row["codings"], row["speakers"])
+            }
+            return all.map { code in
+                let count = counts[code.id] ?? (0, 0, 0)
+                return CodeSummary(
+                    id: code.id, name: code.name, parent: code.parentID.flatMap { byID[$0]?.name }, status: code.status,
+                    origin: code.origin, round: code.round, themes: themes[code.id] ?? [], fragments: count.fragments,
+                    codings: count.codings, speakers: count.speakers, color: code.color,
+                    mergedInto: code.mergedIntoID.flatMap { byID[$0]?.name }, description: code.description)
+            }.sorted { a, b in
+                a.status == b.status ? a.name < b.name : a.status == .active
+            }
+        }
+    }
+
+    /// The fragments coded with a code (and the codes merged into it), in document order.
+    ///
+    /// - Parameters:
+    ///   - codeName: The code; `nil` for all coded fragments.
+    ///   - round: Only codings of this round, when given.
+    ///   - selectedOnly: Only fragments selected for interpretation.
+    /// - Throws: `CodingError.unknownCode`.
+    public func fragments(code codeName: String?, round: Int? = nil, selectedOnly: Bool = false) throws -> [FragmentView] {
+        try read { db in
+            var codeFilter = ""
+            var arguments: StatementArguments = []
+            if let codeName {
+                guard let code = try Self.code(named: codeName, db) else {
+                    let names = try String.fetchAll(db, sql: "SELECT name FROM code WHERE status = 'active'")
+                    throw CodingError.unknownCode(codeName, suggestion: NameSuggester.closest(to: codeName, among: names))
+                }
+                codeFilter = "AND c.codeId = ?"
+                arguments += [code.id]
+            }
+            if let round {
+                codeFilter += " AND c.round = ?"
+                arguments += [round]
+            }
+            let names = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, name FROM code").map { ($0["id"] as Int64, $0["name"] as String) })
+            let selected = Set(try Row.fetchAll(db, sql: "SELECT * FROM selectedFragment").map(Self.fragment(from:)))
+            var grouped: [Fragment: (codes: Set<String>, rounds: Set<Int>, coders: Set<String>)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM coding c WHERE 1 = 1 \(codeFilter)", arguments: arguments) {
+                let fragment = Self.fragment(from: row)
+                let codeID: Int64 = row["codeId"]
+                let resolved = try Self.resolvedActiveCode(from: codeID, db)?.name ?? names[codeID] ?? "?"
+                grouped[fragment, default: ([], [], [])].codes.insert(resolved)
+                grouped[fragment]!.rounds.insert(row["round"])
+                grouped[fragment]!.coders.insert(row["coder"])
+            }
+            let groups = try Self.utteranceGroups(db)
+            return try grouped.keys.sorted().compactMap { fragment in
+                if selectedOnly && !selected.contains(fragment) { return nil }
+                let entry = grouped[fragment]!
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT idx, speakerId, text, length FROM utterance WHERE documentId = ? AND idx BETWEEN ? AND ? ORDER BY idx
+                    """, arguments: [fragment.documentID, fragment.startUtterance, fragment.endUtterance])
+                let text = rows.compactMap { row -> String? in
+                    let text: String = row["text"]
+                    guard let range = fragment.coveredRange(inUtterance: row["idx"], length: row["length"]) else { return nil }
+                    return String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(range.lowerBound).prefix(range.count)))
+                }.joined(separator: "\n")
+                let speaker: String? = rows.first?["speakerId"]
+                return FragmentView(
+                    fragment: fragment, codes: entry.codes.sorted(), speaker: speaker,
+                    group: groups.group(document: fragment.documentID, speaker: speaker), text: text,
+                    rounds: entry.rounds.sorted(), coders: entry.coders.sorted(), selected: selected.contains(fragment))
+            }
+        }
+    }
+
+    static func fragment(from row: Row) -> Fragment {
+        Fragment(documentID: row["documentId"], startUtterance: row["startUtterance"], startOffset: row["startOffset"],
+                 endUtterance: row["endUtterance"], endOffset: row["endOffset"])
+    }
+
+    /// Group lookup: a speaker's own `group` wins over the document's.
+    struct GroupLookup {
+        var speakerGroups: [String: String]
+        var documentGroups: [String: String]
+
+        func group(document: String, speaker: String?) -> String? {
+            speaker.flatMap { speakerGroups[$0] } ?? documentGroups[document]
+        }
+    }
+
+    static func utteranceGroups(_ db: Database, attribute: String = "group") throws -> GroupLookup {
+        GroupLookup(
+            speakerGroups: Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT speakerId, value FROM speakerAttribute WHERE key = ?", arguments: [attribute]).map { ($0["speakerId"], $0["value"]) }),
+            documentGroups: Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT documentId, value FROM documentAttribute WHERE key = ?", arguments: [attribute]).map { ($0["documentId"], $0["value"]) }))
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+internal import GRDB
+
+extension ProjectStore {
+    /// Imports coding-sheet rows all or nothing: every row is checked against the corpus first,
+    /// and any problem (unknown document, utterance out of range, bad offsets) stops the import.
+    ///
+    /// Importing the same rows again adds nothing.
+    ///
+    /// - Throws: `SheetError` with every problem and its line; the project is unchanged then.
+    public func importSheet(_ rows: [CodingSheet.Row], file: String) throws -> SheetImportResult {
+        try write { db in
+            var result = SheetImportResult(rows: rows.count, added: 0, alreadyPresent: 0, codesCreated: [])
+            var issues: [CodingSheet.Issue] = []
+            let validator = FragmentValidator()
+            for row in rows {
+                do {
+                    let outcome = try Self.insertCoding(row.request, validator: validator, db)
+                    if outcome.alreadyCoded { result.alreadyPresent += 1 } else { result.added += 1 }
+                    if outcome.createdCode { result.codesCreated.append(outcome.code) }
+                } catch let error as CodingError {
+                    issues.append(.init(file: file, line: row.line, message: error.description))
+                } catch let error as CorpusError {
+                    issues.append(.init(file: file, line: row.line, message: error.description))
+                }
+                if issues.count >= 200 { break }
+            }
+            if !issues.isEmpty { throw SheetError(issues: issues) }
+            return result
+        }
+    }
+
+    /// Coding-sheet rows for export.
+    ///
+    /// - Parameters:
+    ///   - round: Only codings of this round.
+    ///   - documentID: Only this document.
+    ///   - uncoded: Rows for the utterances without any coding (in the round, if given) instead.
+    ///   - includeModerators: With `uncoded`, also moderators' utterances.
+    /// - Returns: Rows of cells in the sheet's column order, in document order.
+    public func sheetRows(round: Int? = nil, documentID: String? = nil, uncoded: Bool = false, includeModerators: Bool = false) throws -> [[String]] {
+        try read { db in
+            if let documentID { _ = try FragmentValidator().utteranceLengths(documentID, db) }
+            var arguments: StatementArguments = []
+            var where_ = "1 = 1"
+            if let documentID {
+                where_ += " AND u.documentId = ?"
+                arguments += [documentID]
+            }
+            if uncoded {
+                let roundClause = round.map { "AND c.round = \($0)" } ?? ""
+                let moderatorClause = includeModerators ? "" : "AND (s.role IS NULL OR s.role = 'participant')"
+                return try Row.fetchAll(db, sql: """
+                    SELECT u.documentId, u.idx, u.text FROM utterance u
+                    JOIN document d ON d.id = u.documentId LEFT JOIN speaker s ON s.id = u.speakerId
+                    WHERE \(where_) \(moderatorClause) AND NOT EXISTS (
+                        SELECT 1 FROM coding c WHERE c.documentId = u.documentId AND u.idx BETWEEN c.startUtterance AND c.endUtterance \(roundClause))
+                    ORDER BY d.position, u.idx
+                    """, arguments: arguments).map { row in
+                    [row["documentId"], String(row["idx"] as Int), "", "", "", round.map(String.init) ?? "", "", "", row["text"]]
+                }
+            }
+            if let round {
+                where_ += " AND c.round = ?"
+                arguments += [round]
+            }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT c.*, k.name, k.origin, d.position FROM coding c
+                JOIN code k ON k.id = c.codeId JOIN document d ON d.id = c.documentId
+                JOIN utterance u ON u.documentId = c.documentId AND u.idx = c.startUtterance
+                WHERE \(where_) ORDER BY d.position, c.startUtterance, IFNULL(c.startOffset, 0), c.endUtterance, k.name, c.round, c.coder
+                """, arguments: arguments)
+            return try rows.map { row in
+                let fragment = Self.fragment(from: row)
+                let name: String = row["name"]
+                let code = (row["origin"] as String) == CodeOrigin.inVivo.rawValue ? "\"\(name)\"" : name
+                let text = try Self.fragmentText(fragment, db)
+                return [fragment.documentID, fragment.utteranceLabel, fragment.startOffset.map(String.init) ?? "",
+                        fragment.endOffset.map(String.init) ?? "", code, String(row["round"] as Int), row["coder"],
+                        row["memo"] ?? "", text]
+            }
+        }
+    }
+
+    /// The text a fragment covers, utterances joined by a space.
+    static func fragmentText(_ fragment: Fragment, _ db: Database) throws -> String {
+        try Row.fetchAll(db, sql: "SELECT idx, text, length FROM utterance WHERE documentId = ? AND idx BETWEEN ? AND ? ORDER BY idx",
+                         arguments: [fragment.documentID, fragment.startUtterance, fragment.endUtterance]).compactMap { row in
+            let text: String = row["text"]
+            guard let range = fragment.coveredRange(inUtterance: row["idx"], length: row["length"]) else { return nil }
+            return String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(range.lowerBound).prefix(range.count)))
+        }.joined(separator: " ")
+    }
+}

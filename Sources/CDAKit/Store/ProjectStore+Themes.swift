@@ -1,0 +1,206 @@
+import Foundation
+internal import GRDB
+
+extension ProjectStore {
+    /// Loads a codebook: adds or updates research questions and themes, and applies its mappings
+    /// to codes that exist. Themes already in the project and not in the file are kept.
+    ///
+    /// - Throws: `StoreError.database`; the project is unchanged on error.
+    public func loadCodebook(_ codebook: Codebook, actor: String) throws -> CodebookLoadResult {
+        try write { db in
+            var result = CodebookLoadResult(added: [], updated: [], mapped: 0, unknownCodes: [])
+            for (position, question) in (codebook.researchQuestions ?? []).enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO researchQuestion(id, text, position) VALUES (?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET text = excluded.text, position = excluded.position
+                    """, arguments: [question.id, question.text, position])
+            }
+            let existingCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM theme") ?? 0
+            for (position, theme) in codebook.themes.enumerated() {
+                let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM theme WHERE id = ?", arguments: [theme.id]) != nil
+                if exists {
+                    try db.execute(sql: "UPDATE theme SET label = ?, description = ? WHERE id = ?",
+                                   arguments: [theme.label, theme.description ?? "", theme.id])
+                    result.updated.append(theme.id)
+                } else {
+                    try db.execute(sql: "INSERT INTO theme(id, label, description, position) VALUES (?, ?, ?, ?)",
+                                   arguments: [theme.id, theme.label, theme.description ?? "", existingCount + position])
+                    result.added.append(theme.id)
+                }
+                try db.execute(sql: "DELETE FROM themeTerm WHERE themeId = ?", arguments: [theme.id])
+                for (index, term) in (theme.terms ?? []).enumerated() {
+                    try db.execute(sql: "INSERT OR IGNORE INTO themeTerm(themeId, term, position) VALUES (?, ?, ?)", arguments: [theme.id, term, index])
+                }
+                try db.execute(sql: "DELETE FROM themeQuestion WHERE themeId = ?", arguments: [theme.id])
+                for question in theme.researchQuestions ?? [] {
+                    try db.execute(sql: "INSERT OR IGNORE INTO themeQuestion(themeId, questionId) VALUES (?, ?)", arguments: [theme.id, question])
+                }
+            }
+            for (themeID, names) in (codebook.mappings ?? [:]).sorted(by: { $0.key < $1.key }) {
+                for name in names {
+                    guard let code = try Self.code(named: name, db), let resolved = try Self.resolvedActiveCode(from: code.id, db) else {
+                        result.unknownCodes.append(name)
+                        continue
+                    }
+                    try db.execute(sql: "INSERT OR IGNORE INTO codeTheme(codeId, themeId) VALUES (?, ?)", arguments: [resolved.id, themeID])
+                    result.mapped += db.changesCount
+                }
+            }
+            _ = actor
+            return result
+        }
+    }
+
+    /// Every theme with its codes, in codebook order.
+    public func themes() throws -> [ThemeSummary] {
+        try read { db in
+            let codes = Dictionary(grouping: try Row.fetchAll(db, sql: """
+                SELECT ct.themeId, c.name FROM codeTheme ct JOIN code c ON c.id = ct.codeId ORDER BY c.name
+                """), by: { $0["themeId"] as String })
+            let terms = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT themeId, term FROM themeTerm ORDER BY position"), by: { $0["themeId"] as String })
+            let questions = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT themeId, questionId FROM themeQuestion ORDER BY questionId"), by: { $0["themeId"] as String })
+            return try Row.fetchAll(db, sql: "SELECT * FROM theme ORDER BY position").map { row in
+                let id: String = row["id"]
+                return ThemeSummary(
+                    id: id, label: row["label"], description: row["description"],
+                    researchQuestions: questions[id]?.map { $0["questionId"] } ?? [], terms: terms[id]?.map { $0["term"] } ?? [],
+                    codes: codes[id]?.map { $0["name"] } ?? [])
+            }
+        }
+    }
+
+    /// Maps a code to a theme, as an undoable step.
+    ///
+    /// - Throws: `CodingError.unknownCode`, `.inactiveCode` or `.unknownTheme`.
+    @discardableResult
+    public func mapCode(_ codeName: String, toTheme themeID: String, actor: String) throws -> HistoryEntry {
+        try changeMapping(codeName, themeID, map: true, actor: actor)
+    }
+
+    /// Removes a code → theme mapping, as an undoable step.
+    ///
+    /// - Throws: `CodingError.unknownCode`, `.inactiveCode` or `.unknownTheme`.
+    @discardableResult
+    public func unmapCode(_ codeName: String, fromTheme themeID: String, actor: String) throws -> HistoryEntry {
+        try changeMapping(codeName, themeID, map: false, actor: actor)
+    }
+
+    private func changeMapping(_ codeName: String, _ themeID: String, map: Bool, actor: String) throws -> HistoryEntry {
+        try write { db in
+            let code = try Self.activeCode(named: codeName, db)
+            try Self.requireTheme(themeID, db)
+            let summary = map ? "mapped '\(code.name)' to theme '\(themeID)'" : "unmapped '\(code.name)' from theme '\(themeID)'"
+            return try Self.recordStep(kind: map ? "map" : "unmap", summary: summary, reason: nil, actor: actor,
+                                       scope: HistoryScope(codeIDs: [code.id]), db) { db, _ in
+                if map {
+                    try db.execute(sql: "INSERT OR IGNORE INTO codeTheme(codeId, themeId) VALUES (?, ?)", arguments: [code.id, themeID])
+                } else {
+                    try db.execute(sql: "DELETE FROM codeTheme WHERE codeId = ? AND themeId = ?", arguments: [code.id, themeID])
+                    if db.changesCount == 0 { throw CodingError.noSuchCoding("a mapping of '\(code.name)' to '\(themeID)'") }
+                }
+            }
+        }
+    }
+
+    static func requireTheme(_ id: String, _ db: Database) throws {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM theme WHERE id = ?", arguments: [id]) == nil {
+            let ids = try String.fetchAll(db, sql: "SELECT id FROM theme")
+            throw CodingError.unknownTheme(id, suggestion: NameSuggester.closest(to: id, among: ids))
+        }
+    }
+
+    /// Writes (or, with an empty text, deletes) a memo.
+    ///
+    /// - Throws: `CodingError.unknownCode`, `.unknownTheme` or `CorpusError.unknownDocument` for a missing target.
+    public func setMemo(_ text: String, on target: MemoTarget, author: String) throws {
+        try write { db in
+            let (kind, id, group): (String, String, String)
+            switch target {
+            case .project: (kind, id, group) = ("project", "", "")
+            case .code(let name): (kind, id, group) = ("code", String(try Self.code(named: name, db).map(\.id) ?? { throw CodingError.unknownCode(name, suggestion: nil) }()), "")
+            case .document(let document):
+                _ = try FragmentValidator().utteranceLengths(document, db)
+                (kind, id, group) = ("document", document, "")
+            case .theme(let theme):
+                try Self.requireTheme(theme, db)
+                (kind, id, group) = ("theme", theme, "")
+            case .themeGroup(let theme, let groupName):
+                try Self.requireTheme(theme, db)
+                (kind, id, group) = ("theme-group", theme, groupName)
+            }
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                try db.execute(sql: "DELETE FROM memo WHERE targetKind = ? AND targetId = ? AND groupName = ?", arguments: [kind, id, group])
+            } else {
+                try db.execute(sql: """
+                    INSERT INTO memo(targetKind, targetId, groupName, text, author, updatedAt) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(targetKind, targetId, groupName) DO UPDATE SET text = excluded.text, author = excluded.author, updatedAt = excluded.updatedAt
+                    """, arguments: [kind, id, group, text, author, Timestamp.now()])
+            }
+        }
+    }
+
+    /// The text of a memo, if any.
+    public func memo(on target: MemoTarget) throws -> String? {
+        try read { db in
+            switch target {
+            case .project: return try String.fetchOne(db, sql: "SELECT text FROM memo WHERE targetKind = 'project'")
+            case .code(let name):
+                guard let code = try Self.code(named: name, db) else { return nil }
+                return try String.fetchOne(db, sql: "SELECT text FROM memo WHERE targetKind = 'code' AND targetId = ?", arguments: [String(code.id)])
+            case .document(let id): return try String.fetchOne(db, sql: "SELECT text FROM memo WHERE targetKind = 'document' AND targetId = ?", arguments: [id])
+            case .theme(let id): return try String.fetchOne(db, sql: "SELECT text FROM memo WHERE targetKind = 'theme' AND targetId = ?", arguments: [id])
+            case .themeGroup(let theme, let group):
+                return try String.fetchOne(db, sql: "SELECT text FROM memo WHERE targetKind = 'theme-group' AND targetId = ? AND groupName = ?", arguments: [theme, group])
+            }
+        }
+    }
+
+    /// Starts a coding round, recording which themes it deepens. Starting round 2 again updates its themes.
+    ///
+    /// - Throws: `CodingError.invalidRound` or `.unknownTheme`.
+    public func startRound(_ number: Int, themes: [String]) throws {
+        try write { db in
+            guard number == 1 || number == 2 else { throw CodingError.invalidRound(number) }
+            for theme in themes { try Self.requireTheme(theme, db) }
+            for round in 1...number {
+                try db.execute(sql: "INSERT OR IGNORE INTO codingRound(number, startedAt) VALUES (?, ?)", arguments: [round, Timestamp.now()])
+            }
+            try db.execute(sql: "DELETE FROM roundTheme WHERE round = ?", arguments: [number])
+            for theme in themes {
+                try db.execute(sql: "INSERT INTO roundTheme(round, themeId) VALUES (?, ?)", arguments: [number, theme])
+            }
+        }
+    }
+
+    /// Coverage and changes per round, moderators left out.
+    public func roundStatus() throws -> RoundStatus {
+        let themes = try read { db in try String.fetchAll(db, sql: "SELECT themeId FROM roundTheme WHERE round = 2 ORDER BY themeId") }
+        return RoundStatus(corpus: try codedCorpus(), roundTwoThemes: themes)
+    }
+
+    /// Marks a fragment as selected for interpretation (an exemplar for the report), with an optional note.
+    ///
+    /// - Returns: The stored, normalised fragment.
+    /// - Throws: `CorpusError` or `CodingError` for a fragment outside the corpus.
+    @discardableResult
+    public func selectFragment(_ fragment: Fragment, note: String?, selected: Bool = true) throws -> Fragment {
+        try write { db in
+            let normalized = try FragmentValidator().normalize(fragment, db)
+            if selected {
+                try db.execute(sql: """
+                    INSERT INTO selectedFragment(documentId, startUtterance, startOffset, endUtterance, endOffset, note, selectedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT DO UPDATE SET note = excluded.note
+                    """, arguments: [normalized.documentID, normalized.startUtterance, normalized.startOffset,
+                                     normalized.endUtterance, normalized.endOffset, note, Timestamp.now()])
+            } else {
+                try db.execute(sql: """
+                    DELETE FROM selectedFragment WHERE documentId = ? AND startUtterance = ? AND IFNULL(startOffset, -1) = ?
+                      AND endUtterance = ? AND IFNULL(endOffset, -1) = ?
+                    """, arguments: [normalized.documentID, normalized.startUtterance, normalized.startOffset ?? -1,
+                                     normalized.endUtterance, normalized.endOffset ?? -1])
+            }
+            return normalized
+        }
+    }
+}

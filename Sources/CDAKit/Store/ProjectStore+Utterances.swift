@@ -1,0 +1,52 @@
+import Foundation
+internal import GRDB
+
+/// One utterance as the text analyses read it.
+public struct UtteranceRecord: Sendable, Hashable {
+    /// The document id.
+    public var document: String
+    /// The 1-based index.
+    public var index: Int
+    /// The speaker id, if known.
+    public var speaker: String?
+    /// Whether the speaker is a moderator or observer.
+    public var isModerator: Bool
+    /// The value of the grouping attribute (speaker's own, else the document's).
+    public var group: String?
+    /// The text.
+    public var text: String
+
+    /// Creates a record.
+    public init(document: String, index: Int, speaker: String?, isModerator: Bool, group: String?, text: String) {
+        self.document = document
+        self.index = index
+        self.speaker = speaker
+        self.isModerator = isModerator
+        self.group = group
+        self.text = text
+    }
+}
+
+extension ProjectStore {
+    /// Calls `body` with every utterance in document order, streaming (memory stays flat).
+    ///
+    /// - Parameter attribute: The attribute whose value fills `group`.
+    public func forEachUtterance(by attribute: String = "group", _ body: (UtteranceRecord) throws -> Void) throws {
+        try read { db in
+            let groups = try Self.utteranceGroups(db, attribute: attribute)
+            let roles = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, role FROM speaker").map { ($0["id"] as String, $0["role"] as String) })
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT u.documentId, u.idx, u.speakerId, u.text FROM utterance u JOIN document d ON d.id = u.documentId
+                ORDER BY d.position, u.idx
+                """)
+            while let row = try cursor.next() {
+                let document: String = row["documentId"]
+                let speaker: String? = row["speakerId"]
+                try body(UtteranceRecord(
+                    document: document, index: row["idx"], speaker: speaker,
+                    isModerator: speaker.map { roles[$0] != nil && roles[$0] != "participant" } ?? false,
+                    group: groups.group(document: document, speaker: speaker), text: row["text"]))
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import CDAKit
+
+struct CodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "code", abstract: "Attach codes to fragments, remove or reassign codings.",
+        subcommands: [CodeAddCommand.self, CodeRemoveCommand.self, CodeReassignCommand.self])
+}
+
+struct CodeAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Code a fragment; the code is created when it does not exist (inductive coding).")
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var where_: FragmentOptions
+    @OptionGroup var coder: CoderOptions
+
+    @Option(help: "The code's name.")
+    var code: String
+
+    @Option(help: "The round (1 or 2; default: the current round).")
+    var round: Int?
+
+    @Option(help: "A memo on this coding.")
+    var memo: String?
+
+    @Flag(name: .customLong("in-vivo"), help: "Mark a new code as in-vivo (taken from the participants' words).")
+    var inVivo = false
+
+    func run() throws {
+        let request = CodingRequest(
+            fragment: where_.fragment, codeName: code, round: round, coder: coder.name, memo: memo, origin: inVivo ? .inVivo : .analyst)
+        let result = try project.open().addCoding(request)
+        if output.json { return try Output.printJSON(result) }
+        let created = result.createdCode ? " (new code)" : ""
+        print(result.alreadyCoded
+              ? "Already coded: \(result.fragment) with '\(result.code)' in round \(result.round); nothing added."
+              : "Coded \(result.fragment) with '\(result.code)'\(created) in round \(result.round) [coding \(result.codingID)].")
+    }
+}
+
+struct CodeRemoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Remove codings (undoable with 'cda undo').")
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var coderOptions: CoderOptions
+
+    @Option(help: "The coding's id.")
+    var id: Int64?
+
+    @Option(name: .customLong("doc"), help: "The document id.")
+    var document: String?
+
+    @Option(help: "The utterance (1-based).")
+    var utterance: Int?
+
+    @Option(name: .customLong("to-utterance"), help: "The last utterance of the fragment.")
+    var toUtterance: Int?
+
+    @Option(help: "Start offset.")
+    var start: Int?
+
+    @Option(help: "End offset.")
+    var end: Int?
+
+    @Option(help: "Only codings with this code.")
+    var code: String?
+
+    @Option(help: "Only codings of this round.")
+    var round: Int?
+
+    @Option(name: .customLong("by"), help: "Only codings by this coder.")
+    var byCoder: String?
+
+    @Flag(help: "All matching codings of the document (with --doc and no --utterance).")
+    var all = false
+
+    func validate() throws {
+        if id == nil && document == nil { throw ValidationError("Name the coding with --id, or a fragment with --doc and --utterance.") }
+        if document != nil && utterance == nil && !all { throw ValidationError("Add --utterance N, or --all to remove every matching coding of the document.") }
+    }
+
+    func run() throws {
+        var filter = CodingFilter(codingID: id, documentID: document, codeName: code, round: round, coder: byCoder)
+        if let document, let utterance {
+            filter.fragment = Fragment(documentID: document, startUtterance: utterance, startOffset: start, endUtterance: toUtterance, endOffset: end)
+        }
+        let count = try project.open().removeCodings(filter, actor: coderOptions.name)
+        print("Removed \(count) coding(s). 'cda undo' brings them back.")
+    }
+}
+
+struct CodeReassignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reassign", abstract: "Move a coding to another code (after 'cda codes split').")
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var coder: CoderOptions
+
+    @Option(help: "The coding's id.")
+    var id: Int64
+
+    @Option(help: "The code to move it to.")
+    var code: String
+
+    func run() throws {
+        let entry = try project.open().reassignCoding(id, to: code, actor: coder.name)
+        print(entry.summary)
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import CDAKit
+import Foundation
+
+struct FragmentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fragments", abstract: "List coded fragments; select exemplars for interpretation.",
+        subcommands: [FragmentsListCommand.self, FragmentsSelectCommand.self, FragmentsUnselectCommand.self],
+        defaultSubcommand: FragmentsListCommand.self)
+}
+
+struct FragmentsListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "The coded text of a code, with document, utterance, speaker and group.")
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "The code (default: all coded fragments).") var code: String?
+    @Option(help: "Only codings of this round.") var round: Int?
+    @Flag(help: "Only fragments selected for interpretation.") var selected = false
+
+    func run() throws {
+        let fragments = try project.open().fragments(code: code, round: round, selectedOnly: selected)
+        if output.json { return try Output.printJSON(fragments) }
+        for view in fragments {
+            let mark = view.selected ? " ★" : ""
+            print("\(view.fragment) \(view.speaker ?? "?") [\(view.group ?? "-")] {\(view.codes.joined(separator: "; "))}\(mark)")
+            print("    \(view.text.replacingOccurrences(of: "\n", with: "\n    "))")
+        }
+        if !output.json { print("\(fragments.count) fragment(s)") }
+    }
+}
+
+struct FragmentsSelectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "select", abstract: "Mark a fragment as selected for interpretation (reports use it as an exemplar).")
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var where_: FragmentOptions
+    @Option(help: "A note on why it was selected.") var note: String?
+
+    func run() throws {
+        let fragment = try project.open().selectFragment(where_.fragment, note: note)
+        print("Selected \(fragment).")
+    }
+}
+
+struct FragmentsUnselectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "unselect", abstract: "Remove a fragment from the selection.")
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var where_: FragmentOptions
+
+    func run() throws {
+        let fragment = try project.open().selectFragment(where_.fragment, note: nil, selected: false)
+        print("Unselected \(fragment).")
+    }
+}

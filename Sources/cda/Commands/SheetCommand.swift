@@ -1,0 +1,47 @@
+import ArgumentParser
+import CDAKit
+import Foundation
+
+struct SheetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sheet", abstract: "Code in a spreadsheet: export and import coding sheets (TSV).",
+        subcommands: [SheetExportCommand.self, SheetImportCommand.self])
+}
+
+struct SheetExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write codings (or uncoded utterances) as a TSV coding sheet.")
+
+    @OptionGroup var project: ProjectOptions
+    @Option(help: "Only this round.") var round: Int?
+    @Option(name: .customLong("doc"), help: "Only this document.") var document: String?
+    @Flag(help: "One row per participant utterance without codings, to fill in.") var uncoded = false
+    @Flag(name: .customLong("include-moderators"), help: "With --uncoded: also moderators' utterances.") var includeModerators = false
+    @Option(help: "Write to this file instead of standard output.") var out: String?
+
+    func run() throws {
+        let rows = try project.open().sheetRows(round: round, documentID: document, uncoded: uncoded, includeModerators: includeModerators)
+        let text = CodingSheet.render(rows)
+        if let out {
+            try AtomicFile.write(text, to: out)
+            print("Wrote \(rows.count) row(s) to \(out)")
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}
+
+struct SheetImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Add the codings of a TSV sheet, all or nothing; importing twice adds nothing twice.")
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var coder: CoderOptions
+    @Argument(help: "The sheet (.tsv).") var file: String
+
+    func run() throws {
+        let store = try project.open()
+        let result = try SheetImporter.importSheet(at: file, into: store, defaultCoder: coder.name)
+        if output.json { return try Output.printJSON(result) }
+        print("\(file): \(result.rows) row(s), \(result.added) coding(s) added, \(result.alreadyPresent) already present, \(result.codesCreated.count) new code(s).")
+    }
+}
