@@ -10,7 +10,7 @@ struct CDA: ParsableCommand {
         subcommands: [
             InitCommand.self, IngestCommand.self, DocumentsCommand.self, SpeakersCommand.self, ShowCommand.self,
             CodeCommand.self, CodesCommand.self, FragmentsCommand.self, SheetCommand.self, RoundCommand.self,
-            UndoCommand.self, SuggestCommand.self, ThemesCommand.self, MemoCommand.self,
+            UndoCommand.self, SuggestCommand.self, ThemesCommand.self, MemoCommand.self, ReportCommand.self, ExportCommand.self, BuildCommand.self,
         ]
     )
 }

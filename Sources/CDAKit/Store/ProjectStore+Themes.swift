@@ -51,6 +51,25 @@ extension ProjectStore {
         }
     }
 
+    /// Maps a code (resolved through merges) to a theme without recording a step; for bulk loading.
+    ///
+    /// - Returns: Whether the mapping is new.
+    /// - Throws: `CodingError.unknownCode`, `.inactiveCode` or `.unknownTheme`.
+    public func addMapping(code name: String, theme themeID: String) throws -> Bool {
+        try write { db in
+            try Self.requireTheme(themeID, db)
+            guard let code = try Self.code(named: name, db) else {
+                let names = try String.fetchAll(db, sql: "SELECT name FROM code WHERE status = 'active'")
+                throw CodingError.unknownCode(name, suggestion: NameSuggester.closest(to: name, among: names))
+            }
+            guard let active = try Self.resolvedActiveCode(from: code.id, db), active.status == .active else {
+                throw CodingError.inactiveCode(name, status: code.status, mergedInto: nil)
+            }
+            try db.execute(sql: "INSERT OR IGNORE INTO codeTheme(codeId, themeId) VALUES (?, ?)", arguments: [active.id, themeID])
+            return db.changesCount > 0
+        }
+    }
+
     /// Every theme with its codes, in codebook order.
     public func themes() throws -> [ThemeSummary] {
         try read { db in

@@ -10,6 +10,8 @@ public enum CodebookError: Error, Sendable, Hashable, CustomStringConvertible {
     case structure(file: String, path: String, message: String)
     /// The content breaks a rule (duplicate ids, unknown references).
     case invalid(file: String, message: String)
+    /// An entry at a known line is wrong.
+    case invalidEntry(file: String, line: Int, message: String)
 
     init(file: String, underlying error: any Error) {
         if let yaml = error as? YamlError {
@@ -45,6 +47,7 @@ public enum CodebookError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(file)\(position): YAML error: \(message)"
         case .structure(let file, let path, let message): return "\(file): at \(path): \(message)"
         case .invalid(let file, let message): return "\(file): \(message)"
+        case .invalidEntry(let file, let line, let message): return "\(file):\(line): \(message)"
         }
     }
 }

@@ -1,0 +1,45 @@
+/// Choices for `cda report`.
+public struct ReportOptions: Sendable, Hashable {
+    /// Which round's codings to use.
+    public enum RoundChoice: Sendable, Hashable {
+        /// Round 2 where it has started, else round 1.
+        case latest
+        /// A given round.
+        case number(Int)
+    }
+
+    /// The attribute to compare by.
+    public var by: String
+    /// Which round.
+    public var round: RoundChoice
+    /// Only these themes (all when empty).
+    public var themes: [String]
+    /// Whether quotes appear.
+    public var quotes: Bool
+    /// The most words per quote.
+    public var maxQuoteWords: Int
+    /// The most quotes per theme and group.
+    public var maxQuotes: Int
+    /// Whether moderators' talk counts.
+    public var includeModerators: Bool
+    /// Whether speakers appear as `P01`, `P02`, … instead of their transcript labels.
+    public var pseudonymize: Bool
+    /// The project's name for the report header.
+    public var projectName: String
+
+    /// Creates options with the documented defaults.
+    public init(
+        by: String = "group", round: RoundChoice = .latest, themes: [String] = [], quotes: Bool = false, maxQuoteWords: Int = 40,
+        maxQuotes: Int = 5, includeModerators: Bool = false, pseudonymize: Bool = false, projectName: String = "project"
+    ) {
+        self.by = by
+        self.round = round
+        self.themes = themes
+        self.quotes = quotes
+        self.maxQuoteWords = maxQuoteWords
+        self.maxQuotes = maxQuotes
+        self.includeModerators = includeModerators
+        self.pseudonymize = pseudonymize
+        self.projectName = projectName
+    }
+}

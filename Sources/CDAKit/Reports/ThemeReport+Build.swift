@@ -1,0 +1,187 @@
+extension ThemeReport {
+    /// The definitions printed in every report and in README.
+    public static let definitionTexts: [String: String] = [
+        "fragment": "A distinct coded span: document, first and last utterance, start and end offset (Unicode code points). A fragment belongs to a theme when at least one of its codes, after consolidation, maps to the theme.",
+        "round": "Figures use the codings of one round: round 2 once it has started, else round 1 (unless chosen). Codings on merged codes count for the code they were merged into; codings on retired codes count for no theme.",
+        "words": "Distinct words (the project tokenizer: runs of letters and digits, keeping inner hyphens and apostrophes) covered by the union of the fragments; a word counts when any of its characters lies inside a fragment.",
+        "share_of_words": "words divided by all words of the group's counted speakers.",
+        "participants": "Distinct participants who spoke at least one of the fragments (for a group: who spoke at least once).",
+        "share_of_participants": "participants of the theme divided by the group's participants.",
+        "documents": "Distinct documents with at least one of the fragments.",
+        "codes": "Each consolidated code of the theme with the number of distinct fragments it is on.",
+        "co_themes": "Other themes coded on the same fragments, with the number of fragments shared.",
+        "comparison": "For two groups: Dunning's log-likelihood G² on the 2×2 table of the theme's words against the group's other words, and Hardie's Log Ratio (log2 of the ratio of the two shares, a zero count taken as 0.5). For more groups: G² over all groups. raised_more_by is the group with the highest share of words.",
+        "moderators": "Moderators and observers are left out of every count unless --include-moderators is given.",
+        "silences": "Codebook themes no group raised; themes one group raised and another did not; a theme's sensitising terms a group never used anywhere in its talk; the number of a group's participants who never spoke on a theme the group discussed (never their names).",
+        "privacy": "Speakers appear by pseudonym. No participant text appears unless --quotes is given, and then at most the word limit per quote.",
+    ]
+
+    /// Computes the report.
+    ///
+    /// - Parameters:
+    ///   - corpus: The coded corpus, loaded with the report's grouping attribute and moderator choice
+    ///     (and with texts when quotes are asked for).
+    ///   - termUsage: Per group, the sensitising terms used anywhere in its talk.
+    ///   - options: The report options.
+    /// - Throws: `CodingError.unknownTheme` for a theme in `options.themes` the project does not have.
+    /// - Complexity: O(*c* + *w*) for *c* codings and *w* words of partially coded utterances, per theme.
+    public static func build(corpus: CodedCorpus, termUsage: [String: Set<String>], options: ReportOptions) throws -> ThemeReport {
+        let round: Int
+        switch options.round {
+        case .latest: round = corpus.currentRound >= 2 ? 2 : 1
+        case .number(let number): round = number
+        }
+        for id in options.themes where !corpus.themes.contains(where: { $0.id == id }) {
+            throw CodingError.unknownTheme(id, suggestion: NameSuggester.closest(to: id, among: corpus.themes.map(\.id)))
+        }
+        let themes = options.themes.isEmpty ? corpus.themes : corpus.themes.filter { options.themes.contains($0.id) }
+        let groupNames = corpus.groupNames
+
+        // Fragments of the round with their active codes.
+        var codesOnFragment: [Fragment: Set<Int64>] = [:]
+        for span in corpus.codings where span.round == round {
+            guard let code = corpus.codes[span.codeID], code.status == .active else { continue }
+            codesOnFragment[span.fragment, default: []].insert(span.codeID)
+        }
+        let fragments = codesOnFragment.keys.sorted()
+        func themesOf(_ fragment: Fragment) -> Set<String> {
+            codesOnFragment[fragment, default: []].reduce(into: Set<String>()) { $0.formUnion(corpus.codeThemes[$1] ?? []) }
+        }
+        func countedUtterances(_ fragment: Fragment) -> [(CodedCorpus.UtteranceKey, CodedCorpus.UtteranceInfo)] {
+            (fragment.startUtterance...fragment.endUtterance).compactMap { index in
+                let key = CodedCorpus.UtteranceKey(document: fragment.documentID, index: index)
+                guard let info = corpus.utterances[key], info.group != nil, corpus.includesModerators || !info.isModerator,
+                    fragment.coveredRange(inUtterance: index, length: info.length) != nil
+                else { return nil }
+                return (key, info)
+            }
+        }
+        func wordsPerGroup(_ covered: [CodedCorpus.UtteranceKey: Int]) -> [String: Int] {
+            var result: [String: Int] = [:]
+            for (key, words) in covered {
+                guard let info = corpus.utterances[key], let group = info.group, corpus.includesModerators || !info.isModerator else { continue }
+                result[group, default: 0] += words
+            }
+            return result
+        }
+
+        let codedWords = wordsPerGroup(Coverage.coveredWords(by: fragments, in: corpus))
+        let groups = groupNames.map { name in
+            let totals = corpus.groups[name]!
+            return Group(name: name, documents: totals.documents, participants: totals.participants.count,
+                         utterances: totals.utterances, words: totals.words, codedWords: codedWords[name] ?? 0)
+        }
+        let pseudonyms = Self.pseudonyms(corpus: corpus, enabled: options.pseudonymize)
+
+        var reportThemes: [Theme] = []
+        var silences: [Silence] = []
+        for theme in themes {
+            let themeFragments = fragments.filter { themesOf($0).contains(theme.id) }
+            let themeWords = wordsPerGroup(Coverage.coveredWords(by: themeFragments, in: corpus))
+            var cells: [String: Cell] = [:]
+            for group in groupNames {
+                var count = 0
+                var speakers: Set<String> = [], documents: Set<String> = []
+                var codeCounts: [Int64: Int] = [:], coThemes: [String: Int] = [:]
+                var inGroup: [Fragment] = []
+                for fragment in themeFragments {
+                    let utterances = countedUtterances(fragment).filter { $0.1.group == group }
+                    guard !utterances.isEmpty else { continue }
+                    count += 1
+                    inGroup.append(fragment)
+                    documents.insert(fragment.documentID)
+                    for (_, info) in utterances where !info.isModerator { if let speaker = info.speaker { speakers.insert(speaker) } }
+                    for code in codesOnFragment[fragment] ?? [] where corpus.codeThemes[code]?.contains(theme.id) == true { codeCounts[code, default: 0] += 1 }
+                    for other in themesOf(fragment) where other != theme.id { coThemes[other, default: 0] += 1 }
+                }
+                let totals = corpus.groups[group]!
+                let words = themeWords[group] ?? 0
+                let codes = codeCounts.map { CodeCount(code: corpus.codes[$0.key]?.name ?? "?", fragments: $0.value) }
+                    .sorted { ($0.fragments, $1.code) > ($1.fragments, $0.code) }
+                let co = coThemes.map { CoTheme(theme: $0.key, fragments: $0.value) }.sorted { ($0.fragments, $1.theme) > ($1.fragments, $0.theme) }
+                cells[group] = Cell(
+                    fragments: count, words: words, shareOfWords: totals.words == 0 ? 0 : Double(words) / Double(totals.words),
+                    participants: speakers.count,
+                    shareOfParticipants: totals.participants.isEmpty ? 0 : Double(speakers.count) / Double(totals.participants.count),
+                    documents: documents.count, codes: codes, coThemes: co, summary: corpus.themeSummaries[theme.id]?[group],
+                    quotes: options.quotes ? Self.quotes(inGroup, group: group, corpus: corpus, pseudonyms: pseudonyms, options: options) : nil)
+                if count > 0, totals.participants.count > speakers.count {
+                    silences.append(Silence(kind: "participants-silent-on-theme", theme: theme.id, group: group,
+                                            count: totals.participants.count - speakers.count, of: totals.participants.count))
+                }
+                let unused = theme.terms.filter { !(termUsage[group]?.contains($0) ?? false) }
+                if !unused.isEmpty { silences.append(Silence(kind: "terms-never-used", theme: theme.id, group: group, terms: unused)) }
+            }
+            let raisedBy = groupNames.filter { (cells[$0]?.fragments ?? 0) > 0 }
+            if raisedBy.isEmpty {
+                silences.append(Silence(kind: "theme-not-raised", theme: theme.id))
+            } else {
+                for group in groupNames where !raisedBy.contains(group) {
+                    silences.append(Silence(kind: "theme-not-raised-by-group", theme: theme.id, group: group))
+                }
+            }
+            reportThemes.append(Theme(id: theme.id, label: theme.label, description: theme.description, groups: cells,
+                                      comparison: Self.compare(groups: groups, themeWords: themeWords)))
+        }
+        let order = Dictionary(uniqueKeysWithValues: themes.enumerated().map { ($1.id, $0) })
+        silences.sort { (order[$0.theme] ?? 0, $0.kind, $0.group ?? "") < (order[$1.theme] ?? 0, $1.kind, $1.group ?? "") }
+        return ThemeReport(
+            generatedBy: "cda \(CDAVersion.current)", project: options.projectName, round: round, by: corpus.attribute,
+            includesModerators: corpus.includesModerators,
+            privacy: options.quotes ? "quotes (at most \(options.maxQuoteWords) words each)" : "private (no participant text)",
+            groups: groups, themes: reportThemes, silences: silences, definitions: definitionTexts)
+    }
+
+    private static func compare(groups: [Group], themeWords: [String: Int]) -> Comparison? {
+        guard groups.count >= 2 else { return nil }
+        let observed = groups.map { themeWords[$0.name] ?? 0 }
+        let totals = groups.map(\.words)
+        let shares = zip(observed, totals).map { $1 == 0 ? 0 : Double($0) / Double($1) }
+        let best = shares.enumerated().max { $0.element < $1.element }
+        let raisedMoreBy = (best?.element ?? 0) > 0 ? groups[best!.offset].name : nil
+        if groups.count == 2 {
+            let (a, b, c, d) = (Double(observed[0]), Double(observed[1]), Double(totals[0]), Double(totals[1]))
+            return Comparison(method: "log-likelihood-2x2", groups: groups.map(\.name), themeWords: observed, totalWords: totals,
+                              logLikelihood: KeynessStatistics.logLikelihood(a: a, b: b, c: c, d: d),
+                              logRatio: KeynessStatistics.logRatio(a: a, b: b, c: c, d: d), raisedMoreBy: raisedMoreBy)
+        }
+        return Comparison(method: "log-likelihood", groups: groups.map(\.name), themeWords: observed, totalWords: totals,
+                          logLikelihood: KeynessStatistics.logLikelihood(observed: observed.map(Double.init), totals: totals.map(Double.init)),
+                          logRatio: nil, raisedMoreBy: raisedMoreBy)
+    }
+
+    /// Speakers as they appear in reports: transcript labels, or `P01`, `P02`, … in id order.
+    static func pseudonyms(corpus: CodedCorpus, enabled: Bool) -> [String: String] {
+        let speakers = Set(corpus.utterances.values.compactMap(\.speaker)).union(corpus.groups.values.flatMap(\.participants)).sorted()
+        guard enabled else { return Dictionary(uniqueKeysWithValues: speakers.map { ($0, $0) }) }
+        return Dictionary(uniqueKeysWithValues: speakers.enumerated().map { index, id in (id, "P" + (index + 1 < 10 ? "0" : "") + String(index + 1)) })
+    }
+
+    private static func quotes(_ fragments: [Fragment], group: String, corpus: CodedCorpus, pseudonyms: [String: String], options: ReportOptions) -> [Quote] {
+        let ordered = fragments.filter { corpus.selected[$0] != nil } + fragments.filter { corpus.selected[$0] == nil }
+        return ordered.prefix(options.maxQuotes).map { fragment in
+            var pieces: [String] = []
+            var speaker: String?
+            for index in fragment.startUtterance...fragment.endUtterance {
+                let key = CodedCorpus.UtteranceKey(document: fragment.documentID, index: index)
+                guard let info = corpus.utterances[key], info.group == group, !info.isModerator || corpus.includesModerators,
+                    let text = info.text, let range = fragment.coveredRange(inUtterance: index, length: info.length)
+                else { continue }
+                speaker = speaker ?? info.speaker.flatMap { pseudonyms[$0] }
+                pieces.append(String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(range.lowerBound).prefix(range.count))))
+            }
+            let note = corpus.selected[fragment]
+            return Quote(location: "\(fragment.documentID):\(fragment.utteranceLabel)", speaker: speaker,
+                         text: truncate(pieces.joined(separator: " "), words: options.maxQuoteWords),
+                         selected: note != nil, note: note.flatMap { $0.isEmpty ? nil : $0 })
+        }
+    }
+
+    /// `text` cut after its `words`-th word, with `…` when something was cut.
+    static func truncate(_ text: String, words limit: Int) -> String {
+        let spans = Tokenizer.spans(in: text)
+        guard spans.count > limit, limit > 0 else { return limit <= 0 ? "…" : text }
+        let end = spans[limit - 1].end
+        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(end))) + " …"
+    }
+}

@@ -1,0 +1,170 @@
+/// The per-group theme report: one computed model that every format renders.
+///
+/// JSON keys are a contract (see README); numbers are unrounded here and rounded only by renderers.
+public struct ThemeReport: Sendable, Codable, Hashable {
+    /// One group's totals.
+    public struct Group: Sendable, Codable, Hashable {
+        /// The group's name (the value of the `by` attribute).
+        public var name: String
+        /// Documents with talk of this group.
+        public var documents: Int
+        /// Participants who spoke at least once.
+        public var participants: Int
+        /// Utterances (of counted speakers).
+        public var utterances: Int
+        /// Words (of counted speakers).
+        public var words: Int
+        /// Words covered by any fragment of the round.
+        public var codedWords: Int
+
+        enum CodingKeys: String, CodingKey {
+            case name, documents, participants, utterances, words
+            case codedWords = "coded_words"
+        }
+    }
+
+    /// A code and how many of the theme × group fragments carry it.
+    public struct CodeCount: Sendable, Codable, Hashable {
+        /// The consolidated code.
+        public var code: String
+        /// Distinct fragments.
+        public var fragments: Int
+    }
+
+    /// Another theme coded on the same fragments.
+    public struct CoTheme: Sendable, Codable, Hashable {
+        /// The other theme's id.
+        public var theme: String
+        /// Fragments shared.
+        public var fragments: Int
+    }
+
+    /// A quote from a fragment (only with `--quotes`).
+    public struct Quote: Sendable, Codable, Hashable {
+        /// Where it is: `document:utterance`.
+        public var location: String
+        /// The speaker's pseudonym.
+        public var speaker: String?
+        /// The text, cut to the word limit (`…` marks a cut).
+        public var text: String
+        /// Whether the analyst selected the fragment for interpretation.
+        public var selected: Bool
+        /// The selection note, if any.
+        public var note: String?
+    }
+
+    /// The figures of one theme for one group.
+    public struct Cell: Sendable, Codable, Hashable {
+        /// Distinct fragments of the theme in the group's talk.
+        public var fragments: Int
+        /// Distinct words covered by their union.
+        public var words: Int
+        /// `words` / all counted words of the group.
+        public var shareOfWords: Double
+        /// Distinct participants who spoke at least one such fragment.
+        public var participants: Int
+        /// `participants` / the group's participants.
+        public var shareOfParticipants: Double
+        /// Distinct documents.
+        public var documents: Int
+        /// The theme's codes with their fragment counts, most used first.
+        public var codes: [CodeCount]
+        /// Other themes on the same fragments.
+        public var coThemes: [CoTheme]
+        /// The analyst's theme × group memo.
+        public var summary: String?
+        /// Quotes, only when asked for: selected fragments first.
+        public var quotes: [Quote]?
+
+        enum CodingKeys: String, CodingKey {
+            case fragments, words, participants, documents, codes, summary, quotes
+            case shareOfWords = "share_of_words"
+            case shareOfParticipants = "share_of_participants"
+            case coThemes = "co_themes"
+        }
+    }
+
+    /// How the groups compare on one theme.
+    public struct Comparison: Sendable, Codable, Hashable {
+        /// `log-likelihood-2x2` for two groups, `log-likelihood` for more.
+        public var method: String
+        /// The groups compared, in order.
+        public var groups: [String]
+        /// The theme's words per group (the observed counts used).
+        public var themeWords: [Int]
+        /// All words per group (the totals used).
+        public var totalWords: [Int]
+        /// Dunning's G².
+        public var logLikelihood: Double
+        /// Hardie's Log Ratio of the first group against the second (two groups only).
+        public var logRatio: Double?
+        /// The group with the highest share of words on the theme, if any raised it.
+        public var raisedMoreBy: String?
+
+        enum CodingKeys: String, CodingKey {
+            case method, groups
+            case themeWords = "theme_words"
+            case totalWords = "total_words"
+            case logLikelihood = "log_likelihood"
+            case logRatio = "log_ratio"
+            case raisedMoreBy = "raised_more_by"
+        }
+    }
+
+    /// One theme with its per-group cells.
+    public struct Theme: Sendable, Codable, Hashable {
+        /// The theme id.
+        public var id: String
+        /// The label.
+        public var label: String
+        /// The description.
+        public var description: String
+        /// Cells by group name.
+        public var groups: [String: Cell]
+        /// The comparison between groups, when there are two or more.
+        public var comparison: Comparison?
+    }
+
+    /// Something not said, or someone not speaking.
+    public struct Silence: Sendable, Codable, Hashable {
+        /// `theme-not-raised`, `theme-not-raised-by-group`, `terms-never-used` or `participants-silent-on-theme`.
+        public var kind: String
+        /// The theme.
+        public var theme: String
+        /// The group, where it applies.
+        public var group: String?
+        /// Terms never used, for `terms-never-used`.
+        public var terms: [String]?
+        /// Participants silent on the theme, for `participants-silent-on-theme` (a count, never names).
+        public var count: Int?
+        /// The group's participants, for `participants-silent-on-theme`.
+        public var of: Int?
+    }
+
+    /// `cda` and its version.
+    public var generatedBy: String
+    /// The project's name.
+    public var project: String
+    /// The round the figures use (1 or 2).
+    public var round: Int
+    /// The attribute groups are compared by.
+    public var by: String
+    /// Whether moderators' talk was counted.
+    public var includesModerators: Bool
+    /// `private` (no participant text) or `quotes` (with the word limit).
+    public var privacy: String
+    /// The groups, in name order.
+    public var groups: [Group]
+    /// The themes, in codebook order.
+    public var themes: [Theme]
+    /// What is not said, and who does not speak.
+    public var silences: [Silence]
+    /// How every figure is defined.
+    public var definitions: [String: String]
+
+    enum CodingKeys: String, CodingKey {
+        case project, round, by, privacy, groups, themes, silences, definitions
+        case generatedBy = "generated_by"
+        case includesModerators = "includes_moderators"
+    }
+}

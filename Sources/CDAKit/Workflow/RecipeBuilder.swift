@@ -1,0 +1,102 @@
+import Foundation
+
+/// Why a recipe could not be built: the recipe line of the failing step and the reason.
+public struct RecipeError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The recipe file.
+    public var file: String
+    /// The line of the failing step.
+    public var line: Int
+    /// What failed.
+    public var message: String
+
+    /// `RECIPE:LINE: message`.
+    public var description: String { "\(file):\(line): \(message)" }
+}
+
+/// Runs a recipe into a fresh project and writes the report.
+public enum RecipeBuilder {
+    /// What a build produced.
+    public struct Result: Sendable {
+        /// The report files written.
+        public var files: [String]
+        /// The computed report.
+        public var report: ThemeReport
+        /// The project path, when it was kept.
+        public var project: String?
+    }
+
+    /// Builds a recipe: creates a new project (temporary unless `projectPath`), runs every step in
+    /// order, and only then writes the report, so a failing step leaves no report behind.
+    ///
+    /// - Parameters:
+    ///   - recipe: The recipe.
+    ///   - output: The folder for the report.
+    ///   - projectPath: Where to keep the project; it must not exist yet.
+    ///   - actor: Who is recorded in the history.
+    /// - Throws: `RecipeError` naming the recipe line of the failing step, `StoreError` when the
+    ///   project cannot be created.
+    public static func build(_ recipe: Recipe, output: String, projectPath: String?, actor: String = "cda build") throws -> Result {
+        let path = projectPath ?? NSTemporaryDirectory() + "cda-build-\(UUID().uuidString).cda"
+        let store = try ProjectStore.create(at: path)
+        var succeeded = false
+        defer {
+            if projectPath == nil || !succeeded {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+        }
+        for entry in recipe.steps {
+            do {
+                try run(entry.step, recipe: recipe, store: store, actor: actor)
+            } catch let error as RecipeError {
+                throw error
+            } catch {
+                throw RecipeError(file: recipe.file, line: entry.line, message: "\(describe(entry.step)) failed: \(error)")
+            }
+        }
+        let report = try store.themeReport(recipe.report)
+        let files = try ReportWriter.write(report, formats: recipe.formats, to: output)
+        succeeded = true
+        return Result(files: files, report: report, project: projectPath)
+    }
+
+    private static func run(_ step: Recipe.Step, recipe: Recipe, store: ProjectStore, actor: String) throws {
+        switch step {
+        case .ingest(let path, let options):
+            let outcomes = try Ingester(store: store, options: .init(
+                group: options.group, session: options.session, format: options.format,
+                personsFile: options.persons.map(recipe.resolve))).ingest(paths: [recipe.resolve(path)])
+            if let failure = outcomes.first(where: \.failed) { throw RecipeStepFailure(message: failure.error ?? failure.file) }
+            if outcomes.isEmpty { throw RecipeStepFailure(message: "no transcript files found in '\(path)'") }
+        case .themes(let file):
+            _ = try store.loadCodebook(try Codebook.load(path: recipe.resolve(file)), actor: actor)
+        case .sheet(let file):
+            _ = try SheetImporter.importSheet(at: recipe.resolve(file), into: store, defaultCoder: actor)
+        case .consolidate(let file):
+            let path = recipe.resolve(file)
+            try ConsolidationPlan.load(path: path).apply(to: store, file: path, actor: actor)
+        case .round(let number, let themes):
+            try store.startRound(number, themes: themes)
+        case .mappings(let file):
+            try AnalysisFiles.applyMappings(path: recipe.resolve(file), to: store)
+        case .memos(let file):
+            try AnalysisFiles.applyMemos(path: recipe.resolve(file), to: store, author: actor)
+        }
+    }
+
+    private static func describe(_ step: Recipe.Step) -> String {
+        switch step {
+        case .ingest(let path, _): return "ingest '\(path)'"
+        case .themes(let file): return "themes '\(file)'"
+        case .sheet(let file): return "sheet '\(file)'"
+        case .consolidate(let file): return "consolidate '\(file)'"
+        case .round(let number, _): return "round \(number)"
+        case .mappings(let file): return "mappings '\(file)'"
+        case .memos(let file): return "memos '\(file)'"
+        }
+    }
+}
+
+private struct RecipeStepFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import CDAKit
+import Foundation
+
+/// The report flags shared by `cda report` and `cda export summaries`.
+struct ReportSelectionOptions: ParsableArguments {
+    @Option(help: "The attribute to compare by (document or speaker attribute).") var by = "group"
+    @Option(help: "Which round: 1, 2 or latest.") var round = "latest"
+    @Option(help: "Only these themes, comma-separated.") var themes: String?
+    @Flag(name: .customLong("include-moderators"), help: "Count moderators' and observers' talk too.") var includeModerators = false
+    @Flag(help: "Show speakers as P01, P02, … instead of their transcript labels.") var pseudonymize = false
+
+    func validate() throws {
+        if !["1", "2", "latest"].contains(round) { throw ValidationError("--round must be 1, 2 or latest.") }
+    }
+
+    func options(project: String, quotes: Bool = false, maxQuoteWords: Int = 40) -> ReportOptions {
+        ReportOptions(
+            by: by, round: Int(round).map(ReportOptions.RoundChoice.number) ?? .latest,
+            themes: themes?.split(separator: ",").map { String($0) } ?? [], quotes: quotes, maxQuoteWords: maxQuoteWords,
+            includeModerators: includeModerators, pseudonymize: pseudonymize,
+            projectName: ((project as NSString).lastPathComponent as NSString).deletingPathExtension)
+    }
+}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Write the per-group theme report (Markdown, HTML, CSV, JSON).")
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var selection: ReportSelectionOptions
+    @Option(help: "Formats, comma-separated: md, html, csv, json.") var format = "md,html,csv,json"
+    @Option(help: "The folder to write to.") var out = "report"
+    @Flag(help: "Include quotes of participants (selected fragments first).") var quotes = false
+    @Option(name: .customLong("max-quote-words"), help: "The most words per quote.") var maxQuoteWords = 40
+
+    func validate() throws {
+        for name in format.split(separator: ",") where ReportFormat(rawValue: String(name)) == nil {
+            throw ValidationError("Unknown format '\(name)'. Use md, html, csv or json.")
+        }
+        if maxQuoteWords < 1 { throw ValidationError("--max-quote-words must be at least 1.") }
+    }
+
+    func run() throws {
+        let store = try project.open()
+        let report = try store.themeReport(selection.options(project: store.path, quotes: quotes, maxQuoteWords: maxQuoteWords))
+        let formats = format.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) }
+        for path in try ReportWriter.write(report, formats: formats, to: out) { print("Wrote \(path)") }
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export parts of the analysis.", subcommands: [ExportSummariesCommand.self])
+}
+
+struct ExportSummariesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summaries", abstract: "The theme summaries: per theme and group, the analyst's memo and the key figures.")
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var selection: ReportSelectionOptions
+    @Option(help: "md or csv.") var format = "md"
+    @Option(help: "Write to this file instead of standard output.") var out: String?
+
+    func validate() throws {
+        if SummaryExporter.Format(rawValue: format) == nil { throw ValidationError("Unknown format '\(format)'. Use md or csv.") }
+    }
+
+    func run() throws {
+        let store = try project.open()
+        let report = try store.themeReport(selection.options(project: store.path))
+        let text = SummaryExporter.render(report, format: SummaryExporter.Format(rawValue: format)!)
+        if let out {
+            try AtomicFile.write(text, to: out)
+            print("Wrote \(out)")
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}
