@@ -55,7 +55,10 @@ let package = Package(
         ),
         .testTarget(
             name: "cdaTests",
-            dependencies: ["cda", "CDAKit", "CDATestSupport"],
+            dependencies: [
+                "cda", "CDAKit", "CDATestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: upcoming
         ),
     ],

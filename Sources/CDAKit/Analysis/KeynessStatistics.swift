@@ -4,33 +4,31 @@ import Foundation
 ///
 /// `a` is the frequency in the target, `b` in the reference; `c` and `d` are the totals.
 public enum KeynessStatistics {
-    /// Dunning's log-likelihood G² for a 2×2 table (Rayson and Garside's form):
-    /// `2 · Σ O · ln(O / E)` over the two observed frequencies, with E from the totals.
+    /// Dunning's log-likelihood G² for the full 2×2 contingency table: the target has `a` hits
+    /// among `c` tokens, the reference `b` among `d`; the cells are a, c − a, b, d − b and
+    /// `G² = 2 · Σ O · ln(O / E)` with `E = row total · column total / N`.
+    ///
+    /// Unlike the two-cell shortcut common in keyword tools, this stays exact when the hits are a
+    /// large part of the totals (a theme can cover half of a group's words).
     ///
     /// - Returns: G², 0 when both frequencies are 0. Always non-negative.
     public static func logLikelihood(a: Double, b: Double, c: Double, d: Double) -> Double {
-        let total = c + d
-        guard total > 0, a + b > 0 else { return 0 }
-        let expectedA = c * (a + b) / total
-        let expectedB = d * (a + b) / total
-        var sum = 0.0
-        if a > 0, expectedA > 0 { sum += a * log(a / expectedA) }
-        if b > 0, expectedB > 0 { sum += b * log(b / expectedB) }
-        return max(0, 2 * sum)
+        logLikelihood(observed: [a, b], totals: [c, d])
     }
 
-    /// G² over several groups: `2 · Σ O · ln(O / E)` with `E = total_i · ΣO / Σtotal`.
+    /// G² for a 2×k table: per group, hits and the other tokens.
     ///
     /// - Parameters:
-    ///   - observed: Frequencies per group.
-    ///   - totals: Group sizes, in the same order.
+    ///   - observed: Hits per group.
+    ///   - totals: Group sizes, in the same order (each at least its hits).
     public static func logLikelihood(observed: [Double], totals: [Double]) -> Double {
-        let sumObserved = observed.reduce(0, +), sumTotals = totals.reduce(0, +)
-        guard sumObserved > 0, sumTotals > 0 else { return 0 }
+        let hits = observed.reduce(0, +), total = totals.reduce(0, +)
+        guard hits > 0, total > 0, hits < total else { return 0 }
         var sum = 0.0
-        for (o, t) in zip(observed, totals) where o > 0 {
-            let expected = t * sumObserved / sumTotals
-            if expected > 0 { sum += o * log(o / expected) }
+        for (o, t) in zip(observed, totals) {
+            for (cell, column) in [(o, hits), (t - o, total - hits)] where cell > 0 {
+                sum += cell * log(cell / (t * column / total))
+            }
         }
         return max(0, 2 * sum)
     }

@@ -17,6 +17,16 @@ public struct ThemeReport: Sendable, Codable, Hashable {
         /// Words covered by any fragment of the round.
         public var codedWords: Int
 
+        /// Creates a group's totals.
+        public init(name: String, documents: Int, participants: Int, utterances: Int, words: Int, codedWords: Int) {
+            self.name = name
+            self.documents = documents
+            self.participants = participants
+            self.utterances = utterances
+            self.words = words
+            self.codedWords = codedWords
+        }
+
         enum CodingKeys: String, CodingKey {
             case name, documents, participants, utterances, words
             case codedWords = "coded_words"
@@ -29,6 +39,12 @@ public struct ThemeReport: Sendable, Codable, Hashable {
         public var code: String
         /// Distinct fragments.
         public var fragments: Int
+
+        /// Creates a count.
+        public init(code: String, fragments: Int) {
+            self.code = code
+            self.fragments = fragments
+        }
     }
 
     /// Another theme coded on the same fragments.
@@ -37,6 +53,12 @@ public struct ThemeReport: Sendable, Codable, Hashable {
         public var theme: String
         /// Fragments shared.
         public var fragments: Int
+
+        /// Creates a co-theme count.
+        public init(theme: String, fragments: Int) {
+            self.theme = theme
+            self.fragments = fragments
+        }
     }
 
     /// A quote from a fragment (only with `--quotes`).
@@ -139,6 +161,16 @@ public struct ThemeReport: Sendable, Codable, Hashable {
         public var count: Int?
         /// The group's participants, for `participants-silent-on-theme`.
         public var of: Int?
+
+        /// Creates a silence.
+        public init(kind: String, theme: String, group: String? = nil, terms: [String]? = nil, count: Int? = nil, of: Int? = nil) {
+            self.kind = kind
+            self.theme = theme
+            self.group = group
+            self.terms = terms
+            self.count = count
+            self.of = of
+        }
     }
 
     /// `cda` and its version.

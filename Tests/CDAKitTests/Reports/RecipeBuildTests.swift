@@ -1,0 +1,73 @@
+import CDAKit
+import CDATestSupport
+import Foundation
+import Testing
+
+@Suite struct RecipeBuildTests {
+    private let recipePath = SharedData.repositoryRoot + "/Corpora/scenario-workshops/cda.yaml"
+
+    @Test func bundledStudyBuildsWithExpectedFigures() throws {
+        let folder = TemporaryDirectory()
+        let result = try RecipeBuilder.build(try Recipe.load(path: recipePath), output: folder.file("report"), projectPath: nil)
+        #expect(result.files.map { ($0 as NSString).lastPathComponent } == ["report.md", "report.html", "themes.csv", "codes.csv", "report.json"])
+        let report = result.report
+        #expect(report.round == 2)
+        #expect(report.project == "scenario-workshops")
+        #expect(report.groups.map(\.name) == ["citizens", "experts"])
+        #expect(report.groups.map(\.participants) == [13, 14])
+        #expect(report.groups.allSatisfy { $0.documents == 2 && $0.words > 5_000 })
+        #expect(report.themes.map(\.id) == ["speculation", "digital-government", "inequality", "china-image"])
+        let china = try #require(report.themes.first { $0.id == "china-image" })
+        let citizens = try #require(china.groups["citizens"]), experts = try #require(china.groups["experts"])
+        #expect(citizens.shareOfWords > 3 * experts.shareOfWords)
+        #expect(china.comparison?.raisedMoreBy == "citizens")
+        let government = try #require(report.themes.first { $0.id == "digital-government" })
+        #expect(government.comparison?.raisedMoreBy == "experts")
+        #expect(report.themes.allSatisfy { theme in report.groups.allSatisfy { theme.groups[$0.name]?.summary != nil } })
+        #expect(result.project == nil)
+    }
+
+    @Test func buildingTwiceGivesIdenticalJSONAndCSV() throws {
+        let folder = TemporaryDirectory()
+        let recipe = try Recipe.load(path: recipePath)
+        _ = try RecipeBuilder.build(recipe, output: folder.file("a"), projectPath: nil)
+        _ = try RecipeBuilder.build(recipe, output: folder.file("b"), projectPath: folder.file("kept.cda"))
+        for name in ["report.json", "themes.csv", "codes.csv", "report.md"] {
+            let a = try String(contentsOfFile: folder.file("a/\(name)"), encoding: .utf8)
+            let b = try String(contentsOfFile: folder.file("b/\(name)"), encoding: .utf8)
+            #expect(a == b, "\(name) differs between builds")
+        }
+        #expect(FileManager.default.fileExists(atPath: folder.file("kept.cda")))
+        #expect(throws: StoreError.projectExists(path: folder.file("kept.cda"))) {
+            try RecipeBuilder.build(recipe, output: folder.file("c"), projectPath: folder.file("kept.cda"))
+        }
+    }
+
+    @Test func brokenStepNamesTheRecipeLineAndWritesNoReport() throws {
+        let folder = TemporaryDirectory()
+        folder.write("cit.txt", CodingFixtures.citizens)
+        folder.write("sheet.tsv", "document\tutterance\tstart\tend\tcode\n cit\t2\t\t\tsnel\ncit\t99\t\t\tx\n")
+        let recipeFile = folder.write("cda.yaml", """
+            name: broken
+            steps:
+              - ingest: cit.txt
+                group: citizens
+              - sheet: sheet.tsv
+            """)
+        let error = #expect(throws: RecipeError.self) {
+            try RecipeBuilder.build(try Recipe.load(path: recipeFile), output: folder.file("report"), projectPath: nil)
+        }
+        #expect(error?.line == 5)
+        #expect(error?.description.hasPrefix("\(recipeFile):5: sheet 'sheet.tsv' failed: ") == true)
+        #expect(error?.description.contains("sheet.tsv:3: Document 'cit' has utterances 1–5; 99 is outside.") == true)
+        #expect(!FileManager.default.fileExists(atPath: folder.file("report")))
+    }
+
+    @Test func unknownStepIsRejectedWithItsLine() throws {
+        let folder = TemporaryDirectory()
+        let recipeFile = folder.write("cda.yaml", "name: x\nsteps:\n  - ingest: a\n  - cook: dinner\n")
+        #expect(throws: CodebookError.invalidEntry(file: recipeFile, line: 4, message: "unknown step; use one of: ingest, themes, sheet, consolidate, round, mappings, memos")) {
+            try Recipe.load(path: recipeFile)
+        }
+    }
+}
