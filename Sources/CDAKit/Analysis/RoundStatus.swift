@@ -75,10 +75,10 @@ public struct RoundStatus: Sendable, Hashable, Codable {
         }
         self.rounds = rounds
         codesAddedInRoundTwo = corpus.codes.values.filter { $0.round == 2 }.map(\.name).sorted()
-        let first = corpus.codings.filter { $0.round == 1 }.map(\.fragment)
+        let first = Dictionary(grouping: Set(corpus.codings.filter { $0.round == 1 }.map(\.fragment)), by: \.documentID)
         let second = Set(corpus.codings.filter { $0.round == 2 }.map(\.fragment))
         var recoded = 0
-        for fragment in second where first.contains(where: { Self.overlaps($0, fragment) }) { recoded += 1 }
+        for fragment in second where first[fragment.documentID]?.contains(where: { Self.overlaps($0, fragment) }) == true { recoded += 1 }
         recodedFragments = recoded
         newFragments = second.count - recoded
     }

@@ -61,6 +61,10 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownFormat(let l, let detail):
             return "\(l): unknown transcript format (\(detail)). Use --format text|tei|xml|vtt|srt."
         case .malformedXML(let l, let message):
+            let lowered = message.lowercased()
+            if lowered.contains("entity") && (lowered.contains("loop") || lowered.contains("amplification") || lowered.contains("huge")) {
+                return "\(l): XML error: \(message) — the document's DTD defines entities that expand without limit (an entity bomb); cda refuses it"
+            }
             return "\(l): XML error: \(message)"
         case .entityNotAllowed(let l, let name):
             return "\(l): the entity '&\(name);' is declared in a DTD; cda never expands such entities, for safety. Replace it with plain text."

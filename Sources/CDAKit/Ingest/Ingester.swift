@@ -18,11 +18,13 @@ public struct Ingester: Sendable {
         public var speakerPattern: String?
         /// Whether a changed document may replace the stored one.
         public var replace: Bool
+        /// Whether speaker labels are replaced by pseudonyms (`P01`, `M01`, …) before storing.
+        public var pseudonymize: Bool
 
         /// Creates options.
         public init(
             group: String? = nil, session: String? = nil, format: DocumentFormat? = nil, documentID: String? = nil,
-            personsFile: String? = nil, speakerPattern: String? = nil, replace: Bool = false
+            personsFile: String? = nil, speakerPattern: String? = nil, replace: Bool = false, pseudonymize: Bool = false
         ) {
             self.group = group
             self.session = session
@@ -31,6 +33,7 @@ public struct Ingester: Sendable {
             self.personsFile = personsFile
             self.speakerPattern = speakerPattern
             self.replace = replace
+            self.pseudonymize = pseudonymize
         }
     }
 
@@ -96,7 +99,7 @@ public struct Ingester: Sendable {
             outcome.utterances = transcript.utterances.count
             outcome.speakers = Set(transcript.utterances.compactMap(\.speakerID)).count
             outcome.words = transcript.utterances.reduce(0) { $0 + Tokenizer.wordCount($1.text) }
-            outcome.status = try store.save(transcript, replace: options.replace).rawValue
+            outcome.status = try store.save(transcript, replace: options.replace, pseudonymize: options.pseudonymize).rawValue
         } catch IngestError.unknownFormat(_, let detail) where foundInDirectory {
             outcome.status = "skipped"
             outcome.note = detail

@@ -12,6 +12,9 @@ enum ProjectSchema {
         migrator.registerMigration("v1-corpus", migrate: createCorpusTables)
         migrator.registerMigration("v1-coding", migrate: createCodingTables)
         migrator.registerMigration("v1-analysis", migrate: createAnalysisTables)
+        migrator.registerMigration("v2-pseudonyms") { db in
+            try db.execute(sql: "CREATE TABLE pseudonym (label TEXT PRIMARY KEY NOT NULL, pseudonym TEXT NOT NULL UNIQUE)")
+        }
         return migrator
     }
 

@@ -10,13 +10,15 @@ extension ProjectStore {
     /// - Parameters:
     ///   - transcript: The transcript as a reader produced it.
     ///   - replace: Whether a document with the same id and different content may be replaced.
+    ///   - pseudonymize: Whether speaker labels are replaced by pseudonyms (see `pseudonymize`).
     /// - Returns: Whether the document was new, unchanged or replaced.
     /// - Throws: `IngestError.documentChanged` without `replace`, `.documentHasCodings` when
     ///   codings point into a document to replace, `StoreError.database` when SQLite fails.
-    public func save(_ transcript: Transcript, replace: Bool) throws -> SaveOutcome {
+    public func save(_ transcript: Transcript, replace: Bool, pseudonymize: Bool = false) throws -> SaveOutcome {
         let document = transcript.document
         let location = SourceLocation(file: document.sourcePath)
         return try write { db in
+            let transcript = pseudonymize ? try Self.pseudonymize(transcript, db) : transcript
             var outcome = SaveOutcome.ingested
             if let hash = try String.fetchOne(db, sql: "SELECT contentHash FROM document WHERE id = ?", arguments: [document.id]) {
                 if hash == document.contentHash { return .unchanged }

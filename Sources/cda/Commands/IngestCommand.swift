@@ -34,6 +34,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Replace documents whose content changed (refused while codings point into them).")
     var replace = false
 
+    @Flag(help: "Store speakers under pseudonyms (P01…, moderators M01…) instead of their transcript labels.")
+    var pseudonymize = false
+
     func validate() throws {
         if let format, DocumentFormat(rawValue: format) == nil {
             throw ValidationError("Unknown format '\(format)'. Use one of: text, tei, xml, vtt, srt.")
@@ -47,7 +50,7 @@ struct IngestCommand: ParsableCommand {
         let store = try project.open()
         let options = Ingester.Options(
             group: group, session: session, format: format.flatMap(DocumentFormat.init(rawValue:)), documentID: id,
-            personsFile: persons, speakerPattern: speakerPattern, replace: replace)
+            personsFile: persons, speakerPattern: speakerPattern, replace: replace, pseudonymize: pseudonymize)
         let outcomes = try Ingester(store: store, options: options).ingest(paths: paths)
         if output.json {
             try Output.printJSON(outcomes)

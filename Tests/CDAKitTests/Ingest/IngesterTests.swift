@@ -1,4 +1,4 @@
-import CDAKit
+@testable import CDAKit
 import CDATestSupport
 import Foundation
 import Testing
@@ -52,5 +52,21 @@ import Testing
         let store = try project(folder)
         let outcomes = try Ingester(store: store, options: .init()).ingest(paths: [folder.file("nope.txt")])
         #expect(outcomes[0].error == "\(folder.file("nope.txt")): cannot read the file (no such file)")
+    }
+}
+
+@Suite struct PseudonymizeTests {
+    @Test func labelsBecomePseudonymsStableAcrossFiles() throws {
+        let folder = TemporaryDirectory()
+        let first = folder.write("a.txt", "# moderator: Anna\n# speakers: Anna, Jan de Vries, Piet\nAnna: Welkom.\nJan de Vries: Dank.\nPiet: Ja.\nJan de Vries: Nee.\n")
+        let second = folder.write("b.txt", "# moderator: Anna\n# speakers: Anna, Piet, Kees\nAnna: Weer welkom.\nPiet: Hallo.\nKees: Hoi.\nKees: Ok.\n")
+        let store = try ProjectStore.create(at: folder.file("p.cda"))
+        let outcomes = try Ingester(store: store, options: .init(pseudonymize: true)).ingest(paths: [first, second])
+        #expect(outcomes.allSatisfy { !$0.failed })
+        #expect(try store.speakers().map(\.id) == ["M01", "P01", "P02", "P03"])
+        #expect(try store.utterances(of: "a").map(\.speaker) == ["M01", "P01", "P02", "P01"])
+        #expect(try store.utterances(of: "b").map(\.speaker) == ["M01", "P02", "P03", "P03"])
+        #expect(try store.speakers().first { $0.id == "M01" }?.role == .moderator)
+        #expect(try store.speakers().allSatisfy { $0.name == $0.id })
     }
 }
