@@ -43,13 +43,14 @@ public enum KeynessStatistics {
         return log2((adjustedA / c) / (adjustedB / d))
     }
 
-    /// %DIFF (Gabrielatos and Marchi): `(normA − normB) · 100 / normB`, per-million normalised.
+    /// %DIFF (Gabrielatos and Marchi): `(normA − normB) · 100 / normB` with per-million normalised
+    /// frequencies.
     ///
-    /// - Returns: The percentage difference; with `b = 0` the reference is taken as 1e-18.
-    public static func percentDifference(a: Double, b: Double, c: Double, d: Double) -> Double {
-        guard c > 0, d > 0 else { return 0 }
+    /// - Returns: The percentage difference, or `nil` when the reference frequency is 0 (undefined).
+    public static func percentDifference(a: Double, b: Double, c: Double, d: Double) -> Double? {
+        guard c > 0, d > 0, b > 0 else { return nil }
         let normA = a / c * 1_000_000
         let normB = b / d * 1_000_000
-        return (normA - normB) * 100 / (normB == 0 ? 1e-18 : normB)
+        return (normA - normB) * 100 / normB
     }
 }

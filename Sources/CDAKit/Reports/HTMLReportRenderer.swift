@@ -57,6 +57,15 @@ public struct HTMLReportRenderer: ReportRenderer {
             }
             body += "</section>"
         }
+        if let instruments = report.instruments {
+            body += "<section><h2>Keywords per group <small>(against all other talk)</small></h2>" + table(["group", "keywords (G²)"], names.map { group in
+                [group, (instruments.keywords[group] ?? []).map { "\($0.item) (\(ReportNumbers.statistic($0.logLikelihood)))" }.joined(separator: ", ")]
+            }) + "</section>"
+            body += "<section><h2>Positioning: us and them <small>(per 1,000 words)</small></h2>" + table(
+                ["group", "theme", "words", "we", "they", "group nouns"],
+                instruments.positioning.map { [$0.group, $0.theme, "\($0.words)", ReportNumbers.rate($0.firstPersonPluralPer1000),
+                                               ReportNumbers.rate($0.thirdPersonPluralPer1000), ReportNumbers.rate($0.groupNounsPer1000)] }) + "</section>"
+        }
         body += "<section><h2>Silences</h2><ul>" + report.silences.map {
             "<li>\(escape(MarkdownReportRenderer.describe($0, report: report).replacingOccurrences(of: "*", with: "")))</li>"
         }.joined() + "</ul></section>"

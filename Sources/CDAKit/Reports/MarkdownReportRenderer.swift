@@ -83,6 +83,24 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 }
             }
         }
+        if let instruments = report.instruments {
+            out.append("")
+            out.append("## Keywords per group (against all other talk)")
+            for group in names {
+                let entries = instruments.keywords[group] ?? []
+                out.append("")
+                out.append("**\(group)**: " + (entries.isEmpty ? "none" : entries.map { "\($0.item) (G² \(ReportNumbers.statistic($0.logLikelihood)))" }.joined(separator: ", ")))
+            }
+            out.append("")
+            out.append("## Positioning: us and them (per 1,000 words)")
+            out.append("")
+            out.append(row(["group", "theme", "words", "we", "they", "group nouns"]))
+            out.append(row(Array(repeating: "---", count: 6)))
+            for entry in instruments.positioning {
+                out.append(row([entry.group, entry.theme, "\(entry.words)", ReportNumbers.rate(entry.firstPersonPluralPer1000),
+                                ReportNumbers.rate(entry.thirdPersonPluralPer1000), ReportNumbers.rate(entry.groupNounsPer1000)]))
+            }
+        }
         out.append("")
         out.append("## Silences")
         out.append("")

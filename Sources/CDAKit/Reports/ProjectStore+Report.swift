@@ -6,6 +6,17 @@ extension ProjectStore {
         let corpus = try codedCorpus(by: options.by, includeModerators: options.includeModerators, withTexts: options.quotes)
         let terms = corpus.themes.flatMap(\.terms)
         let usage = terms.isEmpty ? [:] : try termUsage(terms, by: options.by, includeModerators: options.includeModerators)
-        return try ThemeReport.build(corpus: corpus, termUsage: usage, options: options)
+        var report = try ThemeReport.build(corpus: corpus, termUsage: usage, options: options)
+        if options.instruments {
+            let scope = TextScope(includeModerators: options.includeModerators)
+            var keywords: [String: [KeywordEntry]] = [:]
+            if options.by == "group" {
+                for group in corpus.groupNames {
+                    keywords[group] = try Keyness.compare(target: group, reference: nil, in: self, scope: scope, minimumFrequency: 3, limit: 10, skipStopWords: true).targetKeywords
+                }
+            }
+            report.instruments = .init(keywords: keywords, positioning: try Positioning.measure(in: self, scope: scope))
+        }
+        return report
     }
 }

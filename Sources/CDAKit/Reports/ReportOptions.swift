@@ -26,6 +26,8 @@ public struct ReportOptions: Sendable, Hashable {
     public var pseudonymize: Bool
     /// The project's name for the report header.
     public var projectName: String
+    /// Whether the report gains the keywords per group and the positioning table.
+    public var instruments: Bool = false
 
     /// Creates options with the documented defaults.
     public init(

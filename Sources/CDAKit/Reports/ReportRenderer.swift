@@ -36,6 +36,9 @@ enum ReportNumbers {
     /// A statistic with two decimals.
     static func statistic(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "–" }
 
+    /// A rate with one decimal.
+    static func rate(_ value: Double) -> String { String(format: "%.1f", value) }
+
     /// `9 of 13`.
     static func count(_ part: Int, of whole: Int) -> String { "\(part) of \(whole)" }
 }

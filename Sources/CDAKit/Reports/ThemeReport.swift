@@ -193,9 +193,19 @@ public struct ThemeReport: Sendable, Codable, Hashable {
     public var silences: [Silence]
     /// How every figure is defined.
     public var definitions: [String: String]
+    /// The discourse instruments, when asked for (`--instruments`).
+    public var instruments: Instruments?
+
+    /// Keywords per group and the us/them positioning table.
+    public struct Instruments: Sendable, Codable, Hashable {
+        /// Per group: its top keywords against all other talk (stop words left out).
+        public var keywords: [String: [KeywordEntry]]
+        /// Positioning per group and theme.
+        public var positioning: [PositioningRow]
+    }
 
     enum CodingKeys: String, CodingKey {
-        case project, round, by, privacy, groups, themes, silences, definitions
+        case project, round, by, privacy, groups, themes, silences, definitions, instruments
         case generatedBy = "generated_by"
         case includesModerators = "includes_moderators"
     }

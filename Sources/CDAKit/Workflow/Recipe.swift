@@ -100,6 +100,7 @@ public struct Recipe: Sendable, Hashable {
             report.maxQuoteWords = try options.integer("max_quote_words") ?? 40
             report.includeModerators = try options.boolean("include_moderators") ?? false
             report.pseudonymize = try options.boolean("pseudonymize") ?? false
+            report.instruments = try options.boolean("instruments") ?? false
             if let names = try options.strings("formats") {
                 formats = try names.map { name in
                     guard let format = ReportFormat(rawValue: name) else { throw options.error("unknown report format '\(name)'; use md, html, csv or json") }

@@ -33,6 +33,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The folder to write to.") var out = "report"
     @Flag(help: "Include quotes of participants (selected fragments first).") var quotes = false
     @Option(name: .customLong("max-quote-words"), help: "The most words per quote.") var maxQuoteWords = 40
+    @Flag(help: "Add keywords per group and the us/them positioning table.") var instruments = false
 
     func validate() throws {
         for name in format.split(separator: ",") where ReportFormat(rawValue: String(name)) == nil {
@@ -43,7 +44,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let store = try project.open()
-        let report = try store.themeReport(selection.options(project: store.path, quotes: quotes, maxQuoteWords: maxQuoteWords))
+        var options = selection.options(project: store.path, quotes: quotes, maxQuoteWords: maxQuoteWords)
+        options.instruments = instruments
+        let report = try store.themeReport(options)
         let formats = format.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) }
         for path in try ReportWriter.write(report, formats: formats, to: out) { print("Wrote \(path)") }
     }

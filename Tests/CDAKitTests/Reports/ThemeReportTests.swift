@@ -188,3 +188,22 @@ import Testing
         #expect(csv.contains("digital-government,Vertrouwen in de digitale overheid,experts,1,1,\(1.0 / 17.0),1,0.5,Experts zien regulering als antwoord."))
     }
 }
+
+@Suite struct ReportInstrumentsTests {
+    @Test func instrumentsSectionUsesTheSameFunctionsAsTheCommands() throws {
+        let folder = TemporaryDirectory()
+        let store = try CodingFixtures.project(in: folder)
+        try store.loadCodebook(Codebook.parse(CodingFixtures.codebook), actor: "t")
+        var options = ReportOptions()
+        #expect(try store.themeReport(options).instruments == nil)
+        options.instruments = true
+        let report = try store.themeReport(options)
+        let instruments = try #require(report.instruments)
+        let direct = try Keyness.compare(target: "citizens", reference: nil, in: store, scope: TextScope(), minimumFrequency: 3, limit: 10, skipStopWords: true)
+        #expect(instruments.keywords["citizens"] == direct.targetKeywords)
+        #expect(instruments.positioning == (try Positioning.measure(in: store, scope: TextScope())))
+        let markdown = try #require(try MarkdownReportRenderer().render(report).first).content
+        #expect(markdown.contains("## Positioning: us and them (per 1,000 words)"))
+        #expect(markdown.contains("| citizens | all | 29 | 34.5 | 0.0 | 69.0 |"))
+    }
+}

@@ -1,0 +1,114 @@
+/// One keyword-in-context line.
+public struct ConcordanceLine: Sendable, Hashable, Codable {
+    /// The document.
+    public var document: String
+    /// The utterance (1-based).
+    public var utterance: Int
+    /// Where the hit starts and ends in the utterance (Unicode scalar offsets).
+    public var start: Int
+    /// The end offset (exclusive).
+    public var end: Int
+    /// The speaker.
+    public var speaker: String?
+    /// The group.
+    public var group: String?
+    /// Text before the hit, at most `width` characters, inside the utterance.
+    public var left: String
+    /// The hit as written.
+    public var keyword: String
+    /// Text after the hit.
+    public var right: String
+    /// Codes (consolidated names) of codings that overlap the hit.
+    public var codes: [String]
+}
+
+/// Keyword-in-context search.
+public enum Concordance {
+    /// How lines are ordered.
+    public enum Sort: String, Sendable, CaseIterable {
+        /// By the words just left of the hit, nearest first.
+        case left
+        /// By the words right of the hit.
+        case right
+        /// In document order.
+        case position
+    }
+
+    /// Finds every occurrence of `pattern` in scope.
+    ///
+    /// - Parameters:
+    ///   - pattern: Words with optional `*` and `?`.
+    ///   - scope: Which talk.
+    ///   - width: Characters of context on each side.
+    ///   - sort: The order of the lines.
+    ///   - limit: The most lines (after sorting); all when `nil`.
+    /// - Complexity: One pass over the talk in scope, O(*n* · *k*) for *n* words and a pattern of *k* words.
+    public static func search(_ pattern: WordPattern, in store: ProjectStore, scope: TextScope, width: Int = 40, sort: Sort = .position, limit: Int? = nil) throws -> [ConcordanceLine] {
+        var lines: [ConcordanceLine] = []
+        try store.forEachUtterance(in: scope) { utterance in
+            let inScope = Set(utterance.tokens.map(\.span.start))
+            let tokens = utterance.allTokens
+            for start in tokens.indices where inScope.contains(tokens[start].span.start) && pattern.match(tokens, at: start) {
+                let from = tokens[start].span.start, to = tokens[start + pattern.words.count - 1].span.end
+                let scalars = utterance.scalars
+                lines.append(ConcordanceLine(
+                    document: utterance.record.document, utterance: utterance.record.index, start: from, end: to,
+                    speaker: utterance.record.speaker, group: utterance.record.group,
+                    left: text(scalars[max(0, from - width)..<from]), keyword: text(scalars[from..<to]),
+                    right: text(scalars[to..<min(scalars.count, to + width)]), codes: []))
+            }
+        }
+        lines = try withCodes(lines, store: store)
+        switch sort {
+        case .position: break
+        case .left: lines.sort { (reversedWords($0.left), $0.document, $0.utterance) < (reversedWords($1.left), $1.document, $1.utterance) }
+        case .right: lines.sort { ($0.right.lowercased(), $0.document, $0.utterance) < ($1.right.lowercased(), $1.document, $1.utterance) }
+        }
+        return limit.map { Array(lines.prefix($0)) } ?? lines
+    }
+
+    private static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    /// The left context's words, nearest first, joined for sorting.
+    private static func reversedWords(_ text: String) -> String {
+        Tokenizer.words(in: text).map { $0.lowercased() }.reversed().joined(separator: " ")
+    }
+
+    private static func withCodes(_ lines: [ConcordanceLine], store: ProjectStore) throws -> [ConcordanceLine] {
+        guard !lines.isEmpty else { return lines }
+        let corpus = try store.codedCorpus(includeModerators: true)
+        var byUtterance: [CodedCorpus.UtteranceKey: [(Range<Int>, Int64)]] = [:]
+        for span in corpus.codings {
+            for index in span.fragment.startUtterance...span.fragment.endUtterance {
+                let key = CodedCorpus.UtteranceKey(document: span.fragment.documentID, index: index)
+                guard let info = corpus.utterances[key], let range = span.fragment.coveredRange(inUtterance: index, length: info.length) else { continue }
+                byUtterance[key, default: []].append((range, span.codeID))
+            }
+        }
+        return lines.map { line in
+            var line = line
+            let hit = line.start..<line.end
+            let ids = Set((byUtterance[.init(document: line.document, index: line.utterance)] ?? []).filter { $0.0.overlaps(hit) }.map(\.1))
+            line.codes = ids.compactMap { corpus.codes[$0]?.name }.sorted()
+            return line
+        }
+    }
+}
+
+extension ProjectStore {
+    /// Codes every concordance hit with `code`, all or nothing (`cda kwic --code-as`).
+    ///
+    /// - Throws: `SheetError` when a hit cannot be stored.
+    public func codeConcordance(_ lines: [ConcordanceLine], as code: String, round: Int?, coder: String, pattern: String) throws -> SheetImportResult {
+        let rows = lines.enumerated().map { index, line in
+            CodingSheet.Row(line: index + 1, request: CodingRequest(
+                fragment: Fragment(documentID: line.document, startUtterance: line.utterance, startOffset: line.start, endOffset: line.end),
+                codeName: code, round: round, coder: coder, memo: "kwic: \(pattern)"))
+        }
+        return try importSheet(rows, file: "kwic '\(pattern)'")
+    }
+}

@@ -1,0 +1,84 @@
+/// A word (or n-gram) that one side uses relatively more than the other.
+public struct KeywordEntry: Sendable, Hashable, Codable {
+    /// The word or n-gram, lowercased.
+    public var item: String
+    /// Occurrences in the target.
+    public var frequency: Int
+    /// Occurrences in the reference.
+    public var referenceFrequency: Int
+    /// Dunning's log-likelihood G² (full 2×2 table).
+    public var logLikelihood: Double
+    /// Hardie's Log Ratio (target against reference).
+    public var logRatio: Double
+    /// %DIFF; `nil` when the reference frequency is 0.
+    public var percentDifference: Double?
+}
+
+/// Keyness of one group against another (or the rest).
+public struct KeynessResult: Sendable, Hashable, Codable {
+    /// The target group.
+    public var target: String
+    /// The reference: a group, or `rest`.
+    public var reference: String
+    /// Tokens (words or n-grams) in the target.
+    public var targetTokens: Int
+    /// Tokens in the reference.
+    public var referenceTokens: Int
+    /// Items relatively more frequent in the target, by G².
+    public var targetKeywords: [KeywordEntry]
+    /// Items relatively more frequent in the reference, by G².
+    public var referenceKeywords: [KeywordEntry]
+}
+
+/// Compares word frequencies of two groups.
+public enum Keyness {
+    /// Computes keywords of `target` against `reference` (another group) or against all other talk.
+    ///
+    /// - Parameters:
+    ///   - target: The target group.
+    ///   - reference: The reference group; `nil` compares with all other talk in scope.
+    ///   - scope: Other filters (document, theme, moderators, folding); its `group` is ignored.
+    ///   - ngrams: 1 for words, 2 for bigrams (words adjacent within an utterance).
+    ///   - minimumFrequency: The fewest occurrences over both sides.
+    ///   - limit: The most items each way.
+    /// - Complexity: One pass over the talk in scope plus O(*v* log *v*) for *v* distinct items.
+    ///   - skipStopWords: Whether items made only of stop words are left out.
+    public static func compare(target: String, reference: String?, in store: ProjectStore, scope: TextScope, ngrams: Int = 1, minimumFrequency: Int = 3, limit: Int = 25, skipStopWords: Bool = false) throws -> KeynessResult {
+        var scope = scope
+        scope.group = nil
+        var a: [String: Int] = [:], b: [String: Int] = [:]
+        var c = 0, d = 0
+        try store.forEachUtterance(in: scope) { utterance in
+            let isTarget = utterance.record.group == target
+            guard isTarget || (reference.map { utterance.record.group == $0 } ?? true) else { return }
+            let forms = utterance.tokens.map(\.form)
+            let items = ngrams <= 1 ? forms : (forms.count >= ngrams ? (0...(forms.count - ngrams)).map { forms[$0..<($0 + ngrams)].joined(separator: " ") } : [])
+            if isTarget {
+                c += items.count
+                for item in items { a[item, default: 0] += 1 }
+            } else {
+                d += items.count
+                for item in items { b[item, default: 0] += 1 }
+            }
+        }
+        var entries: [KeywordEntry] = []
+        for item in Set(a.keys).union(b.keys) {
+            let fa = a[item] ?? 0, fb = b[item] ?? 0
+            guard fa + fb >= minimumFrequency else { continue }
+            if skipStopWords, item.split(separator: " ").allSatisfy({ StopWords.contains(String($0)) }) { continue }
+            let (x, y, tc, td) = (Double(fa), Double(fb), Double(c), Double(d))
+            entries.append(KeywordEntry(
+                item: item, frequency: fa, referenceFrequency: fb,
+                logLikelihood: KeynessStatistics.logLikelihood(a: x, b: y, c: tc, d: td),
+                logRatio: KeynessStatistics.logRatio(a: x, b: y, c: tc, d: td),
+                percentDifference: KeynessStatistics.percentDifference(a: x, b: y, c: tc, d: td)))
+        }
+        let byStrength = { (l: KeywordEntry, r: KeywordEntry) in (l.logLikelihood, r.item) > (r.logLikelihood, l.item) }
+        let targetSide = entries.filter { c > 0 && (d == 0 || Double($0.frequency) / Double(c) > Double($0.referenceFrequency) / Double(d)) }
+        let referenceSide = entries.filter { d > 0 && (c == 0 || Double($0.frequency) / Double(c) < Double($0.referenceFrequency) / Double(d)) }
+        return KeynessResult(
+            target: target, reference: reference ?? "rest", targetTokens: c, referenceTokens: d,
+            targetKeywords: Array(targetSide.sorted(by: byStrength).prefix(limit)),
+            referenceKeywords: Array(referenceSide.sorted(by: byStrength).prefix(limit)))
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// Which talk an instrument reads: filters shared by `kwic`, `keyness`, `collocates`,
+/// `positioning` and `autocode`.
+public struct TextScope: Sendable, Hashable {
+    /// Only this group (the `group` attribute of the speaker, else of the document).
+    public var group: String?
+    /// Only this document.
+    public var document: String?
+    /// Only this speaker.
+    public var speaker: String?
+    /// Only text inside fragments coded with these codes (consolidated names; merged codes included).
+    public var codes: [String]
+    /// Only text inside fragments whose codes map to this theme.
+    public var theme: String?
+    /// Whether moderators' and observers' talk is read.
+    public var includeModerators: Bool
+    /// Whether words are compared without diacritics (`een` matches `één`).
+    public var foldDiacritics: Bool
+
+    /// Creates a scope; by default all participants' talk, case-folded.
+    public init(group: String? = nil, document: String? = nil, speaker: String? = nil, codes: [String] = [], theme: String? = nil,
+                includeModerators: Bool = false, foldDiacritics: Bool = false) {
+        self.group = group
+        self.document = document
+        self.speaker = speaker
+        self.codes = codes
+        self.theme = theme
+        self.includeModerators = includeModerators
+        self.foldDiacritics = foldDiacritics
+    }
+
+    /// Whether a fragment restriction applies.
+    var restrictsToFragments: Bool { !codes.isEmpty || theme != nil }
+
+    /// The form words are compared in: lowercased, and without diacritics when folding.
+    public func normalize(_ word: some StringProtocol) -> String {
+        let lower = word.lowercased()
+        return foldDiacritics ? lower.folding(options: .diacriticInsensitive, locale: nil) : lower
+    }
+}
+
+/// One word of an utterance in scope: its span and compared form.
+public struct ScopedToken: Sendable, Hashable {
+    /// Where the word is (Unicode scalar offsets).
+    public var span: Tokenizer.Span
+    /// The word as compared (lowercased, maybe folded).
+    public var form: String
+}
+
+/// An utterance in scope with its words.
+public struct ScopedUtterance: Sendable {
+    /// The utterance.
+    public var record: UtteranceRecord
+    /// Its words in scope (all, or only those inside the restricting fragments).
+    public var tokens: [ScopedToken]
+    /// All its words, for context and phrase matching.
+    public var allTokens: [ScopedToken]
+    /// The utterance text as Unicode scalars, for slicing contexts.
+    public var scalars: [Unicode.Scalar]
+}
+
+extension ProjectStore {
+    /// Calls `body` with every utterance in scope and its words, streaming.
+    ///
+    /// - Throws: `CodingError.unknownCode` or `.unknownTheme` for a restriction the project lacks.
+    public func forEachUtterance(in scope: TextScope, _ body: (ScopedUtterance) throws -> Void) throws {
+        let allowed = try scope.restrictsToFragments ? allowedRanges(for: scope) : nil
+        try forEachUtterance { record in
+            if !scope.includeModerators && record.isModerator { return }
+            if let group = scope.group, record.group != group { return }
+            if let document = scope.document, record.document != document { return }
+            if let speaker = scope.speaker, record.speaker != speaker { return }
+            var ranges: [Range<Int>]?
+            if let allowed {
+                guard let found = allowed[CodedCorpus.UtteranceKey(document: record.document, index: record.index)] else { return }
+                ranges = found
+            }
+            let scalars = Array(record.text.unicodeScalars)
+            var all: [ScopedToken] = []
+            Tokenizer.forEachSpan(in: record.text) { span in
+                var word = String.UnicodeScalarView()
+                word.append(contentsOf: scalars[span.start..<span.end])
+                all.append(ScopedToken(span: span, form: scope.normalize(String(word))))
+            }
+            let inScope = ranges.map { ranges in all.filter { token in ranges.contains { $0.overlaps(token.span.start..<token.span.end) } } } ?? all
+            try body(ScopedUtterance(record: record, tokens: inScope, allTokens: all, scalars: scalars))
+        }
+    }
+
+    /// Per utterance, the ranges covered by fragments with the scope's codes or theme (any round).
+    private func allowedRanges(for scope: TextScope) throws -> [CodedCorpus.UtteranceKey: [Range<Int>]] {
+        let corpus = try codedCorpus(includeModerators: true)
+        var wanted: Set<Int64> = []
+        for name in scope.codes {
+            guard let code = corpus.codes.values.first(where: { $0.name == name && $0.status == .active })
+                ?? corpus.codes.values.first(where: { $0.name == name })
+            else {
+                throw CodingError.unknownCode(name, suggestion: NameSuggester.closest(to: name, among: corpus.codes.values.filter { $0.status == .active }.map(\.name)))
+            }
+            wanted.insert(code.id)
+        }
+        if let theme = scope.theme {
+            guard corpus.themes.contains(where: { $0.id == theme }) else {
+                throw CodingError.unknownTheme(theme, suggestion: NameSuggester.closest(to: theme, among: corpus.themes.map(\.id)))
+            }
+            wanted.formUnion(corpus.codeThemes.filter { $0.value.contains(theme) }.keys)
+        }
+        var result: [CodedCorpus.UtteranceKey: [Range<Int>]] = [:]
+        for span in corpus.codings where wanted.contains(span.codeID) {
+            for index in span.fragment.startUtterance...span.fragment.endUtterance {
+                let key = CodedCorpus.UtteranceKey(document: span.fragment.documentID, index: index)
+                guard let info = corpus.utterances[key], let range = span.fragment.coveredRange(inUtterance: index, length: info.length) else { continue }
+                result[key, default: []].append(range)
+            }
+        }
+        return result
+    }
+}

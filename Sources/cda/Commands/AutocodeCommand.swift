@@ -1,0 +1,41 @@
+import ArgumentParser
+import CDAKit
+import Foundation
+
+struct AutocodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "autocode", abstract: "Suggest codings from a dictionary (code<TAB>pattern); review the sheet, or --apply.")
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var filters: ScopeOptions
+    @OptionGroup var coder: CoderOptions
+    @Option(help: "The dictionary (TSV: code<TAB>pattern).") var dictionary: String
+    @Option(help: "The round for the suggested codings (default: the current round).") var round: Int?
+    @Flag(help: "Import the hits as codings (origin 'suggested') instead of writing a sheet.") var apply = false
+    @Option(help: "Write the suggestion sheet to this file instead of standard output.") var out: String?
+
+    func run() throws {
+        let store = try project.open()
+        let hits = try AutoCoder.hits(of: try CodingDictionary.load(path: dictionary), in: store, scope: filters.scope)
+        let counts = AutoCoder.counts(hits)
+        var summary = ["\(hits.count) hit(s):"]
+        for (code, groups) in counts.sorted(by: { $0.key < $1.key }) {
+            summary.append("  \(code): " + groups.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
+        if apply {
+            let result = try store.applyAutoCodes(hits, round: round, coder: coder.name, file: dictionary)
+            summary.forEach { print($0) }
+            print("Added \(result.added) coding(s), \(result.alreadyPresent) already present, \(result.codesCreated.count) new code(s).")
+            return
+        }
+        let text = CodingSheet.render(AutoCoder.sheetRows(hits, round: round ?? 1, coder: coder.name))
+        if let out {
+            try AtomicFile.write(text, to: out)
+            summary.forEach { print($0) }
+            print("Wrote the suggestions to \(out); review, then 'cda sheet import \(out)'.")
+        } else {
+            print(text, terminator: "")
+            summary.forEach { Output.printError($0) }
+        }
+    }
+}
