@@ -16,6 +16,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     case malformedXML(SourceLocation, message: String)
     /// The XML uses an entity declared in a DTD, which `cda` never expands.
     case entityNotAllowed(SourceLocation, name: String)
+    /// The XML declares entities in its DTD (the vehicle of entity attacks), which `cda` refuses.
+    case entityDeclarations(SourceLocation)
     /// A required attribute is missing.
     case missingAttribute(SourceLocation, element: String, attribute: String)
     /// A turn names a speaker that the file does not declare.
@@ -32,6 +34,10 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     case documentHasCodings(SourceLocation, documentID: String, codings: Int)
     /// The file is larger than `cda` accepts.
     case fileTooLarge(SourceLocation, bytes: Int, limit: Int)
+    /// A line of a text file is longer than `cda` accepts.
+    case lineTooLong(SourceLocation, limit: Int)
+    /// The XML asks to include another file (XInclude), which `cda` never does.
+    case includeNotAllowed(SourceLocation)
 
     /// Where the problem is.
     public var location: SourceLocation? {
@@ -40,7 +46,7 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
             .unknownFormat(let l, _), .malformedXML(let l, _), .entityNotAllowed(let l, _),
             .missingAttribute(let l, _, _), .undeclaredSpeaker(let l, _), .invalidTime(let l, _),
             .noUtterances(let l), .documentChanged(let l, _), .documentHasCodings(let l, _, _),
-            .fileTooLarge(let l, _, _):
+            .fileTooLarge(let l, _, _), .lineTooLong(let l, _), .includeNotAllowed(let l), .entityDeclarations(let l):
             return l
         case .invalidSpeakerPattern:
             return nil
@@ -68,6 +74,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(l): XML error: \(message)"
         case .entityNotAllowed(let l, let name):
             return "\(l): the entity '&\(name);' is declared in a DTD; cda never expands such entities, for safety. Replace it with plain text."
+        case .entityDeclarations(let l):
+            return "\(l): the document declares entities in its DTD (<!ENTITY …>); cda never expands DTD entities, for safety. Remove the declarations and write the text out."
         case .missingAttribute(let l, let element, let attribute):
             return "\(l): <\(element)> needs a '\(attribute)' attribute"
         case .undeclaredSpeaker(let l, let speaker):
@@ -84,6 +92,10 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(l): cannot replace document '\(id)': \(codings) coding(s) point into it. Remove them first (cda code remove --doc \(id) --all)."
         case .fileTooLarge(let l, let bytes, let limit):
             return "\(l): the file has \(bytes) bytes, more than the limit of \(limit)"
+        case .lineTooLong(let l, let limit):
+            return "\(l): the line is longer than \(limit) bytes; a transcript line this long is not a turn. Check the file's line breaks."
+        case .includeNotAllowed(let l):
+            return "\(l): the document uses XInclude to pull in another file; cda never includes files, for safety. Merge the files yourself."
         }
     }
 }

@@ -1,10 +1,17 @@
+import Foundation
+
 /// Turns a text file's bytes into a `String`, with precise errors.
 enum TextDecoding {
+    /// The longest line accepted in a text file: 4 MiB.
+    static let lineLimit = 4 << 20
+
     /// Decodes UTF-8 (with or without a byte order mark) or UTF-16 with a byte order mark.
     ///
     /// - Throws: `IngestError.emptyFile`, `.binaryContent` (NUL bytes) with the line,
-    ///   or `.invalidUTF8` with the line and byte column of the first bad sequence.
+    ///   `.lineTooLong` with the line, or `.invalidUTF8` with the line and byte column of the
+    ///   first bad sequence.
     static func decode(_ source: SourceFile) throws(IngestError) -> String {
+        try checkLineLengths(source)
         var bytes = source.bytes[...]
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return try decodeUTF16(bytes, bigEndian: bytes.first == 0xFE, source: source)
@@ -38,6 +45,25 @@ enum TextDecoding {
         if text.unicodeScalars.contains("\u{0}") { throw .binaryContent(source.location()) }
         if text.allSatisfy(\.isWhitespace) { throw .emptyFile(source.location()) }
         return text
+    }
+
+    /// Refuses files with a line longer than `lineLimit` bytes, before any decoding.
+    private static func checkLineLengths(_ source: SourceFile) throws(IngestError) {
+        let tooLongAt: Int? = source.bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            var line = 1
+            var start = 0
+            while start < buffer.count {
+                let remaining = buffer.count - start
+                let found = memchr(base + start, 0x0A, remaining)
+                let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? buffer.count
+                if end - start > lineLimit { return line }
+                line += 1
+                start = end + 1
+            }
+            return nil
+        }
+        if let line = tooLongAt { throw .lineTooLong(source.location(line: line), limit: lineLimit) }
     }
 
     /// Splits text into lines at LF, CRLF or CR, without the line breaks.

@@ -47,7 +47,8 @@ public final class ProjectStore: Sendable {
         }
     }
 
-    /// Opens an existing project, migrating an older schema forward.
+    /// Opens an existing project, migrating an older schema forward after copying the file to
+    /// `PATH.before-upgrade-TIME.cda`.
     ///
     /// - Throws: `StoreError.projectMissing`, `.notAProject`, `.newerSchema` or `.database`.
     public static func open(at path: String) throws(StoreError) -> ProjectStore {
@@ -70,7 +71,16 @@ public final class ProjectStore: Sendable {
                 (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
             }
             if superseded { throw StoreError.newerSchema(path: path) }
-            if !complete { try migrator.migrate(queue) }
+            if !complete {
+                // An older project: keep a copy before changing its schema.
+                let backup = path + ".before-upgrade-\(Timestamp.now().replacingOccurrences(of: ":", with: "")).cda"
+                if !FileManager.default.fileExists(atPath: backup),
+                    FileManager.default.createFile(atPath: backup, contents: nil, attributes: [.posixPermissions: 0o600])
+                {
+                    try queue.backup(to: try DatabaseQueue(path: backup))
+                }
+                try migrator.migrate(queue)
+            }
         } catch let error as StoreError {
             throw error
         } catch {
@@ -88,11 +98,20 @@ public final class ProjectStore: Sendable {
     }
 
     /// Runs `body` in one immediate write transaction, mapping database errors to `StoreError`.
+    ///
+    /// Another process holding the write lock makes SQLite wait (the busy timeout); if the
+    /// transaction still fails with `SQLITE_BUSY`, it is retried a few times with a growing pause.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try database.write(body)
-        } catch let error as DatabaseError {
-            throw StoreError.database(path: path, message: Self.describe(error))
+        var attempt = 0
+        while true {
+            do {
+                return try database.write(body)
+            } catch let error as DatabaseError where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 5 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+            } catch let error as DatabaseError {
+                throw StoreError.database(path: path, message: Self.describe(error))
+            }
         }
     }
 

@@ -13,15 +13,7 @@ struct YAMLValue {
     ///
     /// - Throws: `CodebookError` for unreadable or malformed YAML, or an empty document.
     static func load(_ path: String) throws -> YAMLValue {
-        let text = try YAMLFile.read(path)
-        do {
-            guard let node = try Yams.compose(yaml: text) else { throw CodebookError.invalid(file: path, message: "the file is empty") }
-            return YAMLValue(node: node, file: path)
-        } catch let error as CodebookError {
-            throw error
-        } catch {
-            throw CodebookError(file: path, underlying: error)
-        }
+        YAMLValue(node: try YAMLSafety.compose(try YAMLFile.read(path), file: path), file: path)
     }
 
     func error(_ message: String) -> CodebookError { .invalidEntry(file: file, line: line, message: message) }

@@ -79,6 +79,9 @@ final class XMLStreamReader {
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
                 let name = string(xmlTextReaderConstLocalName(reader))
+                if string(xmlTextReaderConstNamespaceUri(reader)).hasPrefix("http://www.w3.org/2001/XInclude") {
+                    throw .includeNotAllowed(location)
+                }
                 let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
                 var attributes: [String: String] = [:]
                 if xmlTextReaderHasAttributes(reader) == 1 {
@@ -93,6 +96,13 @@ final class XMLStreamReader {
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
                 Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
                 return .text(string(xmlTextReaderConstValue(reader)))
+            case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
+                // Entity declarations are how entity bombs and external-entity attacks start.
+                if let node = xmlTextReaderCurrentNode(reader) {
+                    let dtd = UnsafeMutableRawPointer(node).assumingMemoryBound(to: xmlDtd.self).pointee
+                    if dtd.entities != nil || dtd.pentities != nil { throw .entityDeclarations(location) }
+                }
+                continue
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
                 throw .entityNotAllowed(location, name: string(xmlTextReaderConstName(reader)))
             default:

@@ -1,0 +1,131 @@
+import Foundation
+internal import GRDB
+
+/// A problem `cda check` found.
+public struct CheckFinding: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The area: `integrity`, `foreign-key`, `utterance`, `coding`, `code`, `memo`, `theme`, `history`.
+    public var kind: String
+    /// What is wrong, naming ids and positions.
+    public var message: String
+
+    /// `kind: message`.
+    public var description: String { "\(kind): \(message)" }
+}
+
+extension ProjectStore {
+    /// Checks the file's integrity and the project's own invariants.
+    ///
+    /// - Returns: Every problem found; empty when the project is sound.
+    /// - Complexity: Reads every row once and re-tokenises every utterance.
+    public func check() throws -> [CheckFinding] {
+        try read { db in
+            var findings: [CheckFinding] = []
+            for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
+                findings.append(.init(kind: "integrity", message: line))
+            }
+            for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+                findings.append(.init(kind: "foreign-key", message: "row \(row[1] as Int64? ?? 0) of '\(row[0] as String? ?? "?")' points at a missing row in '\(row[2] as String? ?? "?")'"))
+            }
+            // Utterances: contiguous indexes, stored counts match the text.
+            var expected: [String: Int] = [:]
+            let cursor = try Row.fetchCursor(db, sql: "SELECT documentId, idx, text, wordCount, length FROM utterance ORDER BY documentId, idx")
+            while let row = try cursor.next() {
+                let document: String = row["documentId"], index: Int = row["idx"], text: String = row["text"]
+                let next = (expected[document] ?? 0) + 1
+                if index != next { findings.append(.init(kind: "utterance", message: "document '\(document)' jumps from utterance \(next - 1) to \(index)")) }
+                expected[document] = index
+                if text.unicodeScalars.count != row["length"] as Int || Tokenizer.wordCount(text) != row["wordCount"] as Int {
+                    findings.append(.init(kind: "utterance", message: "\(document):\(index) has stored counts that do not match its text"))
+                }
+            }
+            // Codings inside their utterances.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.id, c.documentId, c.startUtterance, c.startOffset, c.endUtterance, c.endOffset, s.length AS startLength, e.length AS endLength
+                FROM coding c
+                LEFT JOIN utterance s ON s.documentId = c.documentId AND s.idx = c.startUtterance
+                LEFT JOIN utterance e ON e.documentId = c.documentId AND e.idx = c.endUtterance
+                """) {
+                let id: Int64 = row["id"]
+                guard let startLength = row["startLength"] as Int?, let endLength = row["endLength"] as Int? else {
+                    findings.append(.init(kind: "coding", message: "coding \(id) points at a missing utterance"))
+                    continue
+                }
+                if let start = row["startOffset"] as Int?, let end = row["endOffset"] as Int? {
+                    let same = (row["startUtterance"] as Int) == (row["endUtterance"] as Int)
+                    if start > startLength || end > endLength || (same && start >= end) {
+                        findings.append(.init(kind: "coding", message: "coding \(id) has offsets \(start)–\(end) outside its utterance(s)"))
+                    }
+                }
+            }
+            // Codes: merges end at a code that is not merged; parents exist and form no cycle.
+            let codes = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT * FROM code").map { row in
+                let code = Self.code(from: row)
+                return (code.id, code)
+            })
+            for code in codes.values.sorted(by: { $0.id < $1.id }) {
+                var current = code, steps = 0
+                while current.status == .merged, let next = current.mergedIntoID.flatMap({ codes[$0] }), steps <= codes.count {
+                    current = next
+                    steps += 1
+                }
+                if current.status == .merged {
+                    findings.append(.init(kind: "code", message: "code \(code.id) '\(code.name)' is merged into a code that is missing or merged in a cycle"))
+                }
+                var parent = code.parentID, depth = 0
+                while let id = parent, depth <= codes.count {
+                    guard let found = codes[id] else {
+                        findings.append(.init(kind: "code", message: "code \(code.id) '\(code.name)' has a missing parent \(id)"))
+                        break
+                    }
+                    parent = found.parentID
+                    depth += 1
+                }
+                if depth > codes.count { findings.append(.init(kind: "code", message: "code \(code.id) '\(code.name)' is its own ancestor")) }
+            }
+            // Memos and round themes point at things that exist.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT id, targetKind, targetId FROM memo m WHERE
+                  (targetKind = 'code' AND NOT EXISTS (SELECT 1 FROM code WHERE CAST(id AS TEXT) = m.targetId))
+                  OR (targetKind = 'document' AND NOT EXISTS (SELECT 1 FROM document WHERE id = m.targetId))
+                  OR (targetKind IN ('theme', 'theme-group') AND NOT EXISTS (SELECT 1 FROM theme WHERE id = m.targetId))
+                """) {
+                findings.append(.init(kind: "memo", message: "memo \(row["id"] as Int64) is on a missing \(row["targetKind"] as String) '\(row["targetId"] as String)'"))
+            }
+            for themeID in try String.fetchAll(db, sql: "SELECT themeId FROM roundTheme WHERE themeId NOT IN (SELECT id FROM theme)") {
+                findings.append(.init(kind: "theme", message: "round 2 names a missing theme '\(themeID)'"))
+            }
+            // History: every snapshot can be read; the last step still matches the current rows.
+            var last: (id: Int64, snapshot: StepSnapshot)?
+            for row in try Row.fetchAll(db, sql: "SELECT id, snapshot, undoneAt FROM history ORDER BY id") {
+                let id: Int64 = row["id"]
+                guard let snapshot = try? JSONDecoder().decode(StepSnapshot.self, from: row["snapshot"] as Data) else {
+                    findings.append(.init(kind: "history", message: "step \(id) cannot be read"))
+                    continue
+                }
+                if (row["undoneAt"] as String?) == nil { last = (id, snapshot) }
+            }
+            if let last, try last.snapshot.scope.capture(db) != last.snapshot.after {
+                findings.append(.init(kind: "history", message: "the rows of step \(last.id) changed after it; 'cda undo' would refuse it (not an error if you coded since)"))
+            }
+            return findings
+        }
+    }
+
+    /// Copies the project to `destination` with SQLite's online backup API: safe while another
+    /// process writes. The copy gets owner-only permissions.
+    ///
+    /// - Throws: `StoreError.projectExists` when `destination` exists, `.database` when the copy fails.
+    public func backup(to destination: String) throws {
+        if FileManager.default.fileExists(atPath: destination) { throw StoreError.projectExists(path: destination) }
+        guard FileManager.default.createFile(atPath: destination, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw StoreError.database(path: destination, message: "cannot create the backup file")
+        }
+        do {
+            let target = try DatabaseQueue(path: destination)
+            try database.backup(to: target)
+        } catch {
+            try? FileManager.default.removeItem(atPath: destination)
+            throw StoreError.database(path: destination, message: Self.describe(error))
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+internal import GRDB
+
+extension ProjectStore {
+    /// Creates a project with only the migrations up to `migration` applied (to test upgrades).
+    static func createLegacy(at path: String, upTo migration: String) throws {
+        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA application_id = \(ProjectSchema.applicationID)")
+        }
+        try ProjectSchema.migrator.migrate(queue, upTo: migration)
+    }
+
+    /// Marks a migration this version does not know as applied (to test refusing newer projects).
+    func markAppliedMigration(_ identifier: String) throws {
+        try write { db in try db.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES (?)", arguments: [identifier]) }
+    }
+
+    /// Runs raw SQL, to damage a project on purpose in tests of `check`.
+    func executeForTesting(_ sql: String) throws {
+        try database.writeWithoutTransaction { db in try db.execute(sql: sql) }
+    }
+}

@@ -1,0 +1,60 @@
+@testable import CDAKit
+import CDATestSupport
+import Foundation
+import Testing
+
+@Suite struct MaintenanceTests {
+    @Test func soundProjectChecksClean() throws {
+        let folder = TemporaryDirectory()
+        let store = try CodingFixtures.project(in: folder)
+        _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2, startOffset: 0, endOffset: 3), codeName: "a", coder: "x"))
+        _ = try store.mergeCodes(["a"], into: "b", actor: "x")
+        #expect(try store.check() == [])
+    }
+
+    @Test func damageIsFoundPrecisely() throws {
+        let folder = TemporaryDirectory()
+        let store = try CodingFixtures.project(in: folder)
+        _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "a", coder: "x"))
+        try store.executeForTesting("PRAGMA foreign_keys = OFF")
+        try store.executeForTesting("UPDATE coding SET startOffset = 0, endOffset = 999 WHERE id = 1")
+        try store.executeForTesting("UPDATE code SET status = 'merged', mergedIntoId = 77 WHERE id = 1")
+        try store.executeForTesting("UPDATE utterance SET wordCount = 1 WHERE documentId = 'cit' AND idx = 3")
+        try store.executeForTesting("INSERT INTO memo(targetKind, targetId, text, author, updatedAt) VALUES ('document', 'gone', 'x', 'x', 'now')")
+        let findings = try store.check()
+        #expect(findings.map(\.kind).sorted() == ["code", "coding", "foreign-key", "memo", "utterance"])
+        #expect(findings.contains { $0.message == "coding 1 has offsets 0–999 outside its utterance(s)" })
+        #expect(findings.contains { $0.message == "cit:3 has stored counts that do not match its text" })
+        #expect(findings.contains { $0.message == "memo 1 is on a missing document 'gone'" })
+    }
+
+    @Test func backupIsACompleteCopy() throws {
+        let folder = TemporaryDirectory()
+        let store = try CodingFixtures.project(in: folder)
+        _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "a", coder: "x"))
+        try store.backup(to: folder.file("copy.cda"))
+        let copy = try ProjectStore.open(at: folder.file("copy.cda"))
+        #expect(try copy.dump() == store.dump())
+        #expect(try FileManager.default.attributesOfItem(atPath: folder.file("copy.cda"))[.posixPermissions] as? Int == 0o600)
+        #expect(throws: StoreError.projectExists(path: folder.file("copy.cda"))) { try store.backup(to: folder.file("copy.cda")) }
+    }
+
+    @Test func olderProjectIsBackedUpThenMigrated() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.file("old.cda")
+        try ProjectStore.createLegacy(at: path, upTo: "v1-analysis")
+        let store = try ProjectStore.open(at: path)
+        let transcript = try PlainTextReader().read(SourceFile(path: "a.txt", bytes: Array("P1: a\n".utf8)), options: ReadOptions())
+        #expect(try store.save(transcript, replace: false, pseudonymize: true) == .ingested)
+        let backups = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("old.cda.before-upgrade-") && $0.hasSuffix(".cda") }
+        #expect(backups.count == 1)
+        #expect(try store.check() == [])
+    }
+
+    @Test func newerProjectIsRefusedUnchanged() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.file("new.cda")
+        try ProjectStore.create(at: path).markAppliedMigration("v99-from-the-future")
+        #expect(throws: StoreError.newerSchema(path: path)) { try ProjectStore.open(at: path) }
+    }
+}

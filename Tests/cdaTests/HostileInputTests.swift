@@ -1,0 +1,143 @@
+@testable import CDAKit
+import CDATestSupport
+import Foundation
+import Testing
+
+/// A catalogue of malformed and malicious inputs, each fed to the real command line: each must end
+/// with a clear message naming the file (and the position where there is one), a non-zero exit,
+/// bounded memory, no leaked file content and an unchanged project.
+@Suite(.serialized) struct HostileInputTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var name: String
+        /// The file name and its bytes.
+        var file: String
+        var bytes: @Sendable (String) -> [UInt8]
+        /// The command, with FILE standing for the file's path.
+        var command: [String]
+        /// Text the error must contain (FILE stands for the path).
+        var expect: String
+        var description: String { name }
+    }
+
+    static let secret = "GEHEIM-4271-NIET-LEKKEN"
+    static let header = "document\tutterance\tstart\tend\tcode\tround\tcoder\tmemo\ttext\n"
+
+    static func text(_ string: String) -> @Sendable (String) -> [UInt8] { { _ in Array(string.utf8) } }
+
+    static let cases: [Case] = {
+        var list: [Case] = []
+        func add(_ name: String, _ file: String, _ command: [String], _ expect: String, _ bytes: @escaping @Sendable (String) -> [UInt8]) {
+            list.append(Case(name: name, file: file, bytes: bytes, command: command, expect: expect))
+        }
+        let ingest = ["ingest", "FILE"]
+        // Plain text.
+        add("truncated UTF-8 at the end", "a.txt", ingest, "FILE:1:8: invalid UTF-8") { _ in Array("P1: caf".utf8) + [0xC3] }
+        add("invalid UTF-8 in the middle", "b.txt", ingest, "FILE:2:5: invalid UTF-8") { _ in Array("P1: a\nP2: ".utf8) + [0xFF, 0xFE] + Array(" b\n".utf8) }
+        add("UTF-16 without BOM", "c.txt", ingest, "FILE:1:2: the file contains NUL bytes") { _ in Array("P1: hallo".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) }
+        add("NUL bytes", "d.txt", ingest, "FILE:2:") { _ in Array("P1: a\nP2: b\u{0}c\n".utf8) }
+        add("empty file", "e.txt", ingest, "FILE: the file is empty", text(""))
+        add("only whitespace", "f.txt", ingest, "FILE: the file is empty", text("  \n\t\n"))
+        add("an executable", "g.txt", ingest, "FILE:1:", { _ in [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0, 0, 0] })
+        add("a 100 MB single line", "h.txt", ingest, "FILE:1: the line is longer than") { _ in Array("P1: ".utf8) + [UInt8](repeating: 0x61, count: 100 << 20) }
+        add("an impossible timestamp", "i.txt", ingest, "FILE:2:1: '00:99:00' is not a time", text("P1: a\n[00:99:00] P1: b\n"))
+        add("an undeclared numbered speaker", "j.txt", ingest, "FILE:3:1: speaker 'P9'", text("# speakers: P1, P2\nP1: a\nP9: b\n"))
+        add("a bad speaker pattern", "k.txt", ingest + ["--speaker-pattern", "(?<speaker>[a-"], "--speaker-pattern '(?<speaker>[a-': not a valid regular expression", text("x\n"))
+        add("a file that does not exist", "missing.txt", ["ingest", "FILE.nope"], "FILE.nope: cannot read the file (no such file)", text("x"))
+        // XML: TEI and the project's own format.
+        let tei = { (body: String) in "<?xml version=\"1.0\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:id=\"t\"><text><body>\(body)</body></text></TEI>\n" }
+        add("truncated TEI", "l.xml", ingest, "FILE:2:", text(String(tei("<u who=\"#a\"><seg>hallo</seg></u>").prefix(90))))
+        add("external entity (XXE) in TEI", "m.xml", ingest, "FILE:3:", { dir in Array("<?xml version=\"1.0\"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM \"file://\(dir)/secret.txt\">]>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><u who=\"#a\"><seg>&x;</seg></u></body></text></TEI>".utf8) })
+        add("parameter entity (XXE)", "n.xml", ingest, "declares entities in its DTD", { dir in Array("<?xml version=\"1.0\"?>\n<!DOCTYPE TEI [<!ENTITY % p SYSTEM \"file://\(dir)/secret.txt\"> %p;]>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><u who=\"#a\"><seg>x</seg></u></body></text></TEI>".utf8) })
+        add("billion laughs", "o.xml", ingest, "FILE:", { _ in
+            var declarations = "<!ENTITY l0 \"lol\">"
+            for level in 1...12 { declarations += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">" }
+            return Array("<?xml version=\"1.0\"?><!DOCTYPE transcript [\(declarations)]><transcript><speakers><speaker id=\"A\"/></speakers><turn speaker=\"A\">&l12;</turn></transcript>".utf8)
+        })
+        add("quadratic blowup", "p.xml", ingest, "FILE:", { _ in
+            let big = String(repeating: "x", count: 50_000)
+            return Array(("<?xml version=\"1.0\"?><!DOCTYPE transcript [<!ENTITY a \"\(big)\">]><transcript><speakers><speaker id=\"A\"/></speakers><turn speaker=\"A\">" + String(repeating: "&a;", count: 20_000) + "</turn></transcript>").utf8)
+        })
+        add("an external DTD defining the entities used", "q.xml", ingest, "FILE:", { dir in Array("<?xml version=\"1.0\"?>\n<!DOCTYPE transcript SYSTEM \"file://\(dir)/evil.dtd\">\n<transcript><speakers><speaker id=\"A\"/></speakers><turn speaker=\"A\">&leak;</turn></transcript>".utf8) })
+        add("XInclude of a local file", "r.xml", ingest, "FILE:", { dir in Array("<?xml version=\"1.0\"?>\n<transcript xmlns:xi=\"http://www.w3.org/2001/XInclude\"><speakers><speaker id=\"A\"/></speakers><turn speaker=\"A\"><xi:include href=\"file://\(dir)/secret.txt\" parse=\"text\"/></turn></transcript>".utf8) })
+        add("100,000-deep nesting", "s.xml", ingest, "FILE:", text("<transcript>" + String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000) + "</transcript>"))
+        add("mismatched tags", "t.xml", ingest, "FILE:1:", text("<transcript><speakers></speaker></transcript>"))
+        add("invalid UTF-8 in XML", "u.xml", ingest, "FILE:", { _ in Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?><transcript><speakers><speaker id=\"A\"/></speakers><turn speaker=\"A\">caf".utf8) + [0xE9] + Array("</turn></transcript>".utf8) })
+        add("a turn without speaker", "v.xml", ingest, "FILE:1:", text("<transcript><speakers><speaker id=\"A\"/></speakers><turn>x</turn></transcript>"))
+        add("an undeclared speaker", "w.xml", ingest, "speaker 'B' is not declared", text("<transcript><speakers><speaker id=\"A\"/></speakers><turn speaker=\"B\">x</turn></transcript>"))
+        add("a bad turn time", "x.xml", ingest, "'1:2:3:4' is not a time", text("<transcript><speakers><speaker id=\"A\"/></speakers><turn speaker=\"A\" start=\"1:2:3:4\">x</turn></transcript>"))
+        add("an XML file that is not a transcript", "y.xml", ingest, "FILE: unknown transcript format (XML root element <listPerson>", text("<listPerson/>"))
+        add("a transcript without turns", "z.xml", ingest, "FILE: no utterances found", text("<transcript><speakers/></transcript>"))
+        add("a teiCorpus root", "tc.xml", ingest, "teiCorpus", text("<teiCorpus xmlns=\"http://www.tei-c.org/ns/1.0\"><TEI/></teiCorpus>"))
+        // Captions.
+        add("WebVTT without its header", "a.vtt", ingest, "FILE:1:1: unknown transcript format", text("00:00:01.000 --> 00:00:02.000\nhallo\n"))
+        add("WebVTT with a bad time", "b.vtt", ingest, "FILE:3:1: '00:00:0x.000' is not a time", text("WEBVTT\n\n00:00:0x.000 --> 00:00:02.000\nhallo\n"))
+        add("SRT with a bad time", "c.srt", ingest, "FILE:2:1: '99:99' is not a time", text("1\n00:00:01,000 --> 99:99\nhallo\n"))
+        add("SRT with NUL bytes", "d.srt", ingest, "the file contains NUL bytes", text("1\n00:00:01,000 --> 00:00:02,000\nha\u{0}llo\n"))
+        add("SRT without cues", "e.srt", ingest, "FILE: no utterances found", text("just some words\n"))
+        // Coding sheets.
+        let sheet = ["sheet", "import", "FILE"]
+        add("an offset too large for any number", "a.tsv", sheet, "FILE:2: start '99999999999999999999999' is not an offset", text(header + "doc\t1\t99999999999999999999999\t3\tx\n"))
+        add("negative offsets", "b.tsv", sheet, "FILE:2: start '-4' is not an offset", text(header + "doc\t1\t-4\t3\tx\n"))
+        add("an unknown document", "c.tsv", sheet, "FILE:2: Unknown document 'nope'", text(header + "nope\t1\t\t\tx\n"))
+        add("an utterance out of range", "d.tsv", sheet, "FILE:2: Document 'doc' has utterances 1–2; 7 is outside.", text(header + "doc\t7\t\t\tx\n"))
+        add("an offset beyond the utterance", "e.tsv", sheet, "FILE:2: Offset 400 is outside utterance 1 of 'doc'", text(header + "doc\t1\t0\t400\tx\n"))
+        add("a bad round", "f.tsv", sheet, "FILE:2: round '7' must be 1 or 2", text(header + "doc\t1\t\t\tx\t7\n"))
+        add("a binary sheet", "g.tsv", sheet, "FILE:1:3: the file contains NUL bytes", { _ in [0x64, 0x6F, 0, 0x01] })
+        add("an empty code", "h.tsv", sheet, "FILE:2: the code is empty", text(header + "doc\t1\t\t\t\t1\n"))
+        add("a reversed range", "i.tsv", sheet, "FILE:2: utterance '2-1'", text(header + "doc\t2-1\t\t\tx\n"))
+        // YAML codebooks and recipes.
+        let themes = ["themes", "load", "FILE"]
+        add("a YAML alias bomb", "a.yaml", themes, "FILE: the document expands to more than", { _ in
+            var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+            for level in 1...9 { yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+            return Array((yaml + "themes: *a9\n").utf8)
+        })
+        add("a wrong type", "b.yaml", themes, "FILE: at .themes:", text("themes: just a sentence\n"))
+        add("a YAML syntax error", "c.yaml", themes, "FILE:3:1: YAML error", text("themes:\n  - id: \"unclosed\n"))
+        add("a duplicate theme id", "d.yaml", themes, "FILE: theme id 'x' appears twice", text("themes:\n  - {id: x, label: X}\n  - {id: x, label: Y}\n"))
+        add("an empty YAML file", "e.yaml", themes, "FILE: the file is empty", text("# nothing\n"))
+        add("a missing key", "f.yaml", themes, "the key 'label' is missing", text("themes:\n  - id: x\n"))
+        add("a recipe with an unknown step", "g.yaml", ["build", "FILE", "--out", "out"], "FILE:3: unknown step", text("name: x\nsteps:\n  - bake: cake\n"))
+        add("a recipe with a wrong round", "h.yaml", ["build", "FILE", "--out", "out"], "FILE:3: 'round' must be a whole number", text("name: x\nsteps:\n  - round: two\n"))
+        return list
+    }()
+
+    @Test func catalogueIsLarge() { #expect(Self.cases.count >= 40) }
+
+    @Test(arguments: cases)
+    func refusedClearlyAndNothingChanges(_ entry: Case) throws {
+        let folder = TemporaryDirectory()
+        folder.write("secret.txt", Self.secret)
+        folder.write("evil.dtd", "<!ENTITY leak SYSTEM \"file://\(folder.path)/secret.txt\">")
+        let project = folder.file("p.cda")
+        let store = try ProjectStore.create(at: project)
+        _ = try store.save(try PlainTextReader().read(SourceFile(path: "doc.txt", bytes: Array("# speakers: A1\nA1: een korte zin\nA1: nog een zin\n".utf8)), options: ReadOptions()), replace: false)
+        let before = try store.dump()
+        let path = folder.write(entry.file, bytes: entry.bytes(folder.path))
+        let arguments = entry.command.map { $0.replacingOccurrences(of: "FILE", with: path) }
+        let result = try CLI.run(arguments, in: folder.path, environment: ["CDA_PROJECT": project])
+        #expect(result.status != 0, "exit status was 0")
+        let expected = entry.expect.replacingOccurrences(of: "FILE", with: path)
+        #expect(result.error.contains(expected), "stderr: \(result.error.prefix(400))")
+        #expect(!result.error.contains(Self.secret) && !result.output.contains(Self.secret))
+        let after = try ProjectStore.open(at: project).dump()
+        #expect(after == before, "the project changed")
+        #expect(!after.contains(Self.secret))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("out")))
+    }
+
+    @Test func memoryStaysBounded() throws {
+        // Run the largest inputs again and read the children's peak resident size.
+        let folder = TemporaryDirectory()
+        let project = folder.file("p.cda")
+        _ = try ProjectStore.create(at: project)
+        for entry in Self.cases where ["a 100 MB single line", "billion laughs", "quadratic blowup", "100,000-deep nesting", "a YAML alias bomb"].contains(entry.name) {
+            let path = folder.write(entry.file, bytes: entry.bytes(folder.path))
+            _ = try CLI.run(entry.command.map { $0.replacingOccurrences(of: "FILE", with: path) }, in: folder.path, environment: ["CDA_PROJECT": project])
+        }
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        let peakMegabytes = usage.ru_maxrss / 1024
+        #expect(peakMegabytes < 400, "a child used \(peakMegabytes) MB")
+    }
+}
