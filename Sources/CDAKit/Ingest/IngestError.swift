@@ -32,6 +32,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     case documentHasCodings(SourceLocation, documentID: String, codings: Int)
     /// The file is larger than `cda` accepts.
     case fileTooLarge(SourceLocation, bytes: Int, limit: Int)
+    /// An element refers to an id (a time slot, a speaker) that the file does not define.
+    case undefinedReference(SourceLocation, element: String, attribute: String, value: String)
 
     /// Where the problem is.
     public var location: SourceLocation? {
@@ -40,7 +42,7 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
             .unknownFormat(let l, _), .malformedXML(let l, _), .entityNotAllowed(let l, _),
             .missingAttribute(let l, _, _), .undeclaredSpeaker(let l, _), .invalidTime(let l, _),
             .noUtterances(let l), .documentChanged(let l, _), .documentHasCodings(let l, _, _),
-            .fileTooLarge(let l, _, _):
+            .fileTooLarge(let l, _, _), .undefinedReference(let l, _, _, _):
             return l
         case .invalidSpeakerPattern:
             return nil
@@ -59,7 +61,7 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidUTF8(let l):
             return "\(l): invalid UTF-8 byte sequence. Save the file as UTF-8."
         case .unknownFormat(let l, let detail):
-            return "\(l): unknown transcript format (\(detail)). Use --format text|tei|xml|vtt|srt."
+            return "\(l): unknown transcript format (\(detail)). Use --format text|tei|xml|vtt|srt|eaf|trs."
         case .malformedXML(let l, let message):
             let lowered = message.lowercased()
             if lowered.contains("entity") && (lowered.contains("loop") || lowered.contains("amplification") || lowered.contains("huge")) {
@@ -84,6 +86,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(l): cannot replace document '\(id)': \(codings) coding(s) point into it. Remove them first (cda code remove --doc \(id) --all)."
         case .fileTooLarge(let l, let bytes, let limit):
             return "\(l): the file has \(bytes) bytes, more than the limit of \(limit)"
+        case .undefinedReference(let l, let element, let attribute, let value):
+            return "\(l): <\(element)> \(attribute)='\(value)' refers to nothing the file defines"
         }
     }
 }
