@@ -10,7 +10,8 @@ struct CDA: ParsableCommand {
         subcommands: [
             InitCommand.self, IngestCommand.self, DocumentsCommand.self, SpeakersCommand.self, ShowCommand.self,
             CodeCommand.self, CodesCommand.self, FragmentsCommand.self, SheetCommand.self, RoundCommand.self,
-            UndoCommand.self, SuggestCommand.self, ThemesCommand.self, MemoCommand.self, ReportCommand.self, ExportCommand.self, BuildCommand.self,
+            UndoCommand.self, SuggestCommand.self, ThemesCommand.self, MemoCommand.self, ReportCommand.self, ExportCommand.self, ImportCommand.self,
+            ValidateCommand.self, BuildCommand.self,
         ]
     )
 }
