@@ -31,6 +31,8 @@ public enum ExchangeError: Error, Sendable, Hashable, CustomStringConvertible {
     case nothingToExport(file: String, what: String)
     /// The output could not be written.
     case writeFailed(file: String, reason: String)
+    /// An imported document has the id of a project document with other utterances.
+    case documentConflict(file: String, document: String)
 
     /// `FILE: message`, in words a researcher understands.
     public var description: String {
@@ -64,6 +66,8 @@ public enum ExchangeError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(file): nothing to export: the project has no \(what)"
         case .writeFailed(let file, let reason):
             return "\(file): cannot write the file (\(reason))"
+        case .documentConflict(let file, let document):
+            return "\(file): document '\(document)' is already in the project with other utterances; nothing was imported. Import into a new project (cda init --project other.cda)."
         }
     }
 }

@@ -83,14 +83,14 @@ extension ProjectStore {
     /// Adds what a REFI-QDA import maps to `cda` in one transaction: all of it, or nothing.
     ///
     /// Codes are matched by the GUID the project keeps for them, else by active name, else created;
-    /// documents already in the project with the same text are left as they are; codings go to
+    /// documents already in the project with the same utterances are left as they are; codings go to
     /// round 1, and adding a coding the project has adds nothing; a memo whose target already has
     /// one is kept as it was and reported.
     ///
     /// - Parameters:
     ///   - plan: What to add.
     ///   - result: The report to fill in.
-    /// - Throws: `IngestError.documentChanged` when a document id exists with other text,
+    /// - Throws: `ExchangeError.documentConflict` when a document id exists with other utterances,
     ///   `CodingError`, `StoreError.database`; the project is unchanged then.
     public func importExchange(_ plan: ExchangeImportPlan, into result: inout ExchangeImportResult) throws {
         result = try write { db in
@@ -134,9 +134,16 @@ extension ProjectStore {
             var speakers: Set<String> = []
             for entry in plan.documents {
                 let document = entry.transcript.document
-                switch try Self.insertTranscript(entry.transcript, replace: false, pseudonymize: false, db) {
-                case .unchanged: result.documentsUnchanged.append(document.id)
-                default: result.documentsAdded.append(document.id)
+                let stored = try Row.fetchAll(db, sql: "SELECT speakerId, text FROM utterance WHERE documentId = ? ORDER BY idx", arguments: [document.id])
+                if stored.isEmpty {
+                    _ = try Self.insertTranscript(entry.transcript, replace: false, pseudonymize: false, db)
+                    result.documentsAdded.append(document.id)
+                } else if stored.map({ ($0["speakerId"] as String?) ?? "" }) == entry.transcript.utterances.map({ $0.speakerID ?? "" }),
+                    stored.map({ $0["text"] as String }) == entry.transcript.utterances.map(\.text)
+                {
+                    result.documentsUnchanged.append(document.id)
+                } else {
+                    throw ExchangeError.documentConflict(file: result.file, document: document.id)
                 }
                 try keep("document", document.id, entry.guid)
                 for (speaker, guid) in entry.speakerGUIDs.sorted(by: { $0.key < $1.key }) { try keep("speaker", speaker, guid) }

@@ -218,4 +218,18 @@ import ZIPFoundation
         #expect(again.themesAdded == 0)
         #expect(try store.codes().count == 4)
     }
+
+    @Test func documentWithTheSameIdAndOtherTextIsRefusedWhole() throws {
+        let folder = TemporaryDirectory()
+        let store = try ProjectStore.create(at: folder.file("p.cda"))
+        let other = try PlainTextReader().read(SourceFile(path: "Interview Mia.txt", bytes: Array("Mia: Iets anders.\n".utf8)), options: ReadOptions())
+        _ = try store.save(other, replace: false)
+        let path = try Self.foreignArchive(in: folder)
+        let error = #expect(throws: ExchangeError.self) {
+            try REFIExchange.importProject(path, into: store, options: .init(schemas: nil, actor: "carla"))
+        }
+        #expect(error == .documentConflict(file: path, document: "Interview Mia"))
+        #expect(try store.documents().map(\.id) == ["Interview Mia"])
+        #expect(try store.codes().isEmpty)
+    }
 }
