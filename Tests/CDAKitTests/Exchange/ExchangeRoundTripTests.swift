@@ -147,6 +147,24 @@ import ZIPFoundation
         #expect(try other.themes().map { "\($0.label)|\($0.codes)" } == store.themes().map { "\($0.label)|\($0.codes)" })
     }
 
+    @Test func aCodeRemovedByUndoGivesUpItsGUID() throws {
+        let folder = TemporaryDirectory()
+        let store = try CodingFixtures.project(in: folder)
+        _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "a", coder: "x"))
+        _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 3), codeName: "b", coder: "x"))
+        _ = try store.mergeCodes(["a", "b"], into: "samen", actor: "x")
+        _ = try REFIExchange.exportProject(store, to: folder.file("1.qdpx"), schemas: nil)
+        let merged = Self.guids(in: try Self.contents(of: folder.file("1.qdpx")).qde, element: "Code")
+        _ = try store.undo()
+        // The next new code reuses the removed code's id; it must not inherit its GUID.
+        _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 4), codeName: "nieuw", coder: "x"))
+        _ = try REFIExchange.exportProject(store, to: folder.file("2.qdpx"), schemas: nil)
+        let qde = try Self.contents(of: folder.file("2.qdpx")).qde
+        let fresh = try #require(qde.components(separatedBy: "<Code ").first { $0.contains("name=\"nieuw\"") })
+        #expect(merged.count == 1)
+        #expect(!fresh.contains(merged[0]))
+    }
+
     /// `project.qde` and the plain texts by entry path.
     static func contents(of archive: String) throws -> (qde: String, texts: [String: String]) {
         let zip = try Archive(url: URL(fileURLWithPath: archive), accessMode: .read)
