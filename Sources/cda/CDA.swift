@@ -11,6 +11,7 @@ struct CDA: ParsableCommand {
             InitCommand.self, IngestCommand.self, DocumentsCommand.self, SpeakersCommand.self, ShowCommand.self,
             CodeCommand.self, CodesCommand.self, FragmentsCommand.self, SheetCommand.self, RoundCommand.self,
             UndoCommand.self, SuggestCommand.self, ThemesCommand.self, MemoCommand.self, ReportCommand.self, ExportCommand.self, BuildCommand.self,
+            ImportCommand.self, ValidateCommand.self,
             KwicCommand.self, KeynessCommand.self, CollocatesCommand.self, PositioningCommand.self, AutocodeCommand.self,
             CheckCommand.self, BackupCommand.self,
         ]

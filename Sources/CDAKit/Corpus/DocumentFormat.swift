@@ -10,4 +10,8 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case vtt
     /// SubRip captions.
     case srt
+    /// ELAN annotation documents (`.eaf`): tiers of time-aligned annotations.
+    case elan = "eaf"
+    /// Transcriber transcripts (`.trs`): speakers, sections and turns with sync points.
+    case transcriber = "trs"
 }

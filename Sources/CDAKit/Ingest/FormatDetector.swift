@@ -1,7 +1,7 @@
 /// Chooses the reader for a file from its extension and, for XML, its root element.
 public enum FormatDetector {
     /// Extensions that `cda ingest` picks up when it walks a directory.
-    public static let transcriptExtensions: Set<String> = ["txt", "xml", "tei", "vtt", "srt"]
+    public static let transcriptExtensions: Set<String> = ["txt", "xml", "tei", "vtt", "srt", "eaf", "trs"]
 
     /// The format of `source`.
     ///
@@ -11,6 +11,8 @@ public enum FormatDetector {
         case "txt", "text": return .text
         case "vtt": return .vtt
         case "srt": return .srt
+        case "eaf": return .elan
+        case "trs": return .transcriber
         case "xml", "tei":
             switch rootElement(of: source.bytes) {
             case "TEI", "teiCorpus": return .tei
@@ -32,6 +34,8 @@ public enum FormatDetector {
         case .tei: TEIReader()
         case .transcriptXML: TranscriptXMLReader()
         case .vtt, .srt: CaptionReader(format: format)
+        case .elan: ELANReader()
+        case .transcriber: TranscriberReader()
         }
     }
 

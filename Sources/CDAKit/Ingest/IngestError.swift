@@ -38,6 +38,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     case lineTooLong(SourceLocation, limit: Int)
     /// The XML asks to include another file (XInclude), which `cda` never does.
     case includeNotAllowed(SourceLocation)
+    /// An element refers to an id (a time slot, a speaker) that the file does not define.
+    case undefinedReference(SourceLocation, element: String, attribute: String, value: String)
 
     /// Where the problem is.
     public var location: SourceLocation? {
@@ -46,7 +48,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
             .unknownFormat(let l, _), .malformedXML(let l, _), .entityNotAllowed(let l, _),
             .missingAttribute(let l, _, _), .undeclaredSpeaker(let l, _), .invalidTime(let l, _),
             .noUtterances(let l), .documentChanged(let l, _), .documentHasCodings(let l, _, _),
-            .fileTooLarge(let l, _, _), .lineTooLong(let l, _), .includeNotAllowed(let l), .entityDeclarations(let l):
+            .fileTooLarge(let l, _, _), .lineTooLong(let l, _), .includeNotAllowed(let l), .entityDeclarations(let l),
+            .undefinedReference(let l, _, _, _):
             return l
         case .invalidSpeakerPattern:
             return nil
@@ -65,7 +68,7 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidUTF8(let l):
             return "\(l): invalid UTF-8 byte sequence. Save the file as UTF-8."
         case .unknownFormat(let l, let detail):
-            return "\(l): unknown transcript format (\(detail)). Use --format text|tei|xml|vtt|srt."
+            return "\(l): unknown transcript format (\(detail)). Use --format text|tei|xml|vtt|srt|eaf|trs."
         case .malformedXML(let l, let message):
             let lowered = message.lowercased()
             if lowered.contains("entity") && (lowered.contains("loop") || lowered.contains("amplification") || lowered.contains("huge")) {
@@ -96,6 +99,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(l): the line is longer than \(limit) bytes; a transcript line this long is not a turn. Check the file's line breaks."
         case .includeNotAllowed(let l):
             return "\(l): the document uses XInclude to pull in another file; cda never includes files, for safety. Merge the files yourself."
+        case .undefinedReference(let l, let element, let attribute, let value):
+            return "\(l): <\(element)> \(attribute)='\(value)' refers to nothing the file defines"
         }
     }
 }

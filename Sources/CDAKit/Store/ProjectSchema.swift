@@ -15,6 +15,18 @@ enum ProjectSchema {
         migrator.registerMigration("v2-pseudonyms") { db in
             try db.execute(sql: "CREATE TABLE pseudonym (label TEXT PRIMARY KEY NOT NULL, pseudonym TEXT NOT NULL UNIQUE)")
         }
+        migrator.registerMigration("v3-exchange-guids") { db in
+            // The REFI-QDA GUID of each exported or imported item, made once and kept, so that
+            // repeated exports and round trips through other tools keep their identity.
+            try db.execute(sql: """
+                CREATE TABLE exchangeGUID (
+                    kind TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    guid TEXT NOT NULL UNIQUE CHECK (length(guid) = 36),
+                    PRIMARY KEY (kind, key)
+                ) WITHOUT ROWID
+                """)
+        }
         return migrator
     }
 

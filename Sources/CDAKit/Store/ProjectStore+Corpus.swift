@@ -15,9 +15,14 @@ extension ProjectStore {
     /// - Throws: `IngestError.documentChanged` without `replace`, `.documentHasCodings` when
     ///   codings point into a document to replace, `StoreError.database` when SQLite fails.
     public func save(_ transcript: Transcript, replace: Bool, pseudonymize: Bool = false) throws -> SaveOutcome {
+        try write { db in try Self.insertTranscript(transcript, replace: replace, pseudonymize: pseudonymize, db) }
+    }
+
+    /// Stores a transcript inside the caller's transaction (see `save`).
+    static func insertTranscript(_ transcript: Transcript, replace: Bool, pseudonymize: Bool, _ db: Database) throws -> SaveOutcome {
         let document = transcript.document
         let location = SourceLocation(file: document.sourcePath)
-        return try write { db in
+        do {
             let transcript = pseudonymize ? try Self.pseudonymize(transcript, db) : transcript
             var outcome = SaveOutcome.ingested
             if let hash = try String.fetchOne(db, sql: "SELECT contentHash FROM document WHERE id = ?", arguments: [document.id]) {

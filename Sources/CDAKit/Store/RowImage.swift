@@ -86,6 +86,11 @@ struct HistoryScope: Codable, Equatable {
         try image.codes.insert(into: "code", db)
         try image.codings.insert(into: "coding", db)
         try image.codeThemes.insert(into: "codeTheme", db)
+        // A code the undo removed gives up its exchange GUID, so a later code reusing its id gets a new one.
+        try db.execute(sql: """
+            DELETE FROM exchangeGUID WHERE kind = 'code' AND CAST(key AS INTEGER) IN (SELECT value FROM json_each(?))
+              AND CAST(key AS INTEGER) NOT IN (SELECT id FROM code)
+            """, arguments: [codeList])
     }
 }
 

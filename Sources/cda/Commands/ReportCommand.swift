@@ -54,7 +54,8 @@ struct ReportCommand: ParsableCommand {
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export parts of the analysis.", subcommands: [ExportSummariesCommand.self])
+        commandName: "export", abstract: "Export the theme summaries, or the project or codebook for other QDA tools (REFI-QDA).",
+        subcommands: [ExportSummariesCommand.self, ExportQDPXCommand.self, ExportQDCCommand.self])
 }
 
 struct ExportSummariesCommand: ParsableCommand {

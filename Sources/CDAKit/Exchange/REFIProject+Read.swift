@@ -1,0 +1,150 @@
+import Foundation
+
+extension REFIProject {
+    /// Reads a `project.qde` or `.qdc` element tree, leniently: what lacks a required part is left
+    /// out and listed in `skipped`, so an import can take what is valid. Strictness comes from
+    /// schema validation, which runs first unless the import is lenient.
+    ///
+    /// - Parameters:
+    ///   - root: The document's root element (`Project` or `CodeBook`).
+    ///   - file: The name used in messages.
+    /// - Throws: `ExchangeError.wrongRoot` for any other root element.
+    static func read(_ root: XMLNode, file: String, expecting expected: String) throws(ExchangeError) -> REFIProject {
+        guard root.name == expected else { throw .wrongRoot(file: file, found: root.name, expected: expected) }
+        var project = REFIProject(name: root.attributes["name"] ?? "", origin: root.attributes["origin"],
+                                  creationDateTime: root.attributes["creationDateTime"])
+        var reader = Reader()
+        if expected == "CodeBook" {
+            project.codes = root.child("Codes").map { reader.codes($0) } ?? []
+        } else {
+            for user in root.child("Users")?.children("User") ?? [] {
+                guard let guid = reader.guid(user, "guid") else { continue }
+                project.users.append(User(guid: guid, name: user.attributes["name"] ?? user.attributes["id"]))
+            }
+            project.codes = root.child("CodeBook")?.child("Codes").map { reader.codes($0) } ?? []
+            for variable in root.child("Variables")?.children("Variable") ?? [] {
+                guard let guid = reader.guid(variable, "guid"), let name = reader.required(variable, "name") else { continue }
+                project.variables.append(Variable(guid: guid, name: name, type: variable.attributes["typeOfVariable"] ?? "Text"))
+            }
+            for node in root.child("Cases")?.children("Case") ?? [] {
+                guard let guid = reader.guid(node, "guid") else { continue }
+                project.cases.append(Case(
+                    guid: guid, name: node.attributes["name"], description: node.child("Description")?.text,
+                    values: reader.values(node), sourceRefs: node.children("SourceRef").compactMap { reader.guid($0, "targetGUID") }))
+            }
+            for node in root.child("Sources")?.children ?? [] {
+                if node.name == "TextSource" {
+                    if let source = reader.textSource(node) { project.sources.append(source) }
+                } else {
+                    reader.skip(node, "a \(node.name) '\(node.attributes["name"] ?? "")' is not imported (cda reads text sources)")
+                }
+            }
+            for node in root.child("Notes")?.children("Note") ?? [] {
+                guard let guid = reader.guid(node, "guid") else { continue }
+                guard let text = node.child("PlainTextContent")?.text else {
+                    reader.skip(node, "note '\(node.attributes["name"] ?? guid)' has no PlainTextContent; not imported")
+                    continue
+                }
+                project.notes.append(Note(
+                    guid: guid, name: node.attributes["name"], text: text,
+                    creatingUser: REFIGUID.normalize(node.attributes["creatingUser"]),
+                    creationDateTime: node.attributes["creationDateTime"]))
+            }
+            if let links = root.child("Links") { reader.skip(links, "\(links.children.count) link(s) between items are not imported") }
+            if let graphs = root.child("Graphs") { reader.skip(graphs, "\(graphs.children.count) graph(s) are not imported") }
+            project.description = root.child("Description")?.text
+            project.noteRefs = root.children("NoteRef").compactMap { reader.guid($0, "targetGUID") }
+        }
+        let setsNode = root.child("Sets")
+        for node in setsNode?.children("Set") ?? [] {
+            guard let guid = reader.guid(node, "guid"), let name = reader.required(node, "name") else { continue }
+            let memberAttribute = expected == "CodeBook" ? "guid" : "targetGUID"
+            project.sets.append(CodeSet(
+                guid: guid, name: name, description: node.child("Description")?.text,
+                memberCodes: node.children("MemberCode").compactMap { reader.guid($0, memberAttribute) },
+                memberSources: node.children("MemberSource").compactMap { reader.guid($0, memberAttribute) },
+                memberNotes: node.children("MemberNote").compactMap { reader.guid($0, memberAttribute) }))
+        }
+        project.skipped = reader.skipped
+        return project
+    }
+
+    /// Collects what is left out while reading.
+    private struct Reader {
+        var skipped: [String] = []
+
+        mutating func skip(_ node: XMLNode, _ message: String) {
+            skipped.append("line \(node.line): \(message)")
+        }
+
+        mutating func guid(_ node: XMLNode, _ attribute: String) -> String? {
+            if let guid = REFIGUID.normalize(node.attributes[attribute]) { return guid }
+            skip(node, "<\(node.name)> has no valid \(attribute); left out")
+            return nil
+        }
+
+        mutating func required(_ node: XMLNode, _ attribute: String) -> String? {
+            if let value = node.attributes[attribute] { return value }
+            skip(node, "<\(node.name)> has no \(attribute); left out")
+            return nil
+        }
+
+        mutating func codes(_ node: XMLNode) -> [Code] {
+            node.children("Code").compactMap { child in
+                guard let guid = guid(child, "guid"), let name = required(child, "name") else { return nil }
+                return Code(
+                    guid: guid, name: name, isCodable: child.attributes["isCodable"] != "false",
+                    color: REFIColor.valid(child.attributes["color"]), description: child.child("Description")?.text,
+                    noteRefs: child.children("NoteRef").compactMap { self.guid($0, "targetGUID") }, children: codes(child))
+            }
+        }
+
+        mutating func values(_ node: XMLNode) -> [VariableValue] {
+            node.children("VariableValue").compactMap { value in
+                guard let ref = value.child("VariableRef").flatMap({ guid($0, "targetGUID") }) else { return nil }
+                guard let content = value.children.first(where: { $0.name.hasSuffix("Value") }) else { return nil }
+                return VariableValue(variable: ref, value: content.text.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+        }
+
+        mutating func coding(_ node: XMLNode) -> Coding? {
+            guard let guid = guid(node, "guid") else { return nil }
+            guard let ref = node.child("CodeRef").flatMap({ self.guid($0, "targetGUID") }) else {
+                skip(node, "a coding without a CodeRef; left out")
+                return nil
+            }
+            return Coding(
+                guid: guid, codeRef: ref, creatingUser: REFIGUID.normalize(node.attributes["creatingUser"]),
+                creationDateTime: node.attributes["creationDateTime"],
+                noteRefs: node.children("NoteRef").compactMap { self.guid($0, "targetGUID") })
+        }
+
+        mutating func textSource(_ node: XMLNode) -> TextSource? {
+            guard let guid = guid(node, "guid") else { return nil }
+            var source = TextSource(
+                guid: guid, name: node.attributes["name"], description: node.child("Description")?.text,
+                plainTextPath: node.attributes["plainTextPath"], plainTextContent: node.child("PlainTextContent")?.text,
+                creatingUser: REFIGUID.normalize(node.attributes["creatingUser"]), line: node.line)
+            for selection in node.children("PlainTextSelection") {
+                guard let selectionGUID = self.guid(selection, "guid") else { continue }
+                guard let start = selection.attributes["startPosition"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
+                    let end = selection.attributes["endPosition"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) })
+                else {
+                    skip(selection, "a selection without whole-number startPosition and endPosition; left out")
+                    continue
+                }
+                source.selections.append(Selection(
+                    guid: selectionGUID, name: selection.attributes["name"], start: start, end: end,
+                    description: selection.child("Description")?.text,
+                    creatingUser: REFIGUID.normalize(selection.attributes["creatingUser"]),
+                    creationDateTime: selection.attributes["creationDateTime"],
+                    codings: selection.children("Coding").compactMap { coding($0) },
+                    noteRefs: selection.children("NoteRef").compactMap { self.guid($0, "targetGUID") }, line: selection.line))
+            }
+            source.codings = node.children("Coding").compactMap { coding($0) }
+            source.noteRefs = node.children("NoteRef").compactMap { self.guid($0, "targetGUID") }
+            source.values = values(node)
+            return source
+        }
+    }
+}

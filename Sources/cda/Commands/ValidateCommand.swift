@@ -1,0 +1,30 @@
+import ArgumentParser
+import CDAKit
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate", abstract: "Check a REFI-QDA file (.qdpx, .qde or .qdc) against the official XML Schemas.")
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var schemas: SchemaOptions
+    @Argument(help: "The files to check.") var files: [String]
+
+    func run() throws {
+        let found = try schemas.locate()
+        var results: [ExchangeValidationResult] = []
+        for file in files { results.append(try REFIExchange.validate(file, schemas: found)) }
+        if output.json {
+            try Output.printJSON(results)
+        } else {
+            for result in results {
+                if result.isValid {
+                    print("\(result.file): valid against \(result.schema)")
+                } else {
+                    result.problems.forEach(Output.printError)
+                    Output.printError("\(result.file): \(result.problems.count) problem(s) against \(result.schema)")
+                }
+            }
+        }
+        if results.contains(where: { !$0.isValid }) { throw ExitCode(1) }
+    }
+}
