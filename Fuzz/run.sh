@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzz one reader with libFuzzer: Fuzz/run.sh TARGET SECONDS
-# TARGET: text | tei | xml | vtt | srt | persons | sheet | codebook
+# TARGET: text | tei | xml | vtt | srt | eaf | trs | persons | sheet | codebook
 # Crashing inputs land in Fuzz/crashes/TARGET/; the corpus grows in Fuzz/corpus/TARGET/ (not committed).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -16,6 +16,8 @@ case "$target" in
   xml) cp ../Corpora/samples/rondetafel-experts.xml ../Corpora/scenario-workshops/experts/*.xml "corpus/$target/" ;;
   vtt) cp ../Corpora/samples/*.vtt ../Corpora/scenario-workshops/captions/*.vtt "corpus/$target/" ;;
   srt) cp ../Corpora/samples/*.srt "corpus/$target/" ;;
+  eaf) cp ../Corpora/samples/*.eaf "corpus/$target/" ;;
+  trs) cp ../Corpora/samples/*.trs "corpus/$target/" ;;
   persons) cp ../Corpora/samples/debat-tei.xml "corpus/$target/" ;;
   sheet) cp ../Corpora/scenario-workshops/coding/*.tsv "corpus/$target/" ;;
   codebook) cp ../Codebooks/*.yaml ../Corpora/scenario-workshops/coding/*.yaml "corpus/$target/" ;;

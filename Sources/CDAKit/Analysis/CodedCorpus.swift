@@ -10,6 +10,12 @@ public struct CodedCorpus: Sendable {
         /// The 1-based index.
         public var index: Int
 
+        /// Creates a key.
+        public init(document: String, index: Int) {
+            self.document = document
+            self.index = index
+        }
+
         /// Document order.
         public static func < (a: UtteranceKey, b: UtteranceKey) -> Bool { (a.document, a.index) < (b.document, b.index) }
     }

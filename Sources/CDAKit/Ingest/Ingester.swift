@@ -90,6 +90,15 @@ public struct Ingester: Sendable {
         var outcome = Outcome(file: path, status: "failed", utterances: 0, speakers: 0, words: 0)
         do {
             let source = try SourceFile(contentsOf: path)
+            let hash = source.contentHash
+            if options.documentID == nil, !options.replace, options.group == nil, options.session == nil,
+                let known = try store.documentID(withContentHash: hash, sourcePath: path)
+            {
+                // The same file was ingested before: nothing to read.
+                outcome.document = known
+                outcome.status = SaveOutcome.unchanged.rawValue
+                return outcome
+            }
             let format = try options.format ?? FormatDetector.format(of: source)
             var transcript = try FormatDetector.reader(for: format).read(source, options: readOptions)
             if let group = options.group { transcript.document.attributes["group"] = group }
@@ -98,8 +107,9 @@ public struct Ingester: Sendable {
             outcome.format = format
             outcome.utterances = transcript.utterances.count
             outcome.speakers = Set(transcript.utterances.compactMap(\.speakerID)).count
-            outcome.words = transcript.utterances.reduce(0) { $0 + Tokenizer.wordCount($1.text) }
-            outcome.status = try store.save(transcript, replace: options.replace, pseudonymize: options.pseudonymize).rawValue
+            let wordCounts = transcript.utterances.map { Tokenizer.wordCount($0.text) }
+            outcome.words = wordCounts.reduce(0, +)
+            outcome.status = try store.save(transcript, replace: options.replace, pseudonymize: options.pseudonymize, wordCounts: wordCounts).rawValue
         } catch IngestError.unknownFormat(_, let detail) where foundInDirectory {
             outcome.status = "skipped"
             outcome.note = detail

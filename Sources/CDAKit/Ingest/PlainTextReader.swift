@@ -70,10 +70,10 @@ public struct PlainTextReader: TranscriptReader {
     }
 
     private func classify(_ line: Substring, location: SourceLocation, pattern: CustomTurnPattern?) throws(IngestError) -> LineKind {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmedSpaces
         if trimmed.isEmpty { return .blank }
-        if trimmed.hasPrefix("## ") {
-            return .section(trimmed.dropFirst(3).trimmingCharacters(in: .whitespaces))
+        if trimmed.utf8.starts(with: [0x23, 0x23, 0x20]) {
+            return .section(String(trimmed.dropFirst(3).trimmedSpaces))
         }
         if let pattern {
             return pattern.match(line).map(LineKind.turn) ?? .text(line)
@@ -113,7 +113,7 @@ public struct PlainTextReader: TranscriptReader {
         }
         func flush() {
             if var finished = current {
-                finished.text = finished.text.trimmingCharacters(in: .whitespaces)
+                finished.text = String(finished.text[...].trimmedSpaces)
                 if !finished.text.isEmpty {
                     finished.index = utterances.count + 1
                     utterances.append(finished)
@@ -121,13 +121,13 @@ public struct PlainTextReader: TranscriptReader {
             }
             current = nil
         }
-        func append(_ text: some StringProtocol) {
-            let piece = text.trimmingCharacters(in: .whitespaces)
+        func append(_ text: Substring) {
+            let piece = text.trimmedSpaces
             guard !piece.isEmpty else { return }
             if current == nil {
-                current = Utterance(index: 0, speakerID: nil, section: section, text: piece)
+                current = Utterance(index: 0, speakerID: nil, section: section, text: String(piece))
             } else if current!.text.isEmpty {
-                current!.text = piece
+                current!.text = String(piece)
             } else {
                 current!.text += " " + piece
             }
@@ -141,7 +141,7 @@ public struct PlainTextReader: TranscriptReader {
                 section = name
             case .turn(let turn):
                 if let label = turn.label, !accepted.contains(label) {
-                    append("\(label):")
+                    append("\(label):"[...])
                     append(turn.text)
                     continue
                 }

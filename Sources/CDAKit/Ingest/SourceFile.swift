@@ -8,12 +8,15 @@ public struct SourceFile: Sendable {
     /// The path as the user gave it.
     public var path: String
     /// The file's content.
-    public var bytes: [UInt8]
+    public let bytes: [UInt8]
+    /// The SHA-256 of the bytes, in lowercase hex, computed once.
+    public let contentHash: String
 
     /// Wraps bytes already in memory.
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
+        self.contentHash = SHA256.hexDigest(of: bytes)
     }
 
     /// Reads a file from disk.
@@ -43,8 +46,6 @@ public struct SourceFile: Sendable {
     /// The lowercase extension, without the dot.
     public var pathExtension: String { (path as NSString).pathExtension.lowercased() }
 
-    /// The SHA-256 of the bytes, in lowercase hex.
-    public var contentHash: String { SHA256.hexDigest(of: bytes) }
 
     /// A location in this file.
     public func location(line: Int? = nil, column: Int? = nil) -> SourceLocation {

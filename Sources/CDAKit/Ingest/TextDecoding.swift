@@ -70,7 +70,23 @@ enum TextDecoding {
     ///
     /// Swift treats CRLF as one `Character`, so splitting at `"\n"` alone would miss it.
     static func lines(of text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        var lines: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(text[start..<index])
+                let next = bytes.index(after: index)
+                index = byte == 0x0D && next < bytes.endIndex && bytes[next] == 0x0A ? bytes.index(after: next) : next
+                start = index
+            } else {
+                index = bytes.index(after: index)
+            }
+        }
+        lines.append(text[start..<bytes.endIndex])
+        return lines
     }
 
     /// The 1-based line and byte column of `offset`.

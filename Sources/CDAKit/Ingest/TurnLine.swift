@@ -17,11 +17,11 @@ struct TurnLine {
     /// - Returns: The turn start, or `nil` when the line is ordinary text.
     /// - Throws: `IngestError.invalidTime` for a bracketed time that is not a time, such as `[00:75:10]`.
     static func parse(_ line: Substring, location: SourceLocation) throws(IngestError) -> TurnLine? {
-        var rest = line.drop(while: { $0 == " " || $0 == "\t" })
+        var rest = line.droppingLeadingSpaces
         var time: Double?
-        if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
+        if rest.startsWith(ascii: 0x5B), let close = rest.firstIndex(ofASCII: 0x5D) {
             let inner = rest[rest.index(after: rest.startIndex)..<close]
-            let after = rest[rest.index(after: close)...].drop(while: { $0 == " " || $0 == "\t" })
+            let after = rest[rest.index(after: close)...].droppingLeadingSpaces
             if isClockShaped(inner) {
                 guard let seconds = TimeCode.seconds(inner) else {
                     let column = line.distance(from: line.startIndex, to: rest.startIndex) + 1
@@ -32,22 +32,26 @@ struct TurnLine {
             } else if isLabel(inner) {
                 return TurnLine(time: nil, label: String(inner), text: after)
             }
-        } else if let space = rest.firstIndex(where: { $0 == " " || $0 == "\t" }), TimeCode.looksLikeClock(rest[..<space]) {
+        } else if rest.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let space = rest.firstSpaceIndex,
+            TimeCode.looksLikeClock(rest[..<space])
+        {
             time = TimeCode.seconds(rest[..<space])
-            rest = rest[space...].drop(while: { $0 == " " || $0 == "\t" })
+            rest = rest[space...].droppingLeadingSpaces
         }
-        if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
+        if rest.startsWith(ascii: 0x5B), let close = rest.firstIndex(ofASCII: 0x5D) {
             let inner = rest[rest.index(after: rest.startIndex)..<close]
             if isLabel(inner) {
-                let after = rest[rest.index(after: close)...].drop(while: { $0 == " " || $0 == "\t" })
+                let after = rest[rest.index(after: close)...].droppingLeadingSpaces
                 return TurnLine(time: time, label: String(inner), text: after)
             }
         }
-        if let colon = rest.firstIndex(of: ":") {
+        // A label is at most 40 characters, so only look for its colon near the start.
+        if let colon = rest.utf8.prefix(160).firstIndex(of: 0x3A) {
             let candidate = rest[..<colon]
             let afterColon = rest[rest.index(after: colon)...]
-            if isLabel(candidate), afterColon.isEmpty || afterColon.first == " " || afterColon.first == "\t" {
-                return TurnLine(time: time, label: String(candidate), text: afterColon.drop(while: { $0 == " " || $0 == "\t" }))
+            let next = afterColon.utf8.first
+            if next == nil || next == 0x20 || next == 0x09, isLabel(candidate) {
+                return TurnLine(time: time, label: String(candidate), text: afterColon.droppingLeadingSpaces)
             }
         }
         if time != nil { return TurnLine(time: time, label: nil, text: rest) }
@@ -57,7 +61,7 @@ struct TurnLine {
     /// Whether `text` could be a speaker label: at most 40 characters and 4 words, starting with a
     /// letter, made of letters, digits, spaces and `. - _ ' ( ) #`.
     static func isLabel(_ text: Substring) -> Bool {
-        guard let first = text.first, first.isLetter, text.count <= 40, text.last != " " else { return false }
+        guard text.utf8.count <= 160, let first = text.first, first.isLetter, text.count <= 40, text.last != " " else { return false }
         guard text.split(separator: " ").count <= 4 else { return false }
         return text.allSatisfy { $0.isLetter || $0.isNumber || " .-_'()#".contains($0) }
     }

@@ -27,6 +27,19 @@ enum ProjectSchema {
                 ) WITHOUT ROWID
                 """)
         }
+        migrator.registerMigration("v4-search-index") { db in
+            // A full-text index used only to find candidate utterances for concordances; every
+            // hit is then checked with the project tokenizer. Built on first use.
+            try db.execute(sql: """
+                CREATE TABLE utteranceRow (
+                    rowid INTEGER PRIMARY KEY AUTOINCREMENT,
+                    documentId TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    idx INTEGER NOT NULL,
+                    UNIQUE (documentId, idx)
+                );
+                CREATE VIRTUAL TABLE utteranceSearch USING fts5(text, content = '', tokenize = 'unicode61 remove_diacritics 2');
+                """)
+        }
         return migrator
     }
 

@@ -11,15 +11,23 @@ extension ProjectStore {
     ///   - transcript: The transcript as a reader produced it.
     ///   - replace: Whether a document with the same id and different content may be replaced.
     ///   - pseudonymize: Whether speaker labels are replaced by pseudonyms (see `pseudonymize`).
+    ///   - wordCounts: The utterances' word counts when the caller has them (computed otherwise).
     /// - Returns: Whether the document was new, unchanged or replaced.
     /// - Throws: `IngestError.documentChanged` without `replace`, `.documentHasCodings` when
     ///   codings point into a document to replace, `StoreError.database` when SQLite fails.
-    public func save(_ transcript: Transcript, replace: Bool, pseudonymize: Bool = false) throws -> SaveOutcome {
-        try write { db in try Self.insertTranscript(transcript, replace: replace, pseudonymize: pseudonymize, db) }
+    public func save(_ transcript: Transcript, replace: Bool, pseudonymize: Bool = false, wordCounts: [Int]? = nil) throws -> SaveOutcome {
+        try write { db in try Self.insertTranscript(transcript, replace: replace, pseudonymize: pseudonymize, wordCounts: wordCounts, db) }
+    }
+
+    /// The id of a document stored from a file with exactly these bytes, if any.
+    public func documentID(withContentHash hash: String, sourcePath: String) throws -> String? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT id FROM document WHERE contentHash = ? AND sourcePath = ?", arguments: [hash, sourcePath])
+        }
     }
 
     /// Stores a transcript inside the caller's transaction (see `save`).
-    static func insertTranscript(_ transcript: Transcript, replace: Bool, pseudonymize: Bool, _ db: Database) throws -> SaveOutcome {
+    static func insertTranscript(_ transcript: Transcript, replace: Bool, pseudonymize: Bool, wordCounts: [Int]? = nil, _ db: Database) throws -> SaveOutcome {
         let document = transcript.document
         let location = SourceLocation(file: document.sourcePath)
         do {
@@ -52,13 +60,14 @@ extension ProjectStore {
                                       sourceReference, wordCount, length)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for utterance in transcript.utterances {
+            let counts = wordCounts?.count == transcript.utterances.count ? wordCounts! : transcript.utterances.map { Tokenizer.wordCount($0.text) }
+            for (utterance, words) in zip(transcript.utterances, counts) {
                 try insert.execute(arguments: [
                     document.id, utterance.index, utterance.speakerID, utterance.start, utterance.end,
-                    utterance.section, utterance.text, utterance.sourceReference,
-                    Tokenizer.wordCount(utterance.text), utterance.length,
+                    utterance.section, utterance.text, utterance.sourceReference, words, utterance.length,
                 ])
             }
+            try Self.indexForSearch(documentID: document.id, transcript.utterances, db)
             return outcome
         }
     }

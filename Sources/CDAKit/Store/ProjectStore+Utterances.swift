@@ -30,15 +30,29 @@ public struct UtteranceRecord: Sendable, Hashable {
 extension ProjectStore {
     /// Calls `body` with every utterance in document order, streaming (memory stays flat).
     ///
-    /// - Parameter attribute: The attribute whose value fills `group`.
-    public func forEachUtterance(by attribute: String = "group", _ body: (UtteranceRecord) throws -> Void) throws {
+    /// - Parameters:
+    ///   - attribute: The attribute whose value fills `group`.
+    ///   - keys: Only these utterances, when given.
+    public func forEachUtterance(by attribute: String = "group", only keys: Set<CodedCorpus.UtteranceKey>? = nil, _ body: (UtteranceRecord) throws -> Void) throws {
         try read { db in
             let groups = try Self.utteranceGroups(db, attribute: attribute)
             let roles = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, role FROM speaker").map { ($0["id"] as String, $0["role"] as String) })
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT u.documentId, u.idx, u.speakerId, u.text FROM utterance u JOIN document d ON d.id = u.documentId
-                ORDER BY d.position, u.idx
-                """)
+            let cursor: RowCursor
+            if let keys {
+                let list = try String(decoding: JSONEncoder().encode(keys.map { [$0.document, String($0.index)] }), as: UTF8.self)
+                cursor = try Row.fetchCursor(db, sql: """
+                    SELECT u.documentId, u.idx, u.speakerId, u.text
+                    FROM (SELECT json_extract(value, '$[0]') AS documentId, CAST(json_extract(value, '$[1]') AS INTEGER) AS idx FROM json_each(?)) k
+                    JOIN utterance u ON u.documentId = k.documentId AND u.idx = k.idx
+                    JOIN document d ON d.id = u.documentId
+                    ORDER BY d.position, u.idx
+                    """, arguments: [list])
+            } else {
+                cursor = try Row.fetchCursor(db, sql: """
+                    SELECT u.documentId, u.idx, u.speakerId, u.text FROM utterance u JOIN document d ON d.id = u.documentId
+                    ORDER BY d.position, u.idx
+                    """)
+            }
             while let row = try cursor.next() {
                 let document: String = row["documentId"]
                 let speaker: String? = row["speakerId"]

@@ -189,3 +189,28 @@ import Testing
         #expect(found.sorted() == ["0@4", "1@4", "3@6"])
     }
 }
+
+@Suite struct SearchIndexTests {
+    @Test func candidatesNarrowTheSearchAndFollowNewDocuments() throws {
+        let folder = TemporaryDirectory()
+        let store = try ProjectStore.create(at: folder.file("p.cda"))
+        func ingest(_ name: String, _ text: String) throws {
+            _ = try store.save(try PlainTextReader().read(SourceFile(path: name, bytes: Array(text.utf8)), options: ReadOptions()), replace: false)
+        }
+        try ingest("a.txt", "# speakers: A1\nA1: De digitale kluis.\nA1: Iets anders.\nA1: Sociaal-economisch één.\n")
+        let kluis = try #require(try store.searchCandidates(["kluis"]))
+        #expect(kluis == [.init(document: "a", index: 1)])
+        #expect(try store.searchCandidates(["digit*"]) == [.init(document: "a", index: 1)])
+        #expect(try store.searchCandidates(["sociaal-economisch"]) == [.init(document: "a", index: 3)])
+        #expect(try store.searchCandidates(["een"]) == [.init(document: "a", index: 3)], "diacritics are folded in the index")
+        #expect(try store.searchCandidates(["*"]) == nil)
+        // A document ingested after the index was built is found too.
+        try ingest("b.txt", "# speakers: B1\nB1: Nog een kluis.\n")
+        #expect(try store.searchCandidates(["kluis"]) == [.init(document: "a", index: 1), .init(document: "b", index: 1)])
+        let scope = TextScope()
+        let lines = try Concordance.search(try #require(WordPattern("kluis", scope: scope)), in: store, scope: scope)
+        #expect(lines.map(\.document) == ["a", "b"])
+        let limited = try Concordance.search(try #require(WordPattern("kluis", scope: scope)), in: store, scope: scope, limit: 1)
+        #expect(limited.map(\.document) == ["a"])
+    }
+}

@@ -45,7 +45,11 @@ public enum Concordance {
     /// - Complexity: One pass over the talk in scope, O(*n* · *k*) for *n* words and a pattern of *k* words.
     public static func search(_ pattern: WordPattern, in store: ProjectStore, scope: TextScope, width: Int = 40, sort: Sort = .position, limit: Int? = nil) throws -> [ConcordanceLine] {
         var lines: [ConcordanceLine] = []
-        try store.forEachUtterance(in: scope) { utterance in
+        // The index narrows the search for rarer words; for very common ones a scan is cheaper.
+        let candidates = try store.searchCandidates(pattern.words).flatMap { $0.count <= 50_000 ? $0 : nil }
+        let stopAt = sort == .position ? limit : nil
+        do {
+        try store.forEachUtterance(in: scope, only: candidates) { utterance in
             let inScope = Set(utterance.tokens.map(\.span.start))
             let tokens = utterance.allTokens
             for start in tokens.indices where inScope.contains(tokens[start].span.start) && pattern.match(tokens, at: start) {
@@ -56,8 +60,10 @@ public enum Concordance {
                     speaker: utterance.record.speaker, group: utterance.record.group,
                     left: text(scalars[max(0, from - width)..<from]), keyword: text(scalars[from..<to]),
                     right: text(scalars[to..<min(scalars.count, to + width)]), codes: []))
+                if let stopAt, lines.count >= stopAt { throw EnoughLines() }
             }
         }
+        } catch is EnoughLines {}
         lines = try withCodes(lines, store: store)
         switch sort {
         case .position: break
@@ -66,6 +72,8 @@ public enum Concordance {
         }
         return limit.map { Array(lines.prefix($0)) } ?? lines
     }
+
+    private struct EnoughLines: Error {}
 
     private static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var view = String.UnicodeScalarView()

@@ -64,9 +64,9 @@ extension ProjectStore {
     /// Calls `body` with every utterance in scope and its words, streaming.
     ///
     /// - Throws: `CodingError.unknownCode` or `.unknownTheme` for a restriction the project lacks.
-    public func forEachUtterance(in scope: TextScope, _ body: (ScopedUtterance) throws -> Void) throws {
+    public func forEachUtterance(in scope: TextScope, only keys: Set<CodedCorpus.UtteranceKey>? = nil, _ body: (ScopedUtterance) throws -> Void) throws {
         let allowed = try scope.restrictsToFragments ? allowedRanges(for: scope) : nil
-        try forEachUtterance { record in
+        try forEachUtterance(only: keys) { record in
             if !scope.includeModerators && record.isModerator { return }
             if let group = scope.group, record.group != group { return }
             if let document = scope.document, record.document != document { return }
