@@ -34,7 +34,7 @@ median_seconds() {
     start=$(date +%s.%N)
     "$@" > /dev/null 2>&1 || true
     end=$(date +%s.%N)
-    times+=("$(echo "$end - $start" | bc -l)")
+    times+=("$(awk "BEGIN {print $end - $start}")")
   done
   printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }

@@ -77,6 +77,30 @@ public enum Tokenizer {
         return count
     }
 
+    /// The number of words and of Unicode scalars in `text`, in one pass.
+    ///
+    /// - Complexity: O(*n*) in the number of Unicode scalars.
+    public static func counts(_ text: String) -> (words: Int, scalars: Int) {
+        var words = 0
+        var scalars = 0
+        var inWord = false
+        var joinerPending = false
+        for scalar in text.unicodeScalars {
+            scalars += 1
+            if isWordScalar(scalar) {
+                if !inWord { words += 1 }
+                inWord = true
+                joinerPending = false
+            } else if inWord && !joinerPending && isJoiner(scalar) {
+                joinerPending = true
+            } else {
+                inWord = false
+                joinerPending = false
+            }
+        }
+        return (words, scalars)
+    }
+
     /// Whether `scalar` can be part of a word: a letter, a combining mark or a decimal digit.
     public static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value

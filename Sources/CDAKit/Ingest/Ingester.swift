@@ -107,9 +107,9 @@ public struct Ingester: Sendable {
             outcome.format = format
             outcome.utterances = transcript.utterances.count
             outcome.speakers = Set(transcript.utterances.compactMap(\.speakerID)).count
-            let wordCounts = transcript.utterances.map { Tokenizer.wordCount($0.text) }
-            outcome.words = wordCounts.reduce(0, +)
-            outcome.status = try store.save(transcript, replace: options.replace, pseudonymize: options.pseudonymize, wordCounts: wordCounts).rawValue
+            let counts = transcript.utterances.map { Tokenizer.counts($0.text) }
+            outcome.words = counts.reduce(0) { $0 + $1.words }
+            outcome.status = try store.save(transcript, replace: options.replace, pseudonymize: options.pseudonymize, counts: counts).rawValue
         } catch IngestError.unknownFormat(_, let detail) where foundInDirectory {
             outcome.status = "skipped"
             outcome.note = detail

@@ -61,7 +61,18 @@ struct TurnLine {
     /// Whether `text` could be a speaker label: at most 40 characters and 4 words, starting with a
     /// letter, made of letters, digits, spaces and `. - _ ' ( ) #`.
     static func isLabel(_ text: Substring) -> Bool {
-        guard text.utf8.count <= 160, let first = text.first, first.isLetter, text.count <= 40, text.last != " " else { return false }
+        let bytes = text.utf8
+        guard let firstByte = bytes.first, bytes.count <= 160 else { return false }
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            // ASCII labels, by far the most common: checked on bytes.
+            let isLetter = { (b: UInt8) in (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+            guard isLetter(firstByte), bytes.count <= 40, bytes.last != 0x20 else { return false }
+            guard bytes.lazy.filter({ $0 == 0x20 }).count <= 3 else { return false }
+            return bytes.allSatisfy { b in
+                isLetter(b) || (b >= 0x30 && b <= 0x39) || b == 0x20 || b == 0x2E || b == 0x2D || b == 0x5F || b == 0x27 || b == 0x28 || b == 0x29 || b == 0x23
+            }
+        }
+        guard let first = text.first, first.isLetter, text.count <= 40, text.last != " " else { return false }
         guard text.split(separator: " ").count <= 4 else { return false }
         return text.allSatisfy { $0.isLetter || $0.isNumber || " .-_'()#".contains($0) }
     }

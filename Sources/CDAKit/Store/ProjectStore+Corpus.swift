@@ -11,12 +11,12 @@ extension ProjectStore {
     ///   - transcript: The transcript as a reader produced it.
     ///   - replace: Whether a document with the same id and different content may be replaced.
     ///   - pseudonymize: Whether speaker labels are replaced by pseudonyms (see `pseudonymize`).
-    ///   - wordCounts: The utterances' word counts when the caller has them (computed otherwise).
+    ///   - counts: The utterances' word and scalar counts when the caller has them (computed otherwise).
     /// - Returns: Whether the document was new, unchanged or replaced.
     /// - Throws: `IngestError.documentChanged` without `replace`, `.documentHasCodings` when
     ///   codings point into a document to replace, `StoreError.database` when SQLite fails.
-    public func save(_ transcript: Transcript, replace: Bool, pseudonymize: Bool = false, wordCounts: [Int]? = nil) throws -> SaveOutcome {
-        try write { db in try Self.insertTranscript(transcript, replace: replace, pseudonymize: pseudonymize, wordCounts: wordCounts, db) }
+    public func save(_ transcript: Transcript, replace: Bool, pseudonymize: Bool = false, counts: [(words: Int, scalars: Int)]? = nil) throws -> SaveOutcome {
+        try write { db in try Self.insertTranscript(transcript, replace: replace, pseudonymize: pseudonymize, counts: counts, db) }
     }
 
     /// The id of a document stored from a file with exactly these bytes, if any.
@@ -27,7 +27,7 @@ extension ProjectStore {
     }
 
     /// Stores a transcript inside the caller's transaction (see `save`).
-    static func insertTranscript(_ transcript: Transcript, replace: Bool, pseudonymize: Bool, wordCounts: [Int]? = nil, _ db: Database) throws -> SaveOutcome {
+    static func insertTranscript(_ transcript: Transcript, replace: Bool, pseudonymize: Bool, counts: [(words: Int, scalars: Int)]? = nil, _ db: Database) throws -> SaveOutcome {
         let document = transcript.document
         let location = SourceLocation(file: document.sourcePath)
         do {
@@ -60,11 +60,11 @@ extension ProjectStore {
                                       sourceReference, wordCount, length)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            let counts = wordCounts?.count == transcript.utterances.count ? wordCounts! : transcript.utterances.map { Tokenizer.wordCount($0.text) }
-            for (utterance, words) in zip(transcript.utterances, counts) {
+            let sizes = counts?.count == transcript.utterances.count ? counts! : transcript.utterances.map { Tokenizer.counts($0.text) }
+            for (utterance, size) in zip(transcript.utterances, sizes) {
                 try insert.execute(arguments: [
                     document.id, utterance.index, utterance.speakerID, utterance.start, utterance.end,
-                    utterance.section, utterance.text, utterance.sourceReference, words, utterance.length,
+                    utterance.section, utterance.text, utterance.sourceReference, size.words, size.scalars,
                 ])
             }
             try Self.indexForSearch(documentID: document.id, transcript.utterances, db)

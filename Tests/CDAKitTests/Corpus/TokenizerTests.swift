@@ -30,4 +30,15 @@ import Testing
         #expect(Tokenizer.wordCount("") == 0)
         #expect(Tokenizer.wordCount(" -- ... ?! ") == 0)
     }
+
+    @Test func onePassCountsAgreeWithTheSpans() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ab é-'’ .,\u{301}1🙂\n")
+        for _ in 0..<500 {
+            let text = String((0..<Int.random(in: 0...30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            let counts = Tokenizer.counts(text)
+            #expect(counts.words == Tokenizer.spans(in: text).count, "\(text.debugDescription)")
+            #expect(counts.scalars == text.unicodeScalars.count)
+        }
+    }
 }
