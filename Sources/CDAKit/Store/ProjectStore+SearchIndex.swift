@@ -8,8 +8,10 @@ extension ProjectStore {
     /// The index is only a filter: it finds a superset (case and diacritics folded, `*` as a prefix),
     /// and callers check every candidate with the project tokenizer.
     ///
-    /// - Parameter words: Pattern words, lowercased, with `*` and `?` as wildcards.
-    public func searchCandidates(_ words: [String]) throws -> Set<CodedCorpus.UtteranceKey>? {
+    /// - Parameters:
+    ///   - words: Pattern words, lowercased, with `*` and `?` as wildcards.
+    ///   - limit: Give up (return `nil`) when more utterances than this match: a scan is cheaper then.
+    public func searchCandidates(_ words: [String], limit: Int = 50_000) throws -> Set<CodedCorpus.UtteranceKey>? {
         let terms = words.flatMap(Self.ftsTerms)
         guard !terms.isEmpty else { return nil }
         try ensureSearchIndex()
@@ -18,10 +20,10 @@ extension ProjectStore {
             var keys: Set<CodedCorpus.UtteranceKey> = []
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT r.documentId, r.idx FROM utteranceSearch s JOIN utteranceRow r ON r.rowid = s.rowid
-                WHERE utteranceSearch MATCH ?
-                """, arguments: [query])
+                WHERE utteranceSearch MATCH ? LIMIT ?
+                """, arguments: [query, limit + 1])
             while let row = try cursor.next() { keys.insert(.init(document: row[0], index: row[1])) }
-            return keys
+            return keys.count > limit ? nil : keys
         }
     }
 

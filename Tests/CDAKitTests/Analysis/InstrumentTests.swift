@@ -1,4 +1,4 @@
-import CDAKit
+@testable import CDAKit
 import CDATestSupport
 import Foundation
 import Testing
@@ -212,5 +212,18 @@ import Testing
         #expect(lines.map(\.document) == ["a", "b"])
         let limited = try Concordance.search(try #require(WordPattern("kluis", scope: scope)), in: store, scope: scope, limit: 1)
         #expect(limited.map(\.document) == ["a"])
+    }
+}
+
+@Suite struct ASCIITokenTests {
+    @Test func asciiFastPathAgreesWithTheTokenizer() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aB9 -'.,x-'Z")
+        for _ in 0..<500 {
+            let text = String((0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            let fast = ProjectStore.asciiTokens(text)
+            #expect(fast.map(\.span) == Tokenizer.spans(in: text), "\(text.debugDescription)")
+            #expect(fast.map(\.form) == Tokenizer.words(in: text).map { $0.lowercased() })
+        }
     }
 }

@@ -46,7 +46,7 @@ public enum Concordance {
     public static func search(_ pattern: WordPattern, in store: ProjectStore, scope: TextScope, width: Int = 40, sort: Sort = .position, limit: Int? = nil) throws -> [ConcordanceLine] {
         var lines: [ConcordanceLine] = []
         // The index narrows the search for rarer words; for very common ones a scan is cheaper.
-        let candidates = try store.searchCandidates(pattern.words).flatMap { $0.count <= 50_000 ? $0 : nil }
+        let candidates = try store.searchCandidates(pattern.words)
         let stopAt = sort == .position ? limit : nil
         do {
         try store.forEachUtterance(in: scope, only: candidates) { utterance in

@@ -77,15 +77,61 @@ extension ProjectStore {
                 ranges = found
             }
             let scalars = Array(record.text.unicodeScalars)
+            if scalars.count == record.text.utf8.count {
+                // ASCII only (most utterances): words and their lowercase forms straight from the bytes.
+                let all = Self.asciiTokens(record.text)
+                let inScope = ranges.map { ranges in all.filter { token in ranges.contains { $0.overlaps(token.span.start..<token.span.end) } } } ?? all
+                try body(ScopedUtterance(record: record, tokens: inScope, allTokens: all, scalars: scalars))
+                return
+            }
+            // Normalise the whole utterance once; slice the words from it when that keeps positions.
+            let normalized = Array(scope.normalize(record.text).unicodeScalars)
+            let aligned = normalized.count == scalars.count
             var all: [ScopedToken] = []
             Tokenizer.forEachSpan(in: record.text) { span in
                 var word = String.UnicodeScalarView()
-                word.append(contentsOf: scalars[span.start..<span.end])
-                all.append(ScopedToken(span: span, form: scope.normalize(String(word))))
+                if aligned {
+                    word.append(contentsOf: normalized[span.start..<span.end])
+                    all.append(ScopedToken(span: span, form: String(word)))
+                } else {
+                    word.append(contentsOf: scalars[span.start..<span.end])
+                    all.append(ScopedToken(span: span, form: scope.normalize(String(word))))
+                }
             }
             let inScope = ranges.map { ranges in all.filter { token in ranges.contains { $0.overlaps(token.span.start..<token.span.end) } } } ?? all
             try body(ScopedUtterance(record: record, tokens: inScope, allTokens: all, scalars: scalars))
         }
+    }
+
+    /// The words of an ASCII text with lowercase forms, by the project tokenizer's rules
+    /// (letters and digits; an inner hyphen or apostrophe joins).
+    static func asciiTokens(_ text: String) -> [ScopedToken] {
+        var tokens: [ScopedToken] = []
+        var utf8 = Array(text.utf8)
+        let count = utf8.count
+        var index = 0
+        func isWord(_ byte: UInt8) -> Bool {
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+        }
+        for position in 0..<count where utf8[position] >= 0x41 && utf8[position] <= 0x5A { utf8[position] += 0x20 }
+        while index < count {
+            guard isWord(utf8[index]) else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < count {
+                if isWord(utf8[index]) {
+                    index += 1
+                } else if (utf8[index] == 0x2D || utf8[index] == 0x27), index + 1 < count, isWord(utf8[index + 1]) {
+                    index += 2
+                } else {
+                    break
+                }
+            }
+            tokens.append(ScopedToken(span: Tokenizer.Span(start: start, end: index), form: String(decoding: utf8[start..<index], as: UTF8.self)))
+        }
+        return tokens
     }
 
     /// Per utterance, the ranges covered by fragments with the scope's codes or theme (any round).
