@@ -1,4 +1,5 @@
 public import CDAKit
+import Foundation
 public import Hummingbird
 import Logging
 import NIOCore
@@ -58,8 +59,12 @@ public struct Workbench: Sendable {
     /// Serves until the process receives SIGINT or SIGTERM.
     ///
     /// - Parameter onReady: Called with the URL to open (token included) once the server listens.
-    /// - Throws: When the address cannot be bound (for example, the port is in use).
+    /// - Throws: `WorkbenchError.cannotListen` when the address cannot be bound (the port is in use).
     public func run(onReady: @escaping @Sendable (String) -> Void) async throws {
-        try await makeApplication(onReady: onReady).runService()
+        do {
+            try await makeApplication(onReady: onReady).runService()
+        } catch let error as IOError {
+            throw WorkbenchError.cannotListen(host: configuration.host, port: configuration.port, reason: String(cString: strerror(error.errnoCode)))
+        }
     }
 }

@@ -10,8 +10,6 @@ public struct DocumentCoding: Sendable, Hashable, Codable {
     public var status: CodeStatus
     /// That code's display colour (`#rrggbb`).
     public var color: String?
-    /// The name the coding was made with, when a merge has since moved it to `code`.
-    public var codedAs: String?
     /// The fragment. Offsets are Unicode scalar offsets, zero-based, end-exclusive.
     public var fragment: Fragment
     /// The round, 1 or 2.

@@ -6,8 +6,8 @@ extension ProjectStore {
     /// The codings that touch a document's utterances in `range`, in document order.
     ///
     /// A coding is included when its fragment overlaps the range (it may start before or end
-    /// after it). Codes are resolved through merges, so a coding made with a merged code shows
-    /// the code that holds it now, with `codedAs` naming the original.
+    /// after it). Codes are resolved through merges (a merge moves codings to its target; this
+    /// also covers rows written by older versions), so each coding names the code that holds it now.
     ///
     /// - Parameters:
     ///   - documentID: The document.
@@ -20,7 +20,6 @@ extension ProjectStore {
             _ = try FragmentValidator().utteranceLengths(documentID, db)
             let bounds = range ?? 1...Int.max
             var resolved: [Int64: Code] = [:]
-            var names: [Int64: String] = [:]
             let rows = try Row.fetchAll(db, sql: """
                 SELECT * FROM coding WHERE documentId = ? AND startUtterance <= ? AND endUtterance >= ?
                 ORDER BY startUtterance, IFNULL(startOffset, 0), id
@@ -28,14 +27,12 @@ extension ProjectStore {
             return try rows.map { row in
                 let storedID: Int64 = row["codeId"]
                 if resolved[storedID] == nil {
-                    let stored = try Self.code(id: storedID, db)
-                    names[storedID] = stored?.name
-                    resolved[storedID] = try Self.resolvedActiveCode(from: storedID, db) ?? stored
+                    resolved[storedID] = try Self.resolvedActiveCode(from: storedID, db)
                 }
                 let code = resolved[storedID]
                 return DocumentCoding(
                     id: row["id"], code: code?.name ?? "?", codeID: code?.id ?? storedID, status: code?.status ?? .active,
-                    color: code?.color, codedAs: code?.id == storedID ? nil : names[storedID], fragment: Self.fragment(from: row),
+                    color: code?.color, fragment: Self.fragment(from: row),
                     round: row["round"], coder: row["coder"], memo: row["memo"], createdAt: row["createdAt"])
             }
         }

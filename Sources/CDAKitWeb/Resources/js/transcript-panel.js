@@ -21,7 +21,6 @@ export function showCodingPanel(coding, context) {
     el('h2', {}, 'Coding ', el('span', { class: 'muted' }, `#${coding.id}`)),
     el('div', { class: 'coding-code' }, swatch(coding.color), el('strong', {}, coding.code),
       coding.status === 'retired' ? el('span', { class: 'tag' }, 'retired') : null),
-    coding.codedAs ? el('p', { class: 'muted small' }, `Coded as '${coding.codedAs}', since merged.`) : null,
     el('dl', { class: 'facts' },
       el('dt', {}, 'Where'), el('dd', { id: 'coding-where' }, describeFragment(coding.fragment)),
       el('dt', {}, 'Text'), el('dd', { class: 'quote' }, context.textOf(coding)),

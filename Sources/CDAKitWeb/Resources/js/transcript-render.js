@@ -28,7 +28,7 @@ export function utteranceRow(line, codings, { chosen = null, previousSection } =
   el('div', { class: 'utt-meta' },
     el('span', { class: 'utt-no' }, String(line.index)),
     el('span', { class: 'who' },
-      el('span', { class: 'speaker', title: line.role ?? '' }, line.speaker ?? '?'),
+      el('span', { class: 'speaker', title: `${line.speaker ?? 'unknown speaker'}${line.role ? ` (${line.role})` : ''}` }, line.speaker ?? '?'),
       line.start !== null && line.start !== undefined ? el('span', { class: 'time' }, clock(line.start)) : null)),
   text,
   el('div', { class: 'utt-margin' },
@@ -57,7 +57,7 @@ function chip(coding, chosen) {
     type: 'button',
     class: `chip${coding.id === chosen ? ' chosen' : ''}${coding.status === 'retired' ? ' retired' : ''}`,
     dataset: { coding: String(coding.id) },
-    title: `${coding.code}${coding.codedAs ? ` (coded as '${coding.codedAs}')` : ''} · round ${coding.round} · ${coding.coder}${coding.memo ? `\nmemo: ${coding.memo}` : ''}`,
+    title: `${coding.code} · round ${coding.round} · ${coding.coder}${coding.memo ? `\nmemo: ${coding.memo}` : ''}`,
   }, el('span', { class: 'swatch' }), coding.code + span, coding.memo ? ' ✎' : '');
   item.firstChild.style.backgroundColor = coding.color ?? '#999';
   return item;
@@ -71,5 +71,5 @@ export function describeFragment(fragment) {
   }
   return whole
     ? `utterances ${fragment.startUtterance}–${fragment.endUtterance} (whole)`
-    : `utterance ${fragment.startUtterance} at ${fragment.startOffset} to utterance ${fragment.endUtterance} at ${fragment.endOffset}`;
+    : `utterances ${fragment.startUtterance}–${fragment.endUtterance}, from character ${fragment.startOffset} to character ${fragment.endOffset}`;
 }
