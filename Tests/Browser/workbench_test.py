@@ -32,7 +32,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 
@@ -281,6 +281,24 @@ def main():
         check('Code these' in browser.css('#code-hits').text, "search hits with 'Code these hits'")
         browser.shot('02-corpus-search')
 
+        print('Offsets in the browser: code points against UTF-16')
+        results = driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            import('/js/offsets.js').then((o) => {
+              const text = 'Één 🙂 naïef';
+              done({
+                length: o.codePointLength(text), utf16: text.length,
+                toCodePoint: o.utf16ToCodePoint(text, 7), toUTF16: o.codePointToUTF16(text, 6),
+                slice: o.sliceCodePoints(text, 6, 11), decomposed: o.codePointLength('e\\u0301'),
+                pieces: o.segments(text, [{ start: 4, end: 5 }, { start: 4, end: 11 }]).map((p) => [p.text, p.covering.length]),
+              });
+            }).catch((error) => done({ error: String(error) }));
+        """)
+        check(results.get('length') == 11 and results.get('utf16') == 12, f'code points and UTF-16 units differ by the emoji: {results}')
+        check((results['toCodePoint'], results['toUTF16'], results['slice']) == (6, 7, 'naïef'), 'conversions both ways')
+        check(results['decomposed'] == 2, 'a decomposed é is two code points, as in Swift')
+        check(results['pieces'] == [['Één ', 0], ['🙂', 2], [' naïef', 1]], f"segments at coding boundaries: {results['pieces']}")
+
         print('Transcript: code a span with diacritics in the bundled corpus')
         utterances = cli.json('show', 'citizens-1-afternoon')
         target = next(u for u in utterances if 'patiënten steeds vaker vastlopen' in u['text'])
@@ -369,9 +387,22 @@ def main():
         check(cli.code('naïviteit')['status'] == 'active', "after undo 'naïviteit' is active again (CLI)")
         check(len(cli.fragments('naïef')) == 1, "after undo 'naïef' has one fragment again (CLI)")
         check(len(cli.fragments('naïviteit')) == 1, "after undo 'naïviteit' has its fragment back (CLI)")
+        print('Codes screen: split a code and reassign its coding')
+        driver.get(f'{server.base}/#/codes?code=' + urllib.parse.quote('patiënten lopen vast'))
+        browser.css('tr.code-row.selected')
+        driver.find_element(By.XPATH, "//button[normalize-space()='Split…']").click()
+        names = browser.css('dialog input')
+        names.send_keys('vastlopen op apps, vastlopen elders')
+        names.send_keys(Keys.ENTER)
+        Select(browser.css('ul.reassign select')).select_by_value('vastlopen op apps')
+        browser.shot('09-codes-split')
+        driver.find_element(By.CSS_SELECTOR, 'dialog footer button.primary').click()
+        browser.toast('Moved 1 coding(s)')
+        check(len(cli.fragments('vastlopen op apps')) == 1 and not cli.fragments('patiënten lopen vast'),
+              'the coding moved to the new code (CLI)')
         browser.clickable('.subtabs button[data-tab=suggestions]').click()
         browser.css('ul.suggestions li', timeout=60)
-        browser.shot('09-codes-suggestions')
+        browser.shot('10-codes-suggestions')
 
         print('Themes & report')
         driver.get(f'{server.base}/#/themes')
@@ -380,7 +411,7 @@ def main():
         summary.send_keys(' (Aangevuld in de browser.)')
         summary.find_element(By.XPATH, "following-sibling::span/button").click()
         browser.wait(lambda d: 'saved' in d.find_element(By.CSS_SELECTOR, '.theme-card .summary .muted').text, message='the summary saved')
-        browser.shot('10-themes')
+        browser.shot('11-themes')
         browser.clickable('.subtabs button[data-tab=report]').click()
         frame = browser.css('#report-frame')
         driver.switch_to.frame(frame)
@@ -388,7 +419,7 @@ def main():
         check('Theme report' in driver.find_element(By.TAG_NAME, 'h1').text, 'the HTML report renders in place')
         check('(Aangevuld in de browser.)' in driver.page_source, 'the report shows the edited summary')
         driver.switch_to.default_content()
-        browser.shot('11-report')
+        browser.shot('12-report')
 
         print(f'Large document ({args.utterances} utterances) in chunks')
         started = time.time()
@@ -411,7 +442,7 @@ def main():
         jump.send_keys(Keys.ENTER)
         browser.css(f'#u{args.utterances - 100}')
         jump_time = time.time() - started
-        browser.shot('12-large-document')
+        browser.shot('13-large-document')
         metrics = driver.execute_script('return window.cdaTranscriptMetrics')
         large = [m for m in metrics if m['document'] == 'large-test']
         slowest = max(m['fetchMs'] + m['renderMs'] for m in large)

@@ -4,7 +4,8 @@
 import { api } from './api.js';
 import { go } from './nav.js';
 import { pickCode } from './picker.js';
-import { activeCodeNames, actor, refreshCodes, state } from './state.js';
+import { activeCodeNames, actor, refreshCodes } from './state.js';
+import { reassignAfterSplit } from './split.js';
 import { showCodeDetail } from './codes-detail.js';
 import { dialog, el, fail, number, prompt, replace, swatch, toast } from './ui.js';
 
@@ -344,6 +345,6 @@ async function split(name) {
   if (!answer) return;
   const names = answer.split(',').map((part) => part.trim()).filter(Boolean);
   const result = await run(() => api.post('/api/codes/split', { code: name, into: names, ...actor() }),
-    (done) => `Created ${done.created.map((created) => `'${created}'`).join(', ')}; reassign the ${done.codingsToReassign.length} coding(s) of '${done.code}' from the transcript (Change code…).`);
-  if (result) state.lastSplit = result;
+    (done) => `Created ${done.created.map((created) => `'${created}'`).join(', ')}.`);
+  if (result && (await reassignAfterSplit(result)) > 0) await refresh();
 }
