@@ -36,12 +36,29 @@ struct StaticAssets: Sendable {
         self.files = files
     }
 
-    /// The app's own files, from the CDAKitWeb resource bundle.
+    /// The name of the resource bundle SwiftPM builds for this target, beside the executable.
+    static let bundleNames = ["cda_CDAKitWeb.resources", "cda_CDAKitWeb.bundle"]
+
+    /// The app's own files, from the CDAKitWeb resource bundle beside the executable (or the test bundle).
+    ///
+    /// The bundle is looked up here rather than through `Bundle.module`, whose accessor stops the
+    /// program when the bundle is missing; a missing bundle is a clear error instead.
+    ///
+    /// - Throws: `WebError.storeFailure` naming the folders searched.
     static func bundled() throws -> StaticAssets {
-        guard let folder = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
-            throw WebError.storeFailure("The workbench's web files are missing from the cda_CDAKitWeb resource bundle.")
+        var folders = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() { folders.append(executable.deletingLastPathComponent()) }
+        for folder in folders {
+            for name in bundleNames {
+                let url = folder.appendingPathComponent(name)
+                guard FileManager.default.fileExists(atPath: url.path) else { continue }
+                let resources = Bundle(url: url)?.url(forResource: "Resources", withExtension: nil) ?? url.appendingPathComponent("Resources")
+                if FileManager.default.fileExists(atPath: resources.path) { return try StaticAssets(folder: resources) }
+            }
         }
-        return try StaticAssets(folder: folder)
+        throw WebError.storeFailure(
+            "The workbench's web files (\(bundleNames[0])) were not found beside the cda binary in \(folders.map(\.path).joined(separator: ", ")). "
+                + "Keep that folder next to cda when you copy it.")
     }
 
     /// The response for a URL path, or `nil` when no file has that path (`/` is `/index.html`).
