@@ -1,6 +1,6 @@
 import Foundation
-public import Hummingbird
 import HTTPTypes
+public import Hummingbird
 
 /// Why the workbench refused a request. Every case answers with JSON `{"error": message}`.
 public enum WebError: Error, Sendable, Hashable, CustomStringConvertible, HTTPResponseError {

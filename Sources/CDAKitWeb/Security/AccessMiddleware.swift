@@ -1,5 +1,5 @@
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 
 /// Lets a request through only with the access token: the page's HttpOnly cookie (set when the
 /// page is first opened with `?token=`) or `Authorization: Bearer TOKEN`. State-changing

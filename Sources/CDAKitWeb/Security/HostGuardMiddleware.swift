@@ -1,5 +1,5 @@
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 
 /// Refuses requests whose `Host` names another host or port than the one the server was started
 /// for, so that a web page on a hostile domain that resolves to 127.0.0.1 (DNS rebinding) cannot

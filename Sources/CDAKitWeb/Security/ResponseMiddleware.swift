@@ -1,5 +1,5 @@
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import Logging
 
 /// The outermost layer: turns every error into a JSON answer with the right status (library
