@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `cda` command: discourse-analysis coding from the command line.
 @main
-struct CDA: ParsableCommand {
+struct CDA: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cda",
         abstract: "Code workshop and focus-group transcripts, consolidate codes, compare groups by theme.",
@@ -13,7 +13,7 @@ struct CDA: ParsableCommand {
             UndoCommand.self, SuggestCommand.self, ThemesCommand.self, MemoCommand.self, ReportCommand.self, ExportCommand.self, BuildCommand.self,
             ImportCommand.self, ValidateCommand.self,
             KwicCommand.self, KeynessCommand.self, CollocatesCommand.self, PositioningCommand.self, AutocodeCommand.self,
-            CheckCommand.self, BackupCommand.self,
+            CheckCommand.self, BackupCommand.self, ServeCommand.self,
         ]
     )
 }

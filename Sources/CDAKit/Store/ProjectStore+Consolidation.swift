@@ -53,62 +53,65 @@ extension ProjectStore {
     ///   - targetName: An active code, or a new name (the code is created).
     /// - Throws: `CodingError.unknownCode`, `.inactiveCode` or `.nothingToMerge`.
     public func mergeCodes(_ sources: [String], into targetName: String, reason: String? = nil, actor: String) throws -> MergeResult {
-        try write { db in
-            var sourceCodes: [Code] = []
-            for name in sources where !sourceCodes.contains(where: { $0.name == name }) {
-                sourceCodes.append(try Self.activeCode(named: name, db))
-            }
-            let existingTarget = try Self.code(named: targetName.trimmingCharacters(in: .whitespaces), db).flatMap { $0.status == .active ? $0 : nil }
-            let others = sourceCodes.filter { $0.id != existingTarget?.id }
-            guard !others.isEmpty else { throw CodingError.nothingToMerge }
-            let childIDs = try Int64.fetchAll(db, sql: "SELECT id FROM code WHERE parentId IN (SELECT value FROM json_each(?))",
-                                              arguments: ["[" + others.map { String($0.id) }.joined(separator: ",") + "]"])
-            var scope = HistoryScope(codeIDs: Set(others.map(\.id) + childIDs))
-            if let existingTarget { scope.codeIDs.insert(existingTarget.id) }
-            var result = MergeResult(target: targetName, merged: others.map(\.name), movedCodings: 0, collapsedCodings: 0, createdTarget: existingTarget == nil)
-            let summary = "merged \(others.map { "'\($0.name)'" }.joined(separator: ", ")) into '\(targetName)'"
-            try Self.recordStep(kind: "merge", summary: summary, reason: reason, actor: actor, scope: scope, db) { db, scope in
-                let round = try Self.currentRound(db)
-                let target = try existingTarget ?? {
-                    let parent = Set(others.map(\.parentID)).count == 1 ? others[0].parentID : nil
-                    let created = try Self.createCode(named: targetName, origin: .analyst, round: round, parentID: parent, db)
-                    scope.codeIDs.insert(created.id)
-                    return created
-                }()
-                result.target = target.name
-                let now = Timestamp.now()
-                for source in others {
-                    // Codings whose twin (same fragment, round, coder) is already on the target collapse into it.
-                    try db.execute(sql: """
-                        UPDATE coding AS t SET memo = (SELECT s.memo FROM coding s WHERE s.codeId = :source AND s.documentId = t.documentId
-                              AND s.startUtterance = t.startUtterance AND IFNULL(s.startOffset, -1) = IFNULL(t.startOffset, -1)
-                              AND s.endUtterance = t.endUtterance AND IFNULL(s.endOffset, -1) = IFNULL(t.endOffset, -1)
-                              AND s.round = t.round AND s.coder = t.coder AND s.memo IS NOT NULL)
-                        WHERE t.codeId = :target AND t.memo IS NULL
-                        """, arguments: ["source": source.id, "target": target.id])
-                    try db.execute(sql: """
-                        DELETE FROM coding WHERE codeId = :source AND EXISTS (
-                            SELECT 1 FROM coding t WHERE t.codeId = :target AND t.documentId = coding.documentId
-                              AND t.startUtterance = coding.startUtterance AND IFNULL(t.startOffset, -1) = IFNULL(coding.startOffset, -1)
-                              AND t.endUtterance = coding.endUtterance AND IFNULL(t.endOffset, -1) = IFNULL(coding.endOffset, -1)
-                              AND t.round = coding.round AND t.coder = coding.coder)
-                        """, arguments: ["source": source.id, "target": target.id])
-                    result.collapsedCodings += db.changesCount
-                    try db.execute(sql: "UPDATE coding SET codeId = ? WHERE codeId = ?", arguments: [target.id, source.id])
-                    result.movedCodings += db.changesCount
-                    try db.execute(sql: "INSERT OR IGNORE INTO codeTheme(codeId, themeId) SELECT ?, themeId FROM codeTheme WHERE codeId = ?",
-                                   arguments: [target.id, source.id])
-                    try db.execute(sql: "DELETE FROM codeTheme WHERE codeId = ?", arguments: [source.id])
-                    try db.execute(sql: "UPDATE code SET parentId = ?, updatedAt = ? WHERE parentId = ?", arguments: [target.id, now, source.id])
-                    try db.execute(sql: "UPDATE code SET status = 'merged', mergedIntoId = ?, updatedAt = ? WHERE id = ?",
-                                   arguments: [target.id, now, source.id])
-                }
-                if target.parentID.map({ id in others.contains { $0.id == id } }) == true {
-                    try db.execute(sql: "UPDATE code SET parentId = NULL WHERE id = ?", arguments: [target.id])
-                }
-            }
-            return result
+        try write { db in try Self.merge(sources, into: targetName, reason: reason, actor: actor, db) }
+    }
+
+    /// The merge itself, inside the caller's transaction (`mergeCodes`, `previewMerge`).
+    static func merge(_ sources: [String], into targetName: String, reason: String?, actor: String, _ db: Database) throws -> MergeResult {
+        var sourceCodes: [Code] = []
+        for name in sources where !sourceCodes.contains(where: { $0.name == name }) {
+            sourceCodes.append(try Self.activeCode(named: name, db))
         }
+        let existingTarget = try Self.code(named: targetName.trimmingCharacters(in: .whitespaces), db).flatMap { $0.status == .active ? $0 : nil }
+        let others = sourceCodes.filter { $0.id != existingTarget?.id }
+        guard !others.isEmpty else { throw CodingError.nothingToMerge }
+        let childIDs = try Int64.fetchAll(db, sql: "SELECT id FROM code WHERE parentId IN (SELECT value FROM json_each(?))",
+                                          arguments: ["[" + others.map { String($0.id) }.joined(separator: ",") + "]"])
+        var scope = HistoryScope(codeIDs: Set(others.map(\.id) + childIDs))
+        if let existingTarget { scope.codeIDs.insert(existingTarget.id) }
+        var result = MergeResult(target: targetName, merged: others.map(\.name), movedCodings: 0, collapsedCodings: 0, createdTarget: existingTarget == nil)
+        let summary = "merged \(others.map { "'\($0.name)'" }.joined(separator: ", ")) into '\(targetName)'"
+        try Self.recordStep(kind: "merge", summary: summary, reason: reason, actor: actor, scope: scope, db) { db, scope in
+            let round = try Self.currentRound(db)
+            let target = try existingTarget ?? {
+                let parent = Set(others.map(\.parentID)).count == 1 ? others[0].parentID : nil
+                let created = try Self.createCode(named: targetName, origin: .analyst, round: round, parentID: parent, db)
+                scope.codeIDs.insert(created.id)
+                return created
+            }()
+            result.target = target.name
+            let now = Timestamp.now()
+            for source in others {
+                // Codings whose twin (same fragment, round, coder) is already on the target collapse into it.
+                try db.execute(sql: """
+                    UPDATE coding AS t SET memo = (SELECT s.memo FROM coding s WHERE s.codeId = :source AND s.documentId = t.documentId
+                          AND s.startUtterance = t.startUtterance AND IFNULL(s.startOffset, -1) = IFNULL(t.startOffset, -1)
+                          AND s.endUtterance = t.endUtterance AND IFNULL(s.endOffset, -1) = IFNULL(t.endOffset, -1)
+                          AND s.round = t.round AND s.coder = t.coder AND s.memo IS NOT NULL)
+                    WHERE t.codeId = :target AND t.memo IS NULL
+                    """, arguments: ["source": source.id, "target": target.id])
+                try db.execute(sql: """
+                    DELETE FROM coding WHERE codeId = :source AND EXISTS (
+                        SELECT 1 FROM coding t WHERE t.codeId = :target AND t.documentId = coding.documentId
+                          AND t.startUtterance = coding.startUtterance AND IFNULL(t.startOffset, -1) = IFNULL(coding.startOffset, -1)
+                          AND t.endUtterance = coding.endUtterance AND IFNULL(t.endOffset, -1) = IFNULL(coding.endOffset, -1)
+                          AND t.round = coding.round AND t.coder = coding.coder)
+                    """, arguments: ["source": source.id, "target": target.id])
+                result.collapsedCodings += db.changesCount
+                try db.execute(sql: "UPDATE coding SET codeId = ? WHERE codeId = ?", arguments: [target.id, source.id])
+                result.movedCodings += db.changesCount
+                try db.execute(sql: "INSERT OR IGNORE INTO codeTheme(codeId, themeId) SELECT ?, themeId FROM codeTheme WHERE codeId = ?",
+                               arguments: [target.id, source.id])
+                try db.execute(sql: "DELETE FROM codeTheme WHERE codeId = ?", arguments: [source.id])
+                try db.execute(sql: "UPDATE code SET parentId = ?, updatedAt = ? WHERE parentId = ?", arguments: [target.id, now, source.id])
+                try db.execute(sql: "UPDATE code SET status = 'merged', mergedIntoId = ?, updatedAt = ? WHERE id = ?",
+                               arguments: [target.id, now, source.id])
+            }
+            if target.parentID.map({ id in others.contains { $0.id == id } }) == true {
+                try db.execute(sql: "UPDATE code SET parentId = NULL WHERE id = ?", arguments: [target.id])
+            }
+        }
+        return result
     }
 
     /// Nests a code under a parent (created when it does not exist), or moves it to the top level.

@@ -1,0 +1,113 @@
+/// The JSON bodies the API accepts. Names of codes and themes travel in bodies, never in paths.
+enum APIRequests {
+    /// `POST /api/codings`: a fragment (Unicode scalar offsets, zero-based, end-exclusive) and a code.
+    struct AddCoding: Decodable {
+        var document: String
+        var startUtterance: Int
+        var startOffset: Int?
+        var endUtterance: Int?
+        var endOffset: Int?
+        var code: String
+        var round: Int?
+        var coder: String?
+        var memo: String?
+        var inVivo: Bool?
+    }
+
+    /// `PUT /api/codings/:id/memo`.
+    struct CodingMemo: Decodable {
+        var memo: String?
+    }
+
+    /// `PUT /api/codings/:id/code`.
+    struct ReassignCoding: Decodable {
+        var code: String
+        var coder: String?
+        var reason: String?
+    }
+
+    /// `POST /api/codes/rename`.
+    struct Rename: Decodable {
+        var code: String
+        var to: String
+        var reason: String?
+        var coder: String?
+    }
+
+    /// `POST /api/codes/merge` and `/api/codes/merge/preview`.
+    struct Merge: Decodable {
+        var codes: [String]
+        var into: String
+        var reason: String?
+        var coder: String?
+    }
+
+    /// `POST /api/codes/move`: `under` null moves to the top level.
+    struct Move: Decodable {
+        var code: String
+        var under: String?
+        var reason: String?
+        var coder: String?
+    }
+
+    /// `POST /api/codes/retire`.
+    struct Retire: Decodable {
+        var code: String
+        var reason: String?
+        var coder: String?
+    }
+
+    /// `POST /api/codes/split`.
+    struct Split: Decodable {
+        var code: String
+        var into: [String]
+        var reason: String?
+        var coder: String?
+    }
+
+    /// `PUT /api/codes/memo`: an empty memo deletes it.
+    struct CodeMemo: Decodable {
+        var code: String
+        var memo: String
+        var coder: String?
+    }
+
+    /// `POST /api/themes/map` and `/api/themes/unmap`.
+    struct Mapping: Decodable {
+        var code: String
+        var theme: String
+        var coder: String?
+    }
+
+    /// `PUT /api/themes/summary`: the theme × group summary; empty deletes it.
+    struct Summary: Decodable {
+        var theme: String
+        var group: String
+        var text: String
+        var coder: String?
+    }
+
+    /// `POST /api/search/code`: code every hit of a search.
+    struct CodeHits: Decodable {
+        var pattern: String
+        var code: String
+        var group: String?
+        var document: String?
+        var speaker: String?
+        var foldDiacritics: Bool?
+        var includeModerators: Bool?
+        var round: Int?
+        var coder: String?
+    }
+
+    /// `POST /api/rounds/start`.
+    struct StartRound: Decodable {
+        var round: Int
+        var themes: [String]?
+    }
+
+    /// `POST /api/undo` (the body is optional).
+    struct Undo: Decodable {
+        var coder: String?
+    }
+}

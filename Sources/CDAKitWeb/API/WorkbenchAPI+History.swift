@@ -1,0 +1,21 @@
+import CDAKit
+import Hummingbird
+
+/// The consolidation history with undo, the lineage of codes and the merge suggestions.
+extension WorkbenchAPI {
+    func registerHistory(on router: Router<some RequestContext>) {
+        router.get("/api/history") { _, _ -> Response in
+            JSONBody.response(try await access.run { try $0.history() })
+        }
+        router.post("/api/undo") { _, _ -> Response in
+            JSONBody.response(try await access.run { try $0.undo() })
+        }
+        router.get("/api/lineage") { _, _ -> Response in
+            JSONBody.response(try await access.run { try $0.lineage() })
+        }
+        router.get("/api/suggestions/merges") { request, _ -> Response in
+            let limit = min(max(try request.intQuery("limit") ?? 30, 1), 500)
+            return JSONBody.response(try await access.run { try $0.mergeSuggestions(limit: limit) })
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import CDAKit
+import Hummingbird
+
+/// The Transcript screen: one document in pages of utterances, with the codings that touch them.
+extension WorkbenchAPI {
+    /// The most utterances one page may hold.
+    static let maximumPage = 1000
+
+    /// One utterance as the page shows it. `length` is in Unicode scalars (code points), the unit of every offset.
+    struct Line: Encodable {
+        var index: Int
+        var speaker: String?
+        var role: SpeakerRole?
+        var start: Double?
+        var end: Double?
+        var section: String?
+        var text: String
+        var length: Int
+        var words: Int
+    }
+
+    /// `GET /api/transcript?doc=ID&from=N&to=M`.
+    struct Page: Encodable {
+        var document: String
+        var total: Int
+        var from: Int
+        var to: Int
+        var utterances: [Line]
+        var codings: [DocumentCoding]
+    }
+
+    func registerTranscript(on router: Router<some RequestContext>) {
+        router.get("/api/document") { request, _ -> Response in
+            let id = try request.requireQuery("doc")
+            return JSONBody.response(try await access.run { store in
+                guard let found = try store.documents().first(where: { $0.id == id }) else {
+                    _ = try store.utteranceCount(of: id)  // throws the library's message with a suggestion
+                    throw WebError.notFound("Unknown document '\(id)'.")
+                }
+                return found
+            })
+        }
+        router.get("/api/transcript") { request, _ -> Response in
+            let id = try request.requireQuery("doc")
+            let from = max(try request.intQuery("from") ?? 1, 1)
+            let to = try request.intQuery("to") ?? from + 199
+            guard to >= from - 1 else { throw WebError.badRequest("'to' (\(to)) must not be before 'from' (\(from)).") }
+            guard to - from < Self.maximumPage else { throw WebError.badRequest("A page holds at most \(Self.maximumPage) utterances.") }
+            return JSONBody.response(try await access.run { store in
+                let total = try store.utteranceCount(of: id)
+                let last = min(to, total)
+                guard from <= last else { return Page(document: id, total: total, from: from, to: last, utterances: [], codings: []) }
+                let lines = try store.utterances(of: id, in: from...last).map { view in
+                    Line(index: view.index, speaker: view.speaker, role: view.role, start: view.start, end: view.end, section: view.section,
+                         text: view.text, length: view.text.unicodeScalars.count, words: view.words)
+                }
+                return Page(document: id, total: total, from: from, to: last, utterances: lines,
+                            codings: try store.codings(inDocument: id, utterances: from...last))
+            })
+        }
+    }
+}

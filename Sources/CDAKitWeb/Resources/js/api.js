@@ -1,0 +1,52 @@
+// The JSON API client: every call sends the session cookie (same origin); changes also send the CSRF token.
+
+let csrfToken = null;
+
+/** An error the server answered with: its status and its message. */
+export class APIError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** Remembers the CSRF token from GET /api/session. */
+export function setCSRFToken(token) {
+  csrfToken = token;
+}
+
+async function request(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken ?? '';
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  const text = await response.text();
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!response.ok) throw new APIError(response.status, data?.error ?? `${response.status} ${response.statusText}`);
+  return data;
+}
+
+/** A query string from an object, leaving out empty values. */
+export function query(params) {
+  const parts = Object.entries(params)
+    .filter(([, value]) => value !== undefined && value !== null && value !== '' && value !== false)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value === true ? '1' : value)}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+export const api = {
+  get: (path, params = {}) => request('GET', path + query(params)),
+  post: (path, body = {}) => request('POST', path, body),
+  put: (path, body = {}) => request('PUT', path, body),
+  delete: (path, params = {}) => request('DELETE', path + query(params)),
+};

@@ -1,0 +1,112 @@
+// The workbench shell: loads the session, keeps the coder and round, routes between the four
+// screens (#/corpus, #/transcript/DOC?at=N, #/codes?code=NAME, #/themes) and handles global keys.
+import { api, setCSRFToken } from './api.js';
+import { state, refreshCodes } from './state.js';
+import { go, currentRoute } from './nav.js';
+import { setUpRound } from './session.js';
+import { el, dialog, fail, isTyping, toast } from './ui.js';
+import * as corpus from './corpus.js';
+import * as transcript from './transcript.js';
+import * as codes from './codes.js';
+import * as themes from './themes.js';
+
+const screens = { corpus, transcript, codes, themes };
+let current = null;
+
+async function show() {
+  const { name, arg, params } = currentRoute(Object.keys(screens));
+  current?.module.leave?.();
+  current = { name, module: screens[name] };
+  for (const link of document.querySelectorAll('.tabs a')) link.classList.toggle('active', link.dataset.screen === name);
+  const container = document.getElementById('screen');
+  container.replaceChildren();
+  container.className = `screen-${name}`;
+  try {
+    await screens[name].render(container, { arg, params });
+  } catch (error) {
+    fail(error);
+  }
+}
+
+async function undo() {
+  try {
+    const step = await api.post('/api/undo', {});
+    toast(`Undone: ${step.summary}`);
+    await refreshCodes();
+    current?.module.refresh?.();
+  } catch (error) {
+    fail(error);
+  }
+}
+
+function help() {
+  const rows = [
+    ['1 – 4', 'Corpus, Transcript, Codes, Themes & report'],
+    ['c', 'Transcript: code the selected text'],
+    ['v', 'Transcript: code the selection in-vivo (its own words as the name)'],
+    ['m', 'Transcript: memo on the chosen coding'],
+    ['Delete', 'Transcript: remove the chosen coding'],
+    ['g', 'Transcript: go to an utterance'],
+    ['/', 'Corpus: search · Codes: filter the codes'],
+    ['u', 'Codes: undo the last step'],
+    ['Esc', 'Close a picker, panel or dialog'],
+  ];
+  dialog({
+    title: 'Keyboard shortcuts',
+    body: el('table', { class: 'shortcuts' }, rows.map(([key, what]) => el('tr', {}, el('td', {}, el('kbd', {}, key)), el('td', {}, what)))),
+    buttons: [{ label: 'Close', value: true, primary: true }],
+    cancel: null,
+  });
+}
+
+document.addEventListener('keydown', (event) => {
+  if (event.defaultPrevented || isTyping(event) || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (document.querySelector('dialog[open], .picker')) return;
+  const names = ['corpus', 'transcript', 'codes', 'themes'];
+  if (/^[1-4]$/.test(event.key)) {
+    event.preventDefault();
+    const name = names[Number(event.key) - 1];
+    if (name === 'transcript' && state.lastDocument) go('transcript', state.lastDocument.id, state.lastDocument.at ? { at: state.lastDocument.at } : {});
+    else go(name);
+  } else if (event.key === '?') {
+    event.preventDefault();
+    help();
+  } else {
+    current?.module.onKey?.(event);
+  }
+});
+
+async function start() {
+  try {
+    state.session = await api.get('/api/session');
+  } catch (error) {
+    document.getElementById('screen').replaceChildren(el('p', { class: 'empty' }, error.message));
+    return;
+  }
+  setCSRFToken(state.session.csrfToken);
+  document.getElementById('project-name').textContent = state.session.project;
+  document.title = `${state.session.project} · cda workbench`;
+  const coder = document.getElementById('coder');
+  state.coder = localStorage.getItem('cda.coder') || state.session.coder;
+  coder.value = state.coder;
+  coder.addEventListener('change', () => {
+    state.coder = coder.value.trim() || state.session.coder;
+    coder.value = state.coder;
+    localStorage.setItem('cda.coder', state.coder);
+    toast(`New codings are attributed to ${state.coder}.`);
+  });
+  setUpRound();
+  document.getElementById('round').addEventListener('change', (event) => {
+    state.round = Number(event.target.value);
+    localStorage.setItem('cda.round', String(state.round));
+    toast(`New codings go to round ${state.round}.`);
+    current?.module.refresh?.();
+  });
+  document.getElementById('undo-button').addEventListener('click', undo);
+  document.getElementById('help-button').addEventListener('click', help);
+  await refreshCodes().catch(fail);
+  window.addEventListener('hashchange', show);
+  await show();
+}
+
+start();

@@ -1,0 +1,402 @@
+// The Transcript screen: a document in pages of utterances (loaded as you scroll, so documents of
+// thousands of utterances stay smooth), codings as highlights, and coding by selecting text.
+import { api } from './api.js';
+import { go } from './nav.js';
+import { selectionFragment, sliceCodePoints } from './offsets.js';
+import { pickCode } from './picker.js';
+import { activeCodeNames, actor, refreshCodes, state } from './state.js';
+import { describeFragment, utteranceRow } from './transcript-render.js';
+import { showCodingPanel } from './transcript-panel.js';
+import { el, fail, number, prompt, replace, toast } from './ui.js';
+
+const PAGE = 200;
+let view = null;
+
+/** Timings of page loads (fetch and render), for the browser tests and the curious. */
+window.cdaTranscriptMetrics = window.cdaTranscriptMetrics ?? [];
+
+export async function render(container, { arg, params }) {
+  const id = arg ?? state.lastDocument?.id;
+  if (!id) return chooseDocument(container);
+  const doc = await api.get('/api/document', { doc: id });
+  const at = Math.max(1, Number(params.get('at')) || 1);
+  state.lastDocument = { id, at };
+  const list = el('div', { class: 'transcript', id: 'utterances', tabindex: '0' });
+  const side = el('aside', { class: 'transcript-side panel', id: 'coding-panel' });
+  const filter = el('select', { id: 'coding-filter', title: 'Which codings to show' },
+    el('option', { value: 'all' }, 'all codings'),
+    Array.from({ length: state.session.currentRound }, (_, i) => el('option', { value: `round-${i + 1}` }, `round ${i + 1} only`)),
+    el('option', { value: 'mine' }, 'my codings only'));
+  const toolbar = el('div', { class: 'selection-toolbar', hidden: true },
+    el('button', { type: 'button', class: 'primary', id: 'code-selection', onmousedown: (event) => event.preventDefault(), onclick: () => codeSelection(false) }, 'Code… ', el('kbd', {}, 'c')),
+    el('button', { type: 'button', id: 'code-in-vivo', onmousedown: (event) => event.preventDefault(), onclick: () => codeSelection(true) }, 'In-vivo ', el('kbd', {}, 'v')));
+  container.append(el('div', { class: 'transcript-layout' },
+    el('div', { class: 'transcript-main' },
+      el('div', { class: 'transcript-head' },
+        el('div', {},
+          el('h2', {}, doc.title),
+          el('div', { class: 'muted small' }, [doc.id, doc.group, doc.session, `${number(doc.utterances)} utterances`, `${number(doc.words)} words`].filter(Boolean).join(' · '))),
+        el('div', { class: 'head-tools' },
+          el('label', {}, 'Show ', filter),
+          el('button', { type: 'button', onclick: jump, title: 'Go to an utterance (g)' }, 'Go to # ', el('kbd', {}, 'g')))),
+      list),
+    side,
+    toolbar));
+  view = { doc, list, side, toolbar, filter, codings: new Map(), lines: new Map(), from: 0, to: -1, total: doc.utterances, chosen: null, loading: false };
+  filter.addEventListener('change', () => redrawAll());
+  list.addEventListener('mouseup', () => setTimeout(updateToolbar, 0));
+  list.addEventListener('keyup', updateToolbar);
+  list.addEventListener('click', onClick);
+  list.addEventListener('scroll', () => { view.toolbar.hidden = true; }, { passive: true });
+  showCodingPanel(null, panelContext());
+  await loadAround(at);
+}
+
+export function leave() {
+  view?.observer?.disconnect();
+  view = null;
+}
+
+export async function refresh() {
+  if (!view) return;
+  await reloadCodings();
+}
+
+export function onKey(event) {
+  if (!view) return;
+  if (event.key === 'c') {
+    event.preventDefault();
+    codeSelection(false);
+  } else if (event.key === 'v') {
+    event.preventDefault();
+    codeSelection(true);
+  } else if (event.key === 'g') {
+    event.preventDefault();
+    jump();
+  } else if (event.key === 'm' && view.chosen) {
+    event.preventDefault();
+    document.getElementById('coding-memo')?.focus();
+  } else if ((event.key === 'Delete' || event.key === 'Backspace') && view.chosen) {
+    event.preventDefault();
+    removeCoding(view.chosen);
+  } else if (event.key === 'Escape') {
+    choose(null);
+  }
+}
+
+async function chooseDocument(container) {
+  const data = await api.get('/api/corpus');
+  container.append(el('section', { class: 'panel narrow' }, el('h2', {}, 'Open a transcript'),
+    data.documents.length === 0 ? el('p', { class: 'empty' }, 'No documents yet.')
+      : el('ul', { class: 'plain' }, data.documents.map((doc) => el('li', {}, el('a', { href: `#/transcript/${encodeURIComponent(doc.id)}` }, doc.title), ` · ${doc.group ?? ''} · ${number(doc.utterances)} utterances`)))));
+}
+
+// Loading pages ----------------------------------------------------------------------------------
+
+async function fetchPage(from, to) {
+  const started = performance.now();
+  const page = await api.get('/api/transcript', { doc: view.doc.id, from, to });
+  return { page, fetched: performance.now() - started };
+}
+
+function remember(page) {
+  for (const line of page.utterances) view.lines.set(line.index, line);
+  for (const coding of page.codings) view.codings.set(coding.id, coding);
+}
+
+/** Shows the page around utterance `at`, replacing what is loaded. */
+async function loadAround(at) {
+  const target = Math.min(Math.max(1, at), Math.max(1, view.total));
+  const from = Math.max(1, target - 20);
+  const to = Math.min(view.total, from + PAGE - 1);
+  view.observer?.disconnect();
+  view.lines.clear();
+  view.codings.clear();
+  const { page, fetched } = await fetchPage(from, to);
+  if (!view) return;
+  const started = performance.now();
+  remember(page);
+  view.from = page.from;
+  view.to = page.to;
+  view.top = el('div', { class: 'sentinel top' });
+  view.bottom = el('div', { class: 'sentinel bottom' });
+  replace(view.list, view.top, rows(page.from, page.to), view.bottom);
+  window.cdaTranscriptMetrics.push({ document: view.doc.id, from: page.from, to: page.to, fetchMs: fetched, renderMs: performance.now() - started });
+  const row = document.getElementById(`u${target}`);
+  if (row) {
+    // Rows off screen have estimated heights until drawn: place the row again once they are.
+    const place = () => row.scrollIntoView({ block: target > 1 ? 'center' : 'start' });
+    place();
+    requestAnimationFrame(() => requestAnimationFrame(place));
+    if (target > 1) flash(row);
+  }
+  observe();
+}
+
+function observe() {
+  view.observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      if (entry.target === view?.bottom) loadNext();
+      if (entry.target === view?.top) loadPrevious();
+    }
+  }, { root: view.list, rootMargin: '800px 0px' });
+  view.observer.observe(view.top);
+  view.observer.observe(view.bottom);
+}
+
+async function loadNext() {
+  if (!view || view.loading || view.to >= view.total) return;
+  view.loading = true;
+  try {
+    const { page, fetched } = await fetchPage(view.to + 1, Math.min(view.total, view.to + PAGE));
+    if (!view) return;
+    const started = performance.now();
+    remember(page);
+    view.bottom.before(rows(page.from, page.to));
+    view.to = page.to;
+    window.cdaTranscriptMetrics.push({ document: view.doc.id, from: page.from, to: page.to, fetchMs: fetched, renderMs: performance.now() - started });
+    redrawRange(page.from - 1, page.from - 1);
+  } catch (error) {
+    fail(error);
+  } finally {
+    if (view) view.loading = false;
+  }
+  if (view) recheck(view.bottom);
+}
+
+async function loadPrevious() {
+  if (!view || view.loading || view.from <= 1) return;
+  view.loading = true;
+  try {
+    const { page, fetched } = await fetchPage(Math.max(1, view.from - PAGE), view.from - 1);
+    if (!view) return;
+    const started = performance.now();
+    remember(page);
+    const before = view.list.scrollHeight;
+    view.top.after(rows(page.from, page.to));
+    view.list.scrollTop += view.list.scrollHeight - before;
+    const oldFrom = view.from;
+    view.from = page.from;
+    window.cdaTranscriptMetrics.push({ document: view.doc.id, from: page.from, to: page.to, fetchMs: fetched, renderMs: performance.now() - started });
+    redrawRange(oldFrom, oldFrom);
+  } catch (error) {
+    fail(error);
+  } finally {
+    if (view) view.loading = false;
+  }
+}
+
+/** Loads on when a sentinel is still in view after a page arrived (short pages, tall screens). */
+function recheck(sentinel) {
+  const box = view.list.getBoundingClientRect();
+  const rect = sentinel.getBoundingClientRect();
+  if (rect.top < box.bottom + 800) loadNext();
+}
+
+// Drawing ----------------------------------------------------------------------------------------
+
+function visible(coding) {
+  const filter = view.filter.value;
+  if (filter === 'mine') return coding.coder === state.coder;
+  if (filter.startsWith('round-')) return coding.round === Number(filter.slice(6));
+  return true;
+}
+
+function codingsTouching(index) {
+  const result = [];
+  for (const coding of view.codings.values()) {
+    if (coding.fragment.startUtterance <= index && coding.fragment.endUtterance >= index && visible(coding)) result.push(coding);
+  }
+  return result;
+}
+
+function row(index) {
+  const line = view.lines.get(index);
+  return utteranceRow(line, codingsTouching(index), { chosen: view.chosen, previousSection: view.lines.get(index - 1)?.section });
+}
+
+function rows(from, to) {
+  const fragment = document.createDocumentFragment();
+  for (let index = from; index <= to; index += 1) fragment.append(row(index));
+  return fragment;
+}
+
+function redrawRange(from, to) {
+  for (let index = Math.max(from, view.from); index <= Math.min(to, view.to); index += 1) {
+    document.getElementById(`u${index}`)?.replaceWith(row(index));
+  }
+}
+
+function redrawAll() {
+  redrawRange(view.from, view.to);
+}
+
+function flash(element) {
+  element.classList.add('flash');
+  setTimeout(() => element.classList.remove('flash'), 1600);
+}
+
+async function jump() {
+  const answer = await prompt('Go to utterance', { label: `1–${view.total}`, action: 'Go' });
+  const index = Number(answer);
+  if (!answer || !Number.isInteger(index)) return;
+  state.lastDocument = { id: view.doc.id, at: index };
+  if (index >= view.from && index <= view.to) {
+    const target = document.getElementById(`u${index}`);
+    target?.scrollIntoView({ block: 'center' });
+    if (target) flash(target);
+  } else {
+    await loadAround(index);
+  }
+}
+
+async function reloadCodings() {
+  view.codings.clear();
+  for (let from = view.from; from <= view.to; from += 1000) {
+    const { page } = await fetchPage(from, Math.min(view.to, from + 999));
+    if (!view) return;
+    remember(page);
+  }
+  if (view.chosen && !view.codings.has(view.chosen)) view.chosen = null;
+  redrawAll();
+  showCodingPanel(view.chosen ? view.codings.get(view.chosen) : null, panelContext());
+}
+
+// Selecting and coding ---------------------------------------------------------------------------
+
+function currentFragment() {
+  return selectionFragment(window.getSelection(), view.list);
+}
+
+/** The text of a fragment from the loaded utterances; utterances joined by a space. */
+function fragmentText(fragment) {
+  const parts = [];
+  for (let index = fragment.startUtterance; index <= fragment.endUtterance; index += 1) {
+    const line = view.lines.get(index);
+    if (!line) continue;
+    const start = index === fragment.startUtterance ? fragment.startOffset : 0;
+    const end = index === fragment.endUtterance ? fragment.endOffset : line.length;
+    parts.push(sliceCodePoints(line.text, start, end));
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+function updateToolbar() {
+  if (!view) return;
+  const fragment = currentFragment();
+  if (!fragment) {
+    view.toolbar.hidden = true;
+    return;
+  }
+  const rect = window.getSelection().getRangeAt(0).getBoundingClientRect();
+  view.toolbar.hidden = false;
+  view.toolbar.style.left = `${Math.max(8, Math.min(window.innerWidth - 220, rect.left))}px`;
+  view.toolbar.style.top = `${Math.min(window.innerHeight - 48, rect.bottom + 6)}px`;
+}
+
+async function codeSelection(inVivo) {
+  if (!view) return;
+  const fragment = currentFragment();
+  if (!fragment) {
+    toast('Select some text in the transcript first.');
+    return;
+  }
+  const selected = fragmentText(fragment);
+  const rect = window.getSelection().getRangeAt(0).getBoundingClientRect();
+  view.toolbar.hidden = true;
+  const picked = await pickCode({
+    anchor: rect,
+    title: `Code ${describeFragment(fragment)} (round ${state.round})`,
+    names: activeCodeNames(),
+    selectedText: selected,
+    withMemo: true,
+    initial: inVivo ? selected : '',
+  });
+  if (!picked || !view) return;
+  try {
+    const added = await api.post('/api/codings', {
+      document: view.doc.id, ...fragment, code: picked.name, round: state.round, memo: picked.memo, inVivo: picked.inVivo, ...actor(),
+    });
+    window.getSelection().removeAllRanges();
+    view.codings.set(added.coding.id, added.coding);
+    view.chosen = added.coding.id;
+    redrawRange(added.coding.fragment.startUtterance, added.coding.fragment.endUtterance);
+    showCodingPanel(added.coding, panelContext());
+    const result = added.result;
+    toast(result.alreadyCoded
+      ? `Already coded with '${result.code}'.`
+      : `Coded with '${result.code}'${result.createdCode ? (picked.inVivo ? ' (new in-vivo code)' : ' (new code)') : ''}.`);
+    if (result.createdCode) await refreshCodes();
+  } catch (error) {
+    fail(error);
+  }
+}
+
+function onClick(event) {
+  const chip = event.target.closest('.chip[data-coding]');
+  if (chip) {
+    choose(Number(chip.dataset.coding));
+    return;
+  }
+  const mark = event.target.closest('mark.coded');
+  if (mark && window.getSelection().isCollapsed) {
+    const ids = mark.dataset.codings.split(',').map(Number);
+    const next = ids[(ids.indexOf(view.chosen) + 1) % ids.length];
+    choose(next);
+  }
+}
+
+function choose(id) {
+  if (!view) return;
+  const previous = view.chosen ? view.codings.get(view.chosen) : null;
+  view.chosen = id;
+  const coding = id ? view.codings.get(id) : null;
+  if (previous) redrawRange(previous.fragment.startUtterance, previous.fragment.endUtterance);
+  if (coding) redrawRange(coding.fragment.startUtterance, coding.fragment.endUtterance);
+  showCodingPanel(coding, panelContext());
+}
+
+async function removeCoding(id) {
+  const coding = view.codings.get(id);
+  if (!coding) return;
+  try {
+    await api.delete(`/api/codings/${id}`, actor());
+    view.codings.delete(id);
+    view.chosen = null;
+    redrawRange(coding.fragment.startUtterance, coding.fragment.endUtterance);
+    showCodingPanel(null, panelContext());
+    toast(`Removed the coding '${coding.code}'.`, {
+      action: {
+        label: 'Undo',
+        run: async () => {
+          try {
+            await api.post('/api/undo', {});
+            await reloadCodings();
+          } catch (error) {
+            fail(error);
+          }
+        },
+      },
+    });
+  } catch (error) {
+    fail(error);
+  }
+}
+
+/** What the coding panel may do to the transcript. */
+function panelContext() {
+  return {
+    container: view.side,
+    textOf: (coding) => fragmentText(coding.fragment),
+    updated: (coding) => {
+      view.codings.set(coding.id, coding);
+      redrawRange(coding.fragment.startUtterance, coding.fragment.endUtterance);
+      showCodingPanel(coding, panelContext());
+    },
+    remove: (id) => removeCoding(id),
+    reload: () => reloadCodings().catch(fail),
+    close: () => choose(null),
+    showCode: (name) => go('codes', null, { code: name }),
+  };
+}

@@ -1,0 +1,69 @@
+import HTTPTypes
+import Hummingbird
+
+/// Lets a request through only with the access token: the page's HttpOnly cookie (set when the
+/// page is first opened with `?token=`) or `Authorization: Bearer TOKEN`. State-changing
+/// methods also need the CSRF token in `X-CSRF-Token` and, when the browser sends an `Origin`,
+/// an origin of this server.
+struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
+    let configuration: WorkbenchConfiguration
+    let port: BoundPort
+
+    static var csrfHeader: HTTPField.Name { HTTPField.Name("X-CSRF-Token")! }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let path = request.uri.path
+        let cookieName = configuration.cookieName(port: port.value)
+        if request.method == .get, path == "/", let presented = request.uri.queryParameters["token"] {
+            guard AccessToken.matches(presented, configuration.token) else { return Self.loginPage() }
+            // Trade the token in the address for a cookie, and drop it from the address bar and history.
+            return Response(status: .seeOther, headers: [
+                .location: "/",
+                .setCookie: "\(cookieName)=\(configuration.token); Path=/; HttpOnly; SameSite=Strict",
+                .cacheControl: "no-store",
+            ])
+        }
+        guard isAuthenticated(request, cookieName: cookieName) else {
+            if path.hasPrefix("/api/") { throw WebError.unauthorized }
+            return Self.loginPage()
+        }
+        if ![.get, .head, .options].contains(request.method) {
+            guard let csrf = request.headers[Self.csrfHeader], AccessToken.matches(csrf, configuration.csrfToken) else {
+                throw WebError.forbidden("Changes need the CSRF token in the 'X-CSRF-Token' header; get it from GET /api/session.")
+            }
+            if let origin = request.headers[.origin], !allowsOrigin(origin) {
+                throw WebError.forbidden("Changes from the origin '\(origin)' are refused.")
+            }
+        }
+        return try await next(request, context)
+    }
+
+    private func isAuthenticated(_ request: Request, cookieName: String) -> Bool {
+        if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
+            return AccessToken.matches(authorization.dropFirst("Bearer ".count), configuration.token)
+        }
+        if let cookie = request.cookies[cookieName] {
+            return AccessToken.matches(cookie.value, configuration.token)
+        }
+        return false
+    }
+
+    private func allowsOrigin(_ origin: String) -> Bool {
+        guard origin.hasPrefix("http://") else { return false }
+        return HostGuardMiddleware<Context>.allows(String(origin.dropFirst("http://".count)), names: configuration.allowedHostNames, port: port.value)
+    }
+
+    /// The page shown without a valid token.
+    static func loginPage() -> Response {
+        let html = """
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>cda workbench</title></head>
+            <body style="font-family: sans-serif; max-width: 36em; margin: 4em auto">
+            <h1>cda workbench</h1>
+            <p>This workbench needs its access token. Open the link that <code>cda serve</code> printed in the terminal;
+            it ends in <code>?token=…</code>.</p></body></html>
+            """
+        return Response(
+            status: .unauthorized, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+}

@@ -1,0 +1,478 @@
+#!/usr/bin/env python3
+"""End-to-end test of `cda serve` in a real headless Chromium (driven by selenium).
+
+Builds the bundled study into a fresh project, adds a transcript with diacritics and an emoji and
+a 5,200-utterance transcript, starts `cda serve` on a free port and then, in the browser: opens a
+transcript, selects spans containing diacritics (and one after an emoji, where JavaScript's UTF-16
+indices and the project's code points differ), codes them through the code picker, checks the
+codings and their offsets in the project through the command line (`cda fragments --json`),
+merges two codes on the Codes screen and undoes it, and pages through the large transcript.
+Screenshots of every screen and the page-load timings go to test-output/browser/.
+
+Usage: python3 Tests/Browser/workbench_test.py [--cda .build/debug/cda] [--out test-output/browser]
+Needs: chromium and chromedriver (Debian: apt-get install chromium chromium-driver), pip install selenium.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
+
+EMOJI_TRANSCRIPT = """# id: emoji-test
+# title: Testgesprek met emoji
+# group: citizens
+# session: evening
+# moderator: M
+# speakers: M, C1, C2
+
+## plenary
+[00:00:05] M: Welkom 🙂 allemaal, fijn dat jullie er zijn.
+[00:00:12] C1: Één loket 🙂 is naïef, zeggen ze.
+[00:00:31] C2: Misschien, maar coördinatie tussen loketten is écht lastig.
+[00:00:48] C1: Dat geloof ik best.
+"""
+
+
+class Failure(Exception):
+    """A check that did not hold."""
+
+
+def check(condition, message):
+    if not condition:
+        raise Failure(message)
+    print(f'  ok: {message}')
+
+
+class CLI:
+    """Runs the cda binary on the test project."""
+
+    def __init__(self, binary, project):
+        self.binary = binary
+        self.project = project
+
+    def run(self, *arguments, project=True):
+        command = [self.binary, *arguments] + (['--project', self.project] if project else [])
+        result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+        if result.returncode != 0:
+            raise Failure(f"'{' '.join(command)}' failed ({result.returncode}): {result.stderr.strip()}")
+        return result.stdout
+
+    def json(self, *arguments):
+        return json.loads(self.run(*arguments, '--json'))
+
+    def fragments(self, code):
+        return self.json('fragments', '--code', code)
+
+    def code(self, name):
+        return next((code for code in self.json('codes', 'list', '--all') if code['name'] == name), None)
+
+
+def large_transcript(count):
+    lines = ['# id: large-test', '# title: Een lang gesprek', '# group: experts', '# session: marathon',
+             '# moderator: M', '# speakers: M, E1, E2, E3', '', '## plenary']
+    speakers = ['M', 'E1', 'E2', 'E3']
+    for index in range(1, count + 1):
+        seconds = index * 7
+        clock = f'{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}'
+        lines.append(f'[{clock}] {speakers[index % 4]}: Beurt {index}: de coördinatie van publieke diensten '
+                     f'blijft een zorg, zegt men, en de efficiëntie mag geen doel op zich zijn ({index}).')
+        if index % 1000 == 0:
+            lines.append(f'## deel {index // 1000 + 1}')
+    return '\n'.join(lines) + '\n'
+
+
+class Workbench:
+    """A running `cda serve` process."""
+
+    def __init__(self, binary, project):
+        self.process = subprocess.Popen(
+            [binary, 'serve', '--project', project, '--port', '0', '--coder', 'browser-test'],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.time() + 60
+        self.url = None
+        while time.time() < deadline:
+            line = self.process.stdout.readline()
+            if not line:
+                break
+            match = re.search(r'(http://\S+/\?token=([0-9a-f]{64}))', line)
+            if match:
+                self.url, self.token = match.group(1), match.group(2)
+                break
+        if not self.url:
+            self.stop()
+            raise Failure(f'cda serve did not print its address: {self.process.stderr.read()}')
+        parsed = urllib.parse.urlparse(self.url)
+        self.host, self.port = parsed.hostname, parsed.port
+        self.base = f'http://{self.host}:{self.port}'
+
+    def request(self, method, path, headers=None, body=None):
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
+        connection.putrequest(method, path, skip_host=True)
+        headers = dict(headers or {})
+        headers.setdefault('Host', f'{self.host}:{self.port}')
+        for key, value in headers.items():
+            connection.putheader(key, value)
+        data = body.encode() if body else None
+        if data:
+            connection.putheader('Content-Length', str(len(data)))
+        connection.endheaders(data)
+        response = connection.getresponse()
+        return response.status, response.read().decode()
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+class Browser:
+    """Headless Chromium with helpers."""
+
+    def __init__(self, out):
+        options = webdriver.ChromeOptions()
+        options.binary_location = shutil.which('chromium') or shutil.which('chromium-browser') or '/usr/bin/chromium'
+        for argument in ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu',
+                         '--window-size=1440,900', '--lang=en-GB', '--force-device-scale-factor=1']:
+            options.add_argument(argument)
+        options.set_capability('goog:loggingPrefs', {'browser': 'ALL'})
+        driver = shutil.which('chromedriver') or '/usr/bin/chromedriver'
+        self.driver = webdriver.Chrome(service=Service(driver), options=options)
+        self.out = out
+
+    def wait(self, condition, timeout=20, message='a condition'):
+        try:
+            return WebDriverWait(self.driver, timeout).until(condition)
+        except TimeoutException as error:
+            self.shot('failure')
+            raise Failure(f'timed out waiting for {message}') from error
+
+    def css(self, selector, timeout=20):
+        return self.wait(EC.visibility_of_element_located((By.CSS_SELECTOR, selector)), timeout, selector)
+
+    def gone(self, selector, timeout=20):
+        return self.wait(EC.invisibility_of_element_located((By.CSS_SELECTOR, selector)), timeout, f'{selector} to go')
+
+    def clickable(self, selector, timeout=20):
+        return self.wait(EC.element_to_be_clickable((By.CSS_SELECTOR, selector)), timeout, selector)
+
+    def shot(self, name):
+        # Messages fade after a few seconds; leave them out so that screenshots show the screen.
+        self.driver.execute_script("document.getElementById('toasts')?.replaceChildren()")
+        path = os.path.join(self.out, f'{name}.png')
+        self.driver.save_screenshot(path)
+        print(f'  screenshot: {path}')
+
+    def keys(self, *keys):
+        ActionChains(self.driver).send_keys(*keys).perform()
+
+    def toast(self, text, timeout=20):
+        self.wait(lambda d: any(text in t.text for t in d.find_elements(By.CSS_SELECTOR, '#toasts .toast')), timeout, f"a message '{text}'")
+
+    def errors(self):
+        return [entry for entry in self.driver.get_log('browser') if entry['level'] == 'SEVERE']
+
+    def select_text(self, row_selector, text):
+        """Selects `text` inside an utterance's text, with DOM (UTF-16) offsets, and releases the mouse."""
+        found = self.driver.execute_script("""
+            const [selector, wanted] = arguments;
+            const row = document.querySelector(selector);
+            if (!row) return 'no row';
+            const textElement = row.querySelector('.utt-text');
+            const walker = document.createTreeWalker(textElement, NodeFilter.SHOW_TEXT);
+            let full = '', nodes = [];
+            while (walker.nextNode()) { nodes.push([walker.currentNode, full.length]); full += walker.currentNode.data; }
+            const at = full.indexOf(wanted);
+            if (at < 0) return 'text not found';
+            const locate = (offset) => {
+              for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i][1] <= offset) return [nodes[i][0], offset - nodes[i][1]];
+            };
+            const [startNode, startOffset] = locate(at);
+            const [endNode, endOffset] = locate(at + wanted.length);
+            const range = document.createRange();
+            range.setStart(startNode, startOffset);
+            range.setEnd(endNode, endOffset);
+            const selection = window.getSelection();
+            selection.removeAllRanges();
+            selection.addRange(range);
+            row.querySelector('.utt-text').dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+            return 'ok';
+        """, row_selector, text)
+        check(found == 'ok', f"selected '{text}' in {row_selector}")
+
+    def quit(self):
+        self.driver.quit()
+
+
+def code_point_offsets(text, part):
+    """The code-point offsets of `part` in `text` (Python strings index code points)."""
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--cda', default=os.path.join(ROOT, '.build', 'debug', 'cda'))
+    parser.add_argument('--out', default=os.path.join(ROOT, 'test-output', 'browser'))
+    parser.add_argument('--utterances', type=int, default=5200)
+    args = parser.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    work = tempfile.mkdtemp(prefix='cda-browser-')
+    project = os.path.join(work, 'study.cda')
+    cli = CLI(args.cda, project)
+    server = browser = None
+    try:
+        print('Preparing the project')
+        cli.run('build', os.path.join(ROOT, 'Corpora', 'scenario-workshops', 'cda.yaml'), '--project', project,
+                '--out', os.path.join(work, 'report'), project=False)
+        with open(os.path.join(work, 'emoji-test.txt'), 'w', encoding='utf-8') as file:
+            file.write(EMOJI_TRANSCRIPT)
+        with open(os.path.join(work, 'large-test.txt'), 'w', encoding='utf-8') as file:
+            file.write(large_transcript(args.utterances))
+        cli.run('ingest', os.path.join(work, 'emoji-test.txt'), os.path.join(work, 'large-test.txt'))
+
+        print('Starting cda serve')
+        server = Workbench(args.cda, project)
+        print(f'  {server.base}')
+
+        print('Safety of the API')
+        status, _ = server.request('GET', '/api/session')
+        check(status == 401, 'no token: 401')
+        status, _ = server.request('GET', '/api/session', {'Authorization': f'Bearer {server.token}', 'Host': f'evil.example:{server.port}'})
+        check(status == 421, 'a foreign Host header (DNS rebinding): refused with 421')
+        status, _ = server.request('POST', '/api/undo', {'Authorization': f'Bearer {server.token}'}, '{}')
+        check(status == 403, 'a change without the CSRF token: 403')
+        status, body = server.request('GET', '/api/session', {'Authorization': f'Bearer {server.token}'})
+        check(status == 200 and json.loads(body)['coder'] == 'browser-test', 'bearer token: 200')
+
+        browser = Browser(args.out)
+        driver = browser.driver
+
+        print('Corpus screen')
+        driver.get(server.url)
+        browser.css('table.documents')
+        check('token=' not in driver.current_url, 'the token left the address bar after login')
+        check(len(driver.find_elements(By.CSS_SELECTOR, 'table.documents tbody tr')) == 6, 'six documents listed')
+        browser.shot('01-corpus')
+        search = browser.css('#search-input')
+        search.send_keys('coördinatie')
+        search.send_keys(Keys.ENTER)
+        browser.css('table.kwic tbody tr')
+        check('Code these' in browser.css('#code-hits').text, "search hits with 'Code these hits'")
+        browser.shot('02-corpus-search')
+
+        print('Offsets in the browser: code points against UTF-16')
+        results = driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            import('/js/offsets.js').then((o) => {
+              const text = 'Één 🙂 naïef';
+              done({
+                length: o.codePointLength(text), utf16: text.length,
+                toCodePoint: o.utf16ToCodePoint(text, 7), toUTF16: o.codePointToUTF16(text, 6),
+                slice: o.sliceCodePoints(text, 6, 11), decomposed: o.codePointLength('e\\u0301'),
+                pieces: o.segments(text, [{ start: 4, end: 5 }, { start: 4, end: 11 }]).map((p) => [p.text, p.covering.length]),
+              });
+            }).catch((error) => done({ error: String(error) }));
+        """)
+        check(results.get('length') == 11 and results.get('utf16') == 12, f'code points and UTF-16 units differ by the emoji: {results}')
+        check((results['toCodePoint'], results['toUTF16'], results['slice']) == (6, 7, 'naïef'), 'conversions both ways')
+        check(results['decomposed'] == 2, 'a decomposed é is two code points, as in Swift')
+        check(results['pieces'] == [['Één ', 0], ['🙂', 2], [' naïef', 1]], f"segments at coding boundaries: {results['pieces']}")
+
+        print('Transcript: code a span with diacritics in the bundled corpus')
+        utterances = cli.json('show', 'citizens-1-afternoon')
+        target = next(u for u in utterances if 'patiënten steeds vaker vastlopen' in u['text'])
+        driver.get(f'{server.base}/#/transcript/citizens-1-afternoon?at={target["index"]}')
+        browser.css(f'#u{target["index"]} .utt-text')
+        phrase = 'patiënten steeds vaker vastlopen'
+        browser.select_text(f'#u{target["index"]}', phrase)
+        browser.css('.selection-toolbar:not([hidden])')
+        browser.keys('c')
+        picker = browser.css('.picker input[type=text]')
+        picker.send_keys('patiënten lopen vast')
+        browser.css('.picker-list li.active .create')
+        browser.shot('03-transcript-picker')
+        picker.send_keys(Keys.ENTER)
+        browser.toast("Coded with 'patiënten lopen vast' (new code)")
+        browser.css('#coding-panel #coding-memo')
+        fragments = cli.fragments('patiënten lopen vast')
+        start, end = code_point_offsets(target['text'], phrase)
+        check(len(fragments) == 1, 'the CLI lists the new coding')
+        fragment = fragments[0]['fragment']
+        check((fragment['documentID'], fragment['startUtterance'], fragment['startOffset'], fragment['endUtterance'], fragment['endOffset'])
+              == ('citizens-1-afternoon', target['index'], start, target['index'], end), f'offsets are code points {start}–{end}')
+        check(fragments[0]['text'] == phrase, 'the CLI shows exactly the selected text')
+        memo = browser.css('#coding-memo')
+        memo.send_keys('Vastlopen als ervaring van zorgverleners.')
+        driver.find_element(By.XPATH, "//button[normalize-space()='Save memo']").click()
+        browser.toast('Memo saved')
+        browser.shot('04-transcript-coded')
+
+        print('Transcript: in-vivo code after an emoji, and a selection across utterances')
+        driver.get(f'{server.base}/#/transcript/emoji-test')
+        browser.css('#u2 .utt-text')
+        browser.select_text('#u2', 'naïef')
+        browser.keys('v')
+        picker = browser.css('.picker input[type=text]')
+        check(picker.get_attribute('value') == 'naïef', 'the in-vivo picker starts with the selected words')
+        check(driver.find_element(By.CSS_SELECTOR, '.picker-invivo input').is_selected(), 'in-vivo is ticked when the name is the selected text')
+        picker.send_keys(Keys.ENTER)
+        browser.toast('new in-vivo code')
+        fragments = cli.fragments('naïef')
+        fragment = fragments[0]['fragment']
+        check((fragment['startOffset'], fragment['endOffset']) == (15, 20), "'naïef' after the emoji is at code points 15–20 (UTF-16 16–21)")
+        check(cli.code('naïef')['origin'] == 'in-vivo', "the code 'naïef' is in-vivo")
+        # A real mouse drag from the start of utterance 2 into utterance 3.
+        start_element = driver.find_element(By.CSS_SELECTOR, '#u2 .utt-text')
+        end_element = driver.find_element(By.CSS_SELECTOR, '#u3 .utt-text')
+        ActionChains(driver).move_to_element_with_offset(start_element, -start_element.size['width'] // 2 + 1, 0) \
+            .click_and_hold().move_to_element_with_offset(end_element, 0, 0).release().perform()
+        browser.css('.selection-toolbar:not([hidden])')
+        browser.keys('c')
+        picker = browser.css('.picker input[type=text]')
+        picker.send_keys('naïviteit')
+        picker.send_keys(Keys.ENTER)
+        browser.toast("Coded with 'naïviteit'")
+        fragments = cli.fragments('naïviteit')
+        fragment = fragments[0]['fragment']
+        check((fragment['startUtterance'], fragment['endUtterance']) == (2, 3), 'a dragged selection codes utterances 2–3')
+        check(fragment.get('startOffset', 0) in (0, None), 'the drag started at the start of utterance 2')
+        browser.shot('05-transcript-emoji')
+
+        print('Codes screen: merge two codes with a preview, then undo')
+        driver.get(f'{server.base}/#/codes?code=na%C3%AFviteit')
+        browser.css('tr.code-row.selected')
+        browser.css('#merge-code').click()
+        picker = browser.css('.picker input[type=text]')
+        picker.send_keys('naïef')
+        browser.css('.picker-list li.active')
+        picker.send_keys(Keys.ENTER)
+        preview = browser.css('#preview-fragments')
+        check("1 fragment(s) move to 'naïef'" in preview.text and 'from 1 to 2' in preview.text, f'the preview says what moves: {preview.text}')
+        browser.css('#merge-reason').send_keys('zelfde idee')
+        browser.shot('06-codes-merge-preview')
+        driver.find_element(By.CSS_SELECTOR, 'dialog footer button.primary').click()
+        browser.toast("Merged 'naïviteit' into 'naïef'")
+        merged = cli.code('naïviteit')
+        check(merged['status'] == 'merged' and merged['mergedInto'] == 'naïef', 'the CLI sees the merge')
+        check(len(cli.fragments('naïef')) == 2, "'naïef' now has both fragments")
+        browser.css('tr.code-row.selected')
+        browser.shot('07-codes')
+        browser.clickable('.subtabs button[data-tab=history]').click()
+        undo = browser.clickable('#undo-last')
+        check('merged' in undo.text, f'the history offers to undo the merge: {undo.text}')
+        browser.shot('08-codes-history')
+        undo.click()
+        browser.toast('Undone: merged')
+        check(cli.code('naïviteit')['status'] == 'active', "after undo 'naïviteit' is active again (CLI)")
+        check(len(cli.fragments('naïef')) == 1, "after undo 'naïef' has one fragment again (CLI)")
+        check(len(cli.fragments('naïviteit')) == 1, "after undo 'naïviteit' has its fragment back (CLI)")
+        print('Codes screen: split a code and reassign its coding')
+        driver.get(f'{server.base}/#/codes?code=' + urllib.parse.quote('patiënten lopen vast'))
+        browser.css('tr.code-row.selected')
+        driver.find_element(By.XPATH, "//button[normalize-space()='Split…']").click()
+        names = browser.css('dialog input')
+        names.send_keys('vastlopen op apps, vastlopen elders')
+        names.send_keys(Keys.ENTER)
+        Select(browser.css('ul.reassign select')).select_by_value('vastlopen op apps')
+        browser.shot('09-codes-split')
+        driver.find_element(By.CSS_SELECTOR, 'dialog footer button.primary').click()
+        browser.toast('Moved 1 coding(s)')
+        check(len(cli.fragments('vastlopen op apps')) == 1 and not cli.fragments('patiënten lopen vast'),
+              'the coding moved to the new code (CLI)')
+        browser.clickable('.subtabs button[data-tab=suggestions]').click()
+        browser.css('ul.suggestions li', timeout=60)
+        browser.shot('10-codes-suggestions')
+
+        print('Themes & report')
+        driver.get(f'{server.base}/#/themes')
+        browser.css('.theme-card')
+        summary = browser.css('.theme-card textarea')
+        summary.send_keys(' (Aangevuld in de browser.)')
+        summary.find_element(By.XPATH, "following-sibling::span/button").click()
+        browser.wait(lambda d: 'saved' in d.find_element(By.CSS_SELECTOR, '.theme-card .summary .muted').text, message='the summary saved')
+        browser.shot('11-themes')
+        browser.clickable('.subtabs button[data-tab=report]').click()
+        frame = browser.css('#report-frame')
+        driver.switch_to.frame(frame)
+        browser.css('h1')
+        check('Theme report' in driver.find_element(By.TAG_NAME, 'h1').text, 'the HTML report renders in place')
+        check('(Aangevuld in de browser.)' in driver.page_source, 'the report shows the edited summary')
+        driver.switch_to.default_content()
+        browser.shot('12-report')
+
+        print(f'Large document ({args.utterances} utterances) in chunks')
+        started = time.time()
+        driver.get(f'{server.base}/#/transcript/large-test')
+        browser.css('#u1 .utt-text')
+        first_render = time.time() - started
+        rows = len(driver.find_elements(By.CSS_SELECTOR, '.utt'))
+        check(rows <= 200, f'the first chunk holds {rows} utterances, not all {args.utterances}')
+        scroller = driver.find_element(By.ID, 'utterances')
+        for _ in range(4):
+            before = len(driver.find_elements(By.CSS_SELECTOR, '.utt'))
+            driver.execute_script('arguments[0].scrollTop = arguments[0].scrollHeight', scroller)
+            browser.wait(lambda d: len(d.find_elements(By.CSS_SELECTOR, '.utt')) > before, message='the next chunk')
+        loaded = len(driver.find_elements(By.CSS_SELECTOR, '.utt'))
+        check(loaded >= 600, f'scrolling loaded more chunks ({loaded} utterances)')
+        started = time.time()
+        browser.keys('g')
+        jump = browser.css('dialog input')
+        jump.send_keys(str(args.utterances - 100))
+        jump.send_keys(Keys.ENTER)
+        browser.css(f'#u{args.utterances - 100}')
+        jump_time = time.time() - started
+        browser.shot('13-large-document')
+        metrics = driver.execute_script('return window.cdaTranscriptMetrics')
+        large = [m for m in metrics if m['document'] == 'large-test']
+        slowest = max(m['fetchMs'] + m['renderMs'] for m in large)
+        with open(os.path.join(args.out, 'large-document-timings.json'), 'w') as file:
+            json.dump({'utterances': args.utterances, 'firstRenderSeconds': first_render, 'jumpSeconds': jump_time, 'pages': large}, file, indent=2)
+        print(f'  first chunk on screen after {first_render:.2f} s; jump to {args.utterances - 100} in {jump_time:.2f} s; '
+              f'slowest chunk {slowest:.0f} ms (fetch + render) over {len(large)} chunks')
+        check(slowest < 5000, 'every chunk loads and renders within 5 s')
+
+        errors = browser.errors()
+        check(not errors, f'no errors in the browser console {errors}')
+        print('PASS')
+        return 0
+    except Failure as failure:
+        print(f'FAIL: {failure}', file=sys.stderr)
+        if browser:
+            try:
+                browser.shot('failure')
+                for entry in browser.driver.get_log('browser'):
+                    print(f'  console: {entry}', file=sys.stderr)
+            except Exception:  # noqa: BLE001 — the failure is what matters
+                pass
+        return 1
+    finally:
+        if browser:
+            browser.quit()
+        if server:
+            server.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,143 @@
+import CDAKit
+@testable import CDAKitWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite struct SecurityTests {
+    @Test func apiWithoutTokenIsUnauthorized() async throws {
+        let harness = try WebHarness.make()
+        try await harness.test { session in
+            let bare = try await session.raw(.get, "/api/session", headers: [:])
+            #expect(bare.status == .unauthorized)
+            #expect((bare.object["error"] as? String)?.contains("access token") == true)
+            let wrong = try await session.raw(.get, "/api/session", headers: [.authorization: "Bearer 0123"])
+            #expect(wrong.status == .unauthorized)
+            let page = try await session.raw(.get, "/", headers: [:])
+            #expect(page.status == .unauthorized)
+            #expect(page.text.contains("cda serve"))
+            #expect(try await session.raw(.get, "/app.css", headers: [:]).status == .unauthorized)
+        }
+    }
+
+    @Test func tokenInTheAddressSetsAStrictHttpOnlyCookie() async throws {
+        let harness = try WebHarness.make()
+        let token = harness.token
+        try await harness.test { session in
+            #expect(try await session.raw(.get, "/?token=\(String(repeating: "0", count: 64))", headers: [:]).status == .unauthorized)
+            let login = try await session.raw(.get, "/?token=\(token)", headers: [:])
+            #expect(login.status == .seeOther)
+            #expect(login.headers[.location] == "/")
+            let cookie = try #require(login.headers[.setCookie])
+            #expect(cookie.hasPrefix("cda_token_8420=\(token);"))
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Strict"))
+            let withCookie = try await session.raw(.get, "/api/session", headers: [.cookie: "cda_token_8420=\(token)"])
+            #expect(withCookie.status == .ok)
+            #expect(withCookie.object["csrfToken"] as? String == session.csrf)
+            #expect(withCookie.object["coder"] as? String == "tester")
+            let page = try await session.raw(.get, "/", headers: [.cookie: "cda_token_8420=\(token)"])
+            #expect(page.status == .ok)
+            #expect(page.text.contains("/js/main.js"))
+        }
+    }
+
+    @Test func wrongHostIsRefused() async throws {
+        let harness = try WebHarness.make()
+        try await harness.test { session in
+            let rebinding = try await session.raw(.get, "/api/session", headers: [
+                .authorization: "Bearer \(session.token)", HTTPField.Name("Host")!: "evil.example:8420",
+            ])
+            #expect(rebinding.status == .misdirectedRequest)
+            #expect((rebinding.object["error"] as? String)?.contains("evil.example") == true)
+            let otherPort = try await session.raw(.get, "/api/session", headers: [
+                .authorization: "Bearer \(session.token)", HTTPField.Name("Host")!: "127.0.0.1:9999",
+            ])
+            #expect(otherPort.status == .misdirectedRequest)
+            let right = try await session.raw(.get, "/api/session", headers: [
+                .authorization: "Bearer \(session.token)", HTTPField.Name("Host")!: "127.0.0.1:8420",
+            ])
+            #expect(right.status == .ok)
+        }
+    }
+
+    @Test(arguments: [
+        ("127.0.0.1:8420", true), ("localhost:8420", true), ("LOCALHOST:8420", true), ("[::1]:8420", true), ("localhost", true),
+        ("127.0.0.1:8421", false), ("evil.example:8420", false), ("127.0.0.1.evil.example:8420", false), ("localhost:8420:1", false),
+        ("[::1]x", false), ("", false), ("127.0.0.1:", false),
+    ])
+    func hostCheck(authority: String, allowed: Bool) {
+        let names = WorkbenchConfiguration(coder: "a", projectName: "p").allowedHostNames
+        #expect(HostGuardMiddleware<BasicRequestContext>.allows(authority, names: names, port: 8420) == allowed)
+    }
+
+    @Test func changesNeedTheCSRFTokenAndTheirOwnOrigin() async throws {
+        let harness = try WebHarness.make()
+        let body = #"{"document":"cit","startUtterance":2,"code":"snel"}"#
+        try await harness.test { session in
+            let missing = try await session.raw(.post, "/api/codings", headers: [.authorization: "Bearer \(session.token)", .contentType: "application/json"], body: body)
+            #expect(missing.status == .forbidden)
+            #expect((missing.object["error"] as? String)?.contains("X-CSRF-Token") == true)
+            let wrong = try await session.raw(.post, "/api/codings", headers: [
+                .authorization: "Bearer \(session.token)", WebHarness.Session.csrfHeader: String(repeating: "f", count: 64),
+            ], body: body)
+            #expect(wrong.status == .forbidden)
+            let foreign = try await session.raw(.post, "/api/codings", headers: [
+                .authorization: "Bearer \(session.token)", WebHarness.Session.csrfHeader: session.csrf, .origin: "http://evil.example",
+            ], body: body)
+            #expect(foreign.status == .forbidden)
+            let deleteWithout = try await session.raw(.delete, "/api/codings/1", headers: [.authorization: "Bearer \(session.token)"])
+            #expect(deleteWithout.status == .forbidden)
+            let same = try await session.raw(.post, "/api/codings", headers: [
+                .authorization: "Bearer \(session.token)", WebHarness.Session.csrfHeader: session.csrf, .origin: "http://127.0.0.1:8420",
+            ], body: body)
+            #expect(same.status == .created)
+        }
+        #expect(try harness.store.codes().map(\.name) == ["snel"])
+    }
+
+    @Test func staticFilesCannotEscapeTheirFolder() async throws {
+        let harness = try WebHarness.make()
+        try await harness.test { session in
+            let css = try await session.get("/app.css")
+            #expect(css.status == .ok)
+            #expect(css.headers[.contentType] == "text/css; charset=utf-8")
+            let script = try await session.get("/js/main.js")
+            #expect(script.headers[.contentType] == "text/javascript; charset=utf-8")
+            for path in ["/../Package.swift", "/js/../../Package.swift", "/%2e%2e/Package.swift", "/js/%2e%2e/%2e%2e/CDAKitWeb/Workbench.swift",
+                         "/..%2f..%2fPackage.swift", "//etc/passwd", "/Resources/index.html", "/.//index.html"] {
+                let response = try await session.get(path)
+                #expect(response.status == .notFound, "\(path) answered \(response.status)")
+                #expect(!response.text.contains("swift-tools-version"))
+            }
+        }
+    }
+
+    @Test func everyResponseCarriesTheSecurityHeaders() async throws {
+        let harness = try WebHarness.make()
+        try await harness.test { session in
+            for response in [try await session.get("/"), try await session.get("/api/codes"), try await session.raw(.get, "/api/codes", headers: [:])] {
+                #expect(response.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+            }
+            let report = try await session.get("/api/report.html")
+            #expect(report.status == .ok)
+            #expect(report.headers[.contentSecurityPolicy]?.contains("sandbox") == true)
+            #expect(report.text.contains("<html"))
+        }
+    }
+
+    @Test func tokensAreRandomAndComparedWhole() {
+        let a = AccessToken.random(), b = AccessToken.random()
+        #expect(a.count == 64 && b.count == 64)
+        #expect(a != b)
+        #expect(a.allSatisfy { $0.isHexDigit })
+        #expect(AccessToken.matches(a, a))
+        #expect(!AccessToken.matches(String(a.dropLast()), a))
+        #expect(!AccessToken.matches("", ""))
+        #expect(!AccessToken.matches(b, a))
+    }
+}
