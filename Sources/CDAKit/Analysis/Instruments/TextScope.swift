@@ -77,9 +77,9 @@ extension ProjectStore {
                 ranges = found
             }
             let scalars = Array(record.text.unicodeScalars)
-            if scalars.count == record.text.utf8.count {
-                // ASCII only (most utterances): words and their lowercase forms straight from the bytes.
-                let all = Self.asciiTokens(record.text)
+            if !scope.foldDiacritics {
+                // Words and their lowercase forms in one pass, without a String per word until the end.
+                let all = Self.lowercaseTokens(record.text)
                 let inScope = ranges.map { ranges in all.filter { token in ranges.contains { $0.overlaps(token.span.start..<token.span.end) } } } ?? all
                 try body(ScopedUtterance(record: record, tokens: inScope, allTokens: all, scalars: scalars))
                 return
@@ -103,34 +103,53 @@ extension ProjectStore {
         }
     }
 
-    /// The words of an ASCII text with lowercase forms, by the project tokenizer's rules
-    /// (letters and digits; an inner hyphen or apostrophe joins).
-    static func asciiTokens(_ text: String) -> [ScopedToken] {
+    /// The words of a text with their lowercase forms, by the project tokenizer's rules, in one pass
+    /// over its Unicode scalars (ASCII handled on bytes, other scalars by their Unicode properties).
+    ///
+    /// - Complexity: O(*n*) in the number of Unicode scalars.
+    static func lowercaseTokens(_ text: String) -> [ScopedToken] {
         var tokens: [ScopedToken] = []
-        var utf8 = Array(text.utf8)
-        let count = utf8.count
-        var index = 0
-        func isWord(_ byte: UInt8) -> Bool {
-            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+        var form: [UInt8] = []
+        var pending: [UInt8] = []  // a joiner seen inside a word, kept until the next scalar decides
+        var start = -1
+        var offset = 0
+        func finish(at end: Int) {
+            tokens.append(ScopedToken(span: Tokenizer.Span(start: start, end: end), form: String(decoding: form, as: UTF8.self)))
+            form.removeAll(keepingCapacity: true)
+            pending.removeAll(keepingCapacity: true)
+            start = -1
         }
-        for position in 0..<count where utf8[position] >= 0x41 && utf8[position] <= 0x5A { utf8[position] += 0x20 }
-        while index < count {
-            guard isWord(utf8[index]) else {
-                index += 1
-                continue
-            }
-            let start = index
-            while index < count {
-                if isWord(utf8[index]) {
-                    index += 1
-                } else if (utf8[index] == 0x2D || utf8[index] == 0x27), index + 1 < count, isWord(utf8[index + 1]) {
-                    index += 2
-                } else {
-                    break
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let isWord: Bool
+            if value < 0x80 {
+                let byte = UInt8(value)
+                isWord = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+                if isWord {
+                    if start < 0 { start = offset }
+                    form.append(contentsOf: pending)
+                    pending.removeAll(keepingCapacity: true)
+                    form.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                }
+            } else {
+                isWord = Tokenizer.isWordScalar(scalar)
+                if isWord {
+                    if start < 0 { start = offset }
+                    form.append(contentsOf: pending)
+                    pending.removeAll(keepingCapacity: true)
+                    form.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
                 }
             }
-            tokens.append(ScopedToken(span: Tokenizer.Span(start: start, end: index), form: String(decoding: utf8[start..<index], as: UTF8.self)))
+            if !isWord && start >= 0 {
+                if pending.isEmpty && Tokenizer.isJoiner(scalar) {
+                    pending.append(contentsOf: String(scalar).utf8)
+                } else {
+                    finish(at: pending.isEmpty ? offset : offset - 1)
+                }
+            }
+            offset += 1
         }
+        if start >= 0 { finish(at: pending.isEmpty ? offset : offset - 1) }
         return tokens
     }
 

@@ -33,6 +33,10 @@ final class XMLStreamReader {
             if let base = bytes.baseAddress { _ = memcpy(copy.baseAddress!, base, bytes.count) }
         }
         buffer = copy
+        // libxml2 reports some problems (encoding errors) through its generic handler, which
+        // prints to standard error with bytes of the input; errors reach cda through the
+        // structured handler below instead.
+        cda_silence_generic_errors()
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
         guard let reader = xmlReaderForMemory(copy.baseAddress, Int32(clamping: source.bytes.count), source.path, nil, options) else {
             copy.deallocate()
