@@ -13,10 +13,24 @@ struct AutocodeCommand: ParsableCommand {
     @Option(help: "The round for the suggested codings (default: the current round).") var round: Int?
     @Flag(help: "Import the hits as codings (origin 'suggested') instead of writing a sheet.") var apply = false
     @Option(help: "Write the suggestion sheet to this file instead of standard output.") var out: String?
+    @Flag(help: "Only count the hits per code and group; write no sheet.") var count = false
+
+    func validate() throws {
+        if count && (apply || out != nil) { throw ValidationError("--count only counts; leave out --apply and --out.") }
+    }
 
     func run() throws {
         let store = try project.open()
-        let hits = try AutoCoder.hits(of: try CodingDictionary.load(path: dictionary), in: store, scope: filters.scope)
+        let loaded = try CodingDictionary.load(path: dictionary)
+        if count {
+            let counts = try AutoCoder.countHits(of: loaded, in: store, scope: filters.scope)
+            print("\(counts.values.reduce(0) { $0 + $1.values.reduce(0, +) }) hit(s):")
+            for (code, groups) in counts.sorted(by: { $0.key < $1.key }) {
+                print("  \(code): " + groups.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            }
+            return
+        }
+        let hits = try AutoCoder.hits(of: loaded, in: store, scope: filters.scope)
         let counts = AutoCoder.counts(hits)
         var summary = ["\(hits.count) hit(s):"]
         for (code, groups) in counts.sorted(by: { $0.key < $1.key }) {

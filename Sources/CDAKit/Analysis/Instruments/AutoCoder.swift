@@ -70,6 +70,26 @@ public enum AutoCoder {
     ///
     /// - Complexity: O(*n* + *z*) for *n* bytes of talk and *z* hits, after O(*m*) to build the automaton.
     public static func hits(of dictionary: CodingDictionary, in store: ProjectStore, scope: TextScope) throws -> [AutoCodeHit] {
+        var hits: [AutoCodeHit] = []
+        try scan(dictionary, in: store, scope: scope) { _, _, makeHit in hits.append(makeHit()) }
+        return hits
+    }
+
+    /// Hits per code and group, without building the hits themselves (`cda autocode --count`).
+    ///
+    /// - Complexity: as `hits`, with no work per hit beyond counting.
+    public static func countHits(of dictionary: CodingDictionary, in store: ProjectStore, scope: TextScope) throws -> [String: [String: Int]] {
+        var result: [String: [String: Int]] = [:]
+        try scan(dictionary, in: store, scope: scope) { code, group, _ in result[code, default: [:]][group ?? "-", default: 0] += 1 }
+        return result
+    }
+
+    /// The one pass behind `hits` and `countHits`: calls `found(code, group, makeHit)` per hit;
+    /// `makeHit` builds the full hit only when the caller wants it.
+    private static func scan(
+        _ dictionary: CodingDictionary, in store: ProjectStore, scope: TextScope,
+        _ found: (String, String?, () -> AutoCodeHit) -> Void
+    ) throws {
         var patterns: [[UInt8]] = []
         var wordCounts: [Int] = []
         for entry in dictionary.entries {
@@ -79,7 +99,6 @@ public enum AutoCoder {
             patterns.append(Array((" " + words.joined(separator: " ") + (isPrefix ? "" : " ")).utf8))
         }
         let automaton = AhoCorasick(patterns)
-        var hits: [AutoCodeHit] = []
         try store.forEachUtterance(in: scope) { utterance in
             let tokens = utterance.allTokens
             let inScope = Set(utterance.tokens.map(\.span.start))
@@ -100,14 +119,15 @@ public enum AutoCoder {
                 let from = tokens[first].span.start, to = tokens[last].span.end
                 let entry = dictionary.entries[id]
                 guard seen.insert("\(entry.code)\u{1}\(from)\u{1}\(to)").inserted else { return }
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: utterance.scalars[from..<to])
-                hits.append(AutoCodeHit(
-                    fragment: Fragment(documentID: utterance.record.document, startUtterance: utterance.record.index, startOffset: from, endOffset: to),
-                    code: entry.code, pattern: entry.pattern, group: utterance.record.group, text: String(view)))
+                found(entry.code, utterance.record.group) {
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: utterance.scalars[from..<to])
+                    return AutoCodeHit(
+                        fragment: Fragment(documentID: utterance.record.document, startUtterance: utterance.record.index, startOffset: from, endOffset: to),
+                        code: entry.code, pattern: entry.pattern, group: utterance.record.group, text: String(view))
+                }
             }
         }
-        return hits
     }
 
     /// The hits as coding-sheet rows (memo `autocode: PATTERN`), for review before import.
