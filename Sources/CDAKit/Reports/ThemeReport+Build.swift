@@ -44,17 +44,22 @@ extension ThemeReport {
             codesOnFragment[span.fragment, default: []].insert(span.codeID)
         }
         let fragments = codesOnFragment.keys.sorted()
-        func themesOf(_ fragment: Fragment) -> Set<String> {
+        // Per fragment, computed once: its themes and its counted utterances.
+        let fragmentThemes: [Set<String>] = fragments.map { fragment in
             codesOnFragment[fragment, default: []].reduce(into: Set<String>()) { $0.formUnion(corpus.codeThemes[$1] ?? []) }
         }
-        func countedUtterances(_ fragment: Fragment) -> [(CodedCorpus.UtteranceKey, CodedCorpus.UtteranceInfo)] {
+        let fragmentUtterances: [[CodedCorpus.UtteranceInfo]] = fragments.map { fragment in
             (fragment.startUtterance...fragment.endUtterance).compactMap { index in
                 let key = CodedCorpus.UtteranceKey(document: fragment.documentID, index: index)
                 guard let info = corpus.utterances[key], info.group != nil, corpus.includesModerators || !info.isModerator,
                     fragment.coveredRange(inUtterance: index, length: info.length) != nil
                 else { return nil }
-                return (key, info)
+                return info
             }
+        }
+        var fragmentsByTheme: [String: [Int]] = [:]
+        for (position, themes) in fragmentThemes.enumerated() {
+            for theme in themes { fragmentsByTheme[theme, default: []].append(position) }
         }
         func wordsPerGroup(_ covered: [CodedCorpus.UtteranceKey: Int]) -> [String: Int] {
             var result: [String: Int] = [:]
@@ -76,7 +81,8 @@ extension ThemeReport {
         var reportThemes: [Theme] = []
         var silences: [Silence] = []
         for theme in themes {
-            let themeFragments = fragments.filter { themesOf($0).contains(theme.id) }
+            let positions = fragmentsByTheme[theme.id] ?? []
+            let themeFragments = positions.map { fragments[$0] }
             let themeWords = wordsPerGroup(Coverage.coveredWords(by: themeFragments, in: corpus))
             var cells: [String: Cell] = [:]
             for group in groupNames {
@@ -84,15 +90,16 @@ extension ThemeReport {
                 var speakers: Set<String> = [], documents: Set<String> = []
                 var codeCounts: [Int64: Int] = [:], coThemes: [String: Int] = [:]
                 var inGroup: [Fragment] = []
-                for fragment in themeFragments {
-                    let utterances = countedUtterances(fragment).filter { $0.1.group == group }
+                for position in positions {
+                    let utterances = fragmentUtterances[position].filter { $0.group == group }
                     guard !utterances.isEmpty else { continue }
+                    let fragment = fragments[position]
                     count += 1
                     inGroup.append(fragment)
                     documents.insert(fragment.documentID)
-                    for (_, info) in utterances where !info.isModerator { if let speaker = info.speaker { speakers.insert(speaker) } }
+                    for info in utterances where !info.isModerator { if let speaker = info.speaker { speakers.insert(speaker) } }
                     for code in codesOnFragment[fragment] ?? [] where corpus.codeThemes[code]?.contains(theme.id) == true { codeCounts[code, default: 0] += 1 }
-                    for other in themesOf(fragment) where other != theme.id { coThemes[other, default: 0] += 1 }
+                    for other in fragmentThemes[position] where other != theme.id { coThemes[other, default: 0] += 1 }
                 }
                 let totals = corpus.groups[group]!
                 let words = themeWords[group] ?? 0
