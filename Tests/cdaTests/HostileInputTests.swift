@@ -74,6 +74,12 @@ import Testing
         add("SRT with a bad time", "c.srt", ingest, "FILE:2:1: '99:99' is not a time", text("1\n00:00:01,000 --> 99:99\nhallo\n"))
         add("SRT with NUL bytes", "d.srt", ingest, "the file contains NUL bytes", text("1\n00:00:01,000 --> 00:00:02,000\nha\u{0}llo\n"))
         add("SRT without cues", "e.srt", ingest, "FILE: no utterances found", text("just some words\n"))
+        // ELAN, Transcriber and REFI-QDA files.
+        add("truncated ELAN", "a.eaf", ingest, "FILE:", text("<?xml version=\"1.0\"?>\n<ANNOTATION_DOCUMENT><TIME_ORDER><TIME_SLOT TIME_SLOT_ID=\"t1\" TIME_VALUE=\"0\"/>"))
+        add("ELAN with an undefined time slot", "b.eaf", ingest, "FILE:", text("<ANNOTATION_DOCUMENT><TIME_ORDER><TIME_SLOT TIME_SLOT_ID=\"t1\" TIME_VALUE=\"0\"/></TIME_ORDER><TIER TIER_ID=\"A\"><ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID=\"a1\" TIME_SLOT_REF1=\"t1\" TIME_SLOT_REF2=\"t9\"><ANNOTATION_VALUE>x</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION></TIER></ANNOTATION_DOCUMENT>"))
+        add("Transcriber with an external entity", "c.trs", ingest, "FILE:", { dir in Array("<?xml version=\"1.0\"?>\n<!DOCTYPE Trans [<!ENTITY x SYSTEM \"file://\(dir)/secret.txt\">]>\n<Trans><Episode><Section><Turn startTime=\"0\" endTime=\"1\">&x;</Turn></Section></Episode></Trans>".utf8) })
+        add("a .qdpx that is not a zip archive", "a.qdpx", ["import", "qdpx", "FILE", "--lenient"], "FILE", text("this is not a zip archive"))
+        add("a malformed .qdc codebook", "b.qdc", ["import", "qdc", "FILE", "--lenient"], "FILE", text("<?xml version=\"1.0\"?><CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes><Code"))
         // Coding sheets.
         let sheet = ["sheet", "import", "FILE"]
         add("an offset too large for any number", "a.tsv", sheet, "FILE:2: start '99999999999999999999999' is not an offset", text(header + "doc\t1\t99999999999999999999999\t3\tx\n"))
