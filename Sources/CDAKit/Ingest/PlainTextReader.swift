@@ -52,13 +52,7 @@ public struct PlainTextReader: TranscriptReader {
             attributes.removeValue(forKey: "role")
             return Speaker(id: label, name: name, role: header.role(of: label), attributes: attributes)
         }
-        var attributes = header.attributes
-        let id = options.documentID ?? attributes.removeValue(forKey: "id") ?? source.baseName
-        attributes.removeValue(forKey: "id")
-        let title = attributes.removeValue(forKey: "title") ?? id
-        let document = Document(
-            id: id, title: title, format: .text, sourcePath: source.path,
-            contentHash: source.contentHash, attributes: attributes)
+        let document = source.document(format: .text, attributes: header.attributes, options: options)
         return Transcript(document: document, speakers: speakers, utterances: utterances)
     }
 

@@ -83,12 +83,7 @@ public struct TranscriptXMLReader: TranscriptReader {
             }
         }
         guard !utterances.isEmpty else { throw .noUtterances(source.location()) }
-        let id = options.documentID ?? attributes.removeValue(forKey: "id") ?? source.baseName
-        attributes.removeValue(forKey: "id")
-        let title = attributes.removeValue(forKey: "title") ?? id
-        let document = Document(
-            id: id, title: title, format: .transcriptXML, sourcePath: source.path,
-            contentHash: source.contentHash, attributes: attributes)
+        let document = source.document(format: .transcriptXML, attributes: attributes, options: options)
         return Transcript(document: document, speakers: speakers, utterances: utterances)
     }
 
