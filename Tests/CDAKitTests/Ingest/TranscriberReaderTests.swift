@@ -93,3 +93,23 @@ import Testing
         #expect(try store.documents().first { $0.id == "focusgroep-overlap" }?.attributes["overlaps"] == "1")
     }
 }
+
+/// Inputs the fuzzer found crashing, kept as regression tests.
+@Suite struct TranscriberFuzzRegressionTests {
+    @Test func whoInATurnWithoutSpeakersIsAnErrorNotACrash() {
+        let text = """
+            <?xml version="1.0"?>
+            <Trans><Speakers><Speaker id="spk1" name="A"/></Speakers>
+            <Episode><Section type="report" startTime="0" endTime="2">
+            <Turn startTime="0" endTime="2"><Sync time="0"/>een<Who nb="1"/>twee</Turn>
+            </Section></Episode></Trans>
+            """
+        let error = #expect(throws: IngestError.self) {
+            try TranscriberReader().read(SourceFile(path: "fuzz.trs", bytes: Array(text.utf8)), options: ReadOptions())
+        }
+        guard case .undefinedReference(_, "Who", "nb", "1")? = error else {
+            Issue.record("wrong error \(String(describing: error))")
+            return
+        }
+    }
+}

@@ -148,7 +148,8 @@ public struct TranscriberReader: TranscriptReader {
                     if firstSync == nil { firstSync = syncTime }
                     pending += " "
                 case "Who":
-                    guard let number = attrs["nb"].flatMap(Int.init), number >= 1, number <= max(speakers, 1) else {
+                    // `nb` counts the turn's speakers from 1; a turn that names no speakers has none to pick.
+                    guard let number = attrs["nb"].flatMap(Int.init), number >= 1, number <= speakers else {
                         throw .undefinedReference(xml.location, element: "Who", attribute: "nb", value: attrs["nb"] ?? "")
                     }
                     flush()
