@@ -40,6 +40,18 @@ enum ProjectSchema {
                 CREATE VIRTUAL TABLE utteranceSearch USING fts5(text, content = '', tokenize = 'unicode61 remove_diacritics 2');
                 """)
         }
+        migrator.registerMigration("v5-document-counts") { db in
+            // Per-document totals kept at ingest, so that listing documents does not scan utterances.
+            try db.execute(sql: """
+                ALTER TABLE document ADD COLUMN utteranceCount INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE document ADD COLUMN wordCount INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE document ADD COLUMN speakerCount INTEGER NOT NULL DEFAULT 0;
+                UPDATE document SET
+                    utteranceCount = (SELECT COUNT(*) FROM utterance u WHERE u.documentId = document.id),
+                    wordCount = (SELECT COALESCE(SUM(wordCount), 0) FROM utterance u WHERE u.documentId = document.id),
+                    speakerCount = (SELECT COUNT(DISTINCT speakerId) FROM utterance u WHERE u.documentId = document.id);
+                """)
+        }
         return migrator
     }
 

@@ -67,6 +67,10 @@ extension ProjectStore {
                     utterance.section, utterance.text, utterance.sourceReference, size.words, size.scalars,
                 ])
             }
+            try db.execute(sql: """
+                UPDATE document SET utteranceCount = ?, wordCount = ?, speakerCount = ? WHERE id = ?
+                """, arguments: [transcript.utterances.count, sizes.reduce(0) { $0 + $1.words },
+                                 Set(transcript.utterances.compactMap(\.speakerID)).count, document.id])
             try Self.indexForSearch(documentID: document.id, transcript.utterances, db)
             return outcome
         }
@@ -101,11 +105,8 @@ extension ProjectStore {
         try read { db in
             let attributes = try Self.attributes(db, table: "documentAttribute", owner: "documentId")
             return try Row.fetchAll(db, sql: """
-                SELECT d.id, d.title, d.format, d.sourcePath,
-                       COUNT(u.idx) AS utterances, COUNT(DISTINCT u.speakerId) AS speakers,
-                       COALESCE(SUM(u.wordCount), 0) AS words
-                FROM document d LEFT JOIN utterance u ON u.documentId = d.id
-                GROUP BY d.id ORDER BY d.position
+                SELECT id, title, format, sourcePath, utteranceCount AS utterances, speakerCount AS speakers, wordCount AS words
+                FROM document ORDER BY position
                 """
             ).map { row in
                 let id: String = row["id"]

@@ -38,6 +38,12 @@ extension ProjectStore {
                     findings.append(.init(kind: "utterance", message: "\(document):\(index) has stored counts that do not match its text"))
                 }
             }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT d.id FROM document d WHERE d.utteranceCount != (SELECT COUNT(*) FROM utterance u WHERE u.documentId = d.id)
+                   OR d.wordCount != (SELECT COALESCE(SUM(wordCount), 0) FROM utterance u WHERE u.documentId = d.id)
+                """) {
+                findings.append(.init(kind: "utterance", message: "document '\(row["id"] as String)' has stored totals that do not match its utterances"))
+            }
             // Codings inside their utterances.
             for row in try Row.fetchAll(db, sql: """
                 SELECT c.id, c.documentId, c.startUtterance, c.startOffset, c.endUtterance, c.endOffset, s.length AS startLength, e.length AS endLength
