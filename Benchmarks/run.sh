@@ -124,5 +124,21 @@ for size in "${sizes[@]}"; do
   record "$size" "documents" "$t" "" "" "$mb" "" "< 0.2 s"
 done
 
+echo "== workbench: a 6,000-utterance transcript, paged as the browser pages it" >&2
+python3 -c "
+print('# speakers: A1, B2')
+for i in range(6000): print(('A1' if i % 2 == 0 else 'B2') + ': beurt %d over de digitale overheid, één loket en het bushokje van de toekomst.' % i)" > "$work/large.txt"
+rm -f "$work/large.cda"*; "$cda" init --project "$work/large.cda" >/dev/null; "$cda" ingest "$work/large.txt" --project "$work/large.cda" >/dev/null
+"$cda" serve --project "$work/large.cda" --port 0 > "$work/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 50); do grep -q 'token=' "$work/serve.log" 2>/dev/null && break; sleep 0.1; done
+url=$(grep -o 'http://[^ ]*' "$work/serve.log" | head -1); port=$(echo "$url" | sed 's/.*:\([0-9]*\)\/.*/\1/'); token=${url##*token=}
+page() { curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/transcript?doc=large&from=$1"; }
+t=$(median_seconds page 1)
+record "6,000 utterances" "workbench: first page (200 utterances)" "$t" "" "" "" "" "smooth"
+t=$(median_seconds sh -c "for from in \$(seq 1 200 6000); do curl -s -H 'Authorization: Bearer $token' 'http://127.0.0.1:$port/api/transcript?doc=large&from='\$from; done")
+record "6,000 utterances" "workbench: all 30 pages" "$t" "" "" "" "" "smooth"
+kill "$server"
+
 python3 "$root/Benchmarks/write_results.py" "$results" "$root/Benchmarks/RESULTS.md"
 cat "$root/Benchmarks/RESULTS.md"

@@ -20,10 +20,11 @@ lines = [
 for size, job, seconds, floor_name, floor_seconds, mb, rss, target in rows:
     t = float(seconds)
     rate = f"{float(mb) / t:.1f}" if t > 0 and mb else ""
+    size = size if not size.isdigit() else f"{size} MB"
     ratio = f"{t / float(floor_seconds):.2f}×" if floor_seconds else ""
-    lines.append(f"| {size} MB | {job} | {t:.3f} | {rate} | {rss} | {floor_name} | "
+    lines.append(f"| {size} | {job} | {t:.3f} | {rate} | {rss} | {floor_name} | "
                  f"{float(floor_seconds):.3f} | {ratio} | {target} |" if floor_seconds else
-                 f"| {size} MB | {job} | {t:.3f} | {rate} | {rss} |  |  |  | {target} |")
+                 f"| {size} | {job} | {t:.3f} | {rate} | {rss} |  |  |  | {target} |")
 previous = open(sys.argv[2], encoding="utf-8").read() if os.path.exists(sys.argv[2]) else ""
 notes = previous.split("<!-- notes -->", 1)[1] if "<!-- notes -->" in previous else "\n"
 open(sys.argv[2], "w", encoding="utf-8").write("\n".join(lines) + "\n\n<!-- notes -->" + notes)
