@@ -112,4 +112,14 @@ import Testing
             return
         }
     }
+
+    @Test func everyRecordedCrashInputNowFailsCleanly() throws {
+        let folder = SharedData.repositoryRoot + "/Fuzz/regressions"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".trs") }
+        #expect(!files.isEmpty)
+        for file in files {
+            let source = try SourceFile(contentsOf: folder + "/" + file)
+            #expect(throws: IngestError.self, "\(file)") { try TranscriberReader().read(source, options: ReadOptions()) }
+        }
+    }
 }
