@@ -175,7 +175,7 @@ extension ThemeReport {
                     let text = info.text, let range = fragment.coveredRange(inUtterance: index, length: info.length)
                 else { continue }
                 speaker = speaker ?? info.speaker.flatMap { pseudonyms[$0] }
-                pieces.append(String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(range.lowerBound).prefix(range.count))))
+                pieces.append(text.scalarSlice(range))
             }
             let note = corpus.selected[fragment]
             return Quote(location: "\(fragment.documentID):\(fragment.utteranceLabel)", speaker: speaker,

@@ -13,8 +13,8 @@ extension ProjectStore {
     public func codedCorpus(by attribute: String = "group", includeModerators: Bool = false, withTexts: Bool = false) throws -> CodedCorpus {
         try read { db in
             let groups = try Self.utteranceGroups(db, attribute: attribute)
-            let roles = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, role FROM speaker").map { ($0["id"] as String, $0["role"] as String) })
-            func isModerator(_ speaker: String?) -> Bool { speaker.map { roles[$0] != nil && roles[$0] != "participant" } ?? false }
+            let moderators = try Self.moderatorIDs(db)
+            func isModerator(_ speaker: String?) -> Bool { speaker.map(moderators.contains) ?? false }
 
             // Totals per group, aggregated per document and speaker in SQL.
             var totals: [String: CodedCorpus.GroupTotals] = [:]

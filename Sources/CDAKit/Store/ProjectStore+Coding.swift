@@ -126,7 +126,7 @@ extension ProjectStore {
                 let text = rows.compactMap { row -> String? in
                     let text: String = row["text"]
                     guard let range = fragment.coveredRange(inUtterance: row["idx"], length: row["length"]) else { return nil }
-                    return String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(range.lowerBound).prefix(range.count)))
+                    return text.scalarSlice(range)
                 }.joined(separator: "\n")
                 let speaker: String? = rows.first?["speakerId"]
                 return FragmentView(

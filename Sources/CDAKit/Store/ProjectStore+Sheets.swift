@@ -88,7 +88,7 @@ extension ProjectStore {
                          arguments: [fragment.documentID, fragment.startUtterance, fragment.endUtterance]).compactMap { row in
             let text: String = row["text"]
             guard let range = fragment.coveredRange(inUtterance: row["idx"], length: row["length"]) else { return nil }
-            return String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(range.lowerBound).prefix(range.count)))
+            return text.scalarSlice(range)
         }.joined(separator: " ")
     }
 }

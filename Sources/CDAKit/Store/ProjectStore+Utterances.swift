@@ -36,7 +36,7 @@ extension ProjectStore {
     public func forEachUtterance(by attribute: String = "group", only keys: Set<CodedCorpus.UtteranceKey>? = nil, _ body: (UtteranceRecord) throws -> Void) throws {
         try read { db in
             let groups = try Self.utteranceGroups(db, attribute: attribute)
-            let roles = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, role FROM speaker").map { ($0["id"] as String, $0["role"] as String) })
+            let moderators = try Self.moderatorIDs(db)
             let cursor: RowCursor
             if let keys {
                 let list = try String(decoding: JSONEncoder().encode(keys.map { [$0.document, String($0.index)] }), as: UTF8.self)
@@ -58,9 +58,14 @@ extension ProjectStore {
                 let speaker: String? = row["speakerId"]
                 try body(UtteranceRecord(
                     document: document, index: row["idx"], speaker: speaker,
-                    isModerator: speaker.map { roles[$0] != nil && roles[$0] != "participant" } ?? false,
+                    isModerator: speaker.map(moderators.contains) ?? false,
                     group: groups.group(document: document, speaker: speaker), text: row["text"]))
             }
         }
+    }
+
+    /// The ids of speakers who are not participants (moderators and observers).
+    static func moderatorIDs(_ db: Database) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT id FROM speaker WHERE role != 'participant'"))
     }
 }
