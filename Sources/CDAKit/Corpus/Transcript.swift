@@ -6,11 +6,15 @@ public struct Transcript: Sendable, Hashable {
     public var speakers: [Speaker]
     /// The utterances, indexed from 1 in order.
     public var utterances: [Utterance]
+    /// What the reader decided on its own while reading (labels read as text, an encoding guessed),
+    /// in file order. Not stored: it is reported at ingest.
+    public var notices: [ReadNotice]
 
     /// Creates a transcript.
-    public init(document: Document, speakers: [Speaker], utterances: [Utterance]) {
+    public init(document: Document, speakers: [Speaker], utterances: [Utterance], notices: [ReadNotice] = []) {
         self.document = document
         self.speakers = speakers
         self.utterances = utterances
+        self.notices = notices
     }
 }

@@ -1,5 +1,5 @@
 /// What a reader needs beyond the file itself.
-public struct ReadOptions: Sendable {
+public struct ReadOptions: Sendable, Hashable {
     /// The document id to use instead of the one the file names or implies.
     public var documentID: String?
     /// A regular expression for turn lines of plain text, with named groups
@@ -7,12 +7,24 @@ public struct ReadOptions: Sendable {
     public var speakerPattern: String?
     /// Known people by id (from `--persons`), used to name TEI speakers.
     public var persons: [String: Speaker]
+    /// The text encoding of a text, SRT or VTT file (`--encoding`); `nil` detects it.
+    public var encoding: TextEncoding?
+    /// Speaker labels declared on the command line (`--speakers`), as if the file's header named them.
+    public var speakers: [String]
+    /// Moderator labels declared on the command line (`--moderator`), as if the file's header named them.
+    public var moderators: [String]
 
     /// Creates options.
-    public init(documentID: String? = nil, speakerPattern: String? = nil, persons: [String: Speaker] = [:]) {
+    public init(
+        documentID: String? = nil, speakerPattern: String? = nil, persons: [String: Speaker] = [:],
+        encoding: TextEncoding? = nil, speakers: [String] = [], moderators: [String] = []
+    ) {
         self.documentID = documentID
         self.speakerPattern = speakerPattern
         self.persons = persons
+        self.encoding = encoding
+        self.speakers = speakers
+        self.moderators = moderators
     }
 }
 

@@ -1,5 +1,5 @@
 /// A place in an input file, for error messages: `FILE:LINE:COL`.
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The file as the user named it.
     public var file: String
     /// The 1-based line, when known.
