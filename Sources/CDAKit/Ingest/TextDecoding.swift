@@ -5,6 +5,21 @@ enum TextDecoding {
     /// The longest line accepted in a text file: 4 MiB.
     static let lineLimit = 4 << 20
 
+    /// Text decoded from a file, with what the decoder decided on its own.
+    struct Decoded {
+        /// The file's text.
+        var text: String
+        /// Notices such as an encoding guessed because the file was not valid UTF-8.
+        var notices: [ReadNotice] = []
+    }
+
+    /// Decodes `source` in the encoding the user named, or in the one its bytes show.
+    ///
+    /// - Parameter encoding: The user's `--encoding`, or `nil` to detect.
+    static func decode(_ source: SourceFile, encoding: TextEncoding?) throws(IngestError) -> Decoded {
+        Decoded(text: try decode(source))
+    }
+
     /// Decodes UTF-8 (with or without a byte order mark) or UTF-16 with a byte order mark.
     ///
     /// - Throws: `IngestError.emptyFile`, `.binaryContent` (NUL bytes) with the line,
