@@ -64,6 +64,12 @@ struct PlainTextHeader {
         return result
     }
 
+    /// Adds the speakers and moderators given on the command line, as if the header listed them.
+    mutating func declare(speakers: [String], moderators: [String]) {
+        for label in speakers where !declaredSpeakers.contains(label) { declaredSpeakers.append(label) }
+        self.moderators.formUnion(moderators)
+    }
+
     /// Every label the header names.
     var allDeclaredLabels: Set<String> {
         Set(declaredSpeakers).union(moderators).union(observers)

@@ -5,9 +5,12 @@ import Foundation
 /// Layout: optional `# key: value` header lines; `## plenary` or `## subgroup NAME` lines set
 /// the section of the turns below them; a turn starts with an optional time (`[00:12:34]`,
 /// `[12:34]`, `00:12:34`) and a speaker label (`P03: …` or `[P03] …`); other lines continue the
-/// turn above. When the header declares `speakers:`, only declared labels start turns; otherwise a
-/// label starts turns when it holds a digit, is declared as moderator or observer, or is used at
-/// least twice. A file without any label becomes one utterance per paragraph, speaker unknown.
+/// turn above. Which lines are turns is decided for the whole file by `TurnStyle`: the file's
+/// shape (timed, one turn per paragraph, one turn per line) is learned first, then every line is
+/// read by it, and each label-shaped line read as text is reported as a notice. When the header
+/// (`speakers:`) or `--speakers` lists the speakers, only listed labels start turns. A file without
+/// any turn becomes one utterance per paragraph, speaker unknown; bracketed time stamps in such
+/// text set the paragraph's time and are taken out of its words.
 public struct PlainTextReader: TranscriptReader {
     /// Creates a reader.
     public init() {}
@@ -20,133 +23,99 @@ public struct PlainTextReader: TranscriptReader {
     /// - Throws: `IngestError.emptyFile`, `.binaryContent`, `.invalidUTF8`, `.invalidTime`,
     ///   `.undeclaredSpeaker`, `.invalidSpeakerPattern` or `.noUtterances`.
     public func read(_ source: SourceFile, options: ReadOptions) throws(IngestError) -> Transcript {
-        let text = try TextDecoding.decode(source)
-        let lines = TextDecoding.lines(of: text)
-        let header = PlainTextHeader(lines: lines)
-        let customPattern = try options.speakerPattern.map { pattern throws(IngestError) in
-            try CustomTurnPattern(pattern)
+        let decoded = try TextDecoding.decode(source, encoding: options.encoding)
+        let lines = TextDecoding.lines(of: decoded.text)
+        var header = PlainTextHeader(lines: lines)
+        header.declare(speakers: options.speakers, moderators: options.moderators)
+        let body = try classify(lines, from: header.lineCount, source: source, options: options)
+        let readings: [TurnStyle.Reading]
+        var notices = decoded.notices
+        if body.customPattern {
+            readings = body.candidates.map { .turn(label: $0.turn.label, time: $0.turn.time, text: $0.turn.text) }
+        } else {
+            let style = try TurnStyle(
+                candidates: body.candidates, continuationLines: body.continuationLines, paragraphs: body.paragraphs,
+                declared: header.allDeclaredLabels, strict: !header.declaredSpeakers.isEmpty, file: source.path)
+            readings = style.readings
+            notices += style.notices
         }
-        var body: [(line: Int, kind: LineKind)] = []
-        var labelUses: [String: Int] = [:]
-        for number in header.lineCount..<lines.count {
-            let line = lines[number]
-            let location = source.location(line: number + 1)
-            let kind = try classify(line, location: location, pattern: customPattern)
-            if case .turn(let turn) = kind, let label = turn.label { labelUses[label, default: 0] += 1 }
-            body.append((number + 1, kind))
-        }
-        let accepted = try acceptedLabels(labelUses, header: header, body: body, source: source, custom: customPattern != nil)
-        let utterances = assemble(body, accepted: accepted)
+        let utterances = TurnAssembler.assemble(body.entries, readings: readings)
         guard !utterances.isEmpty else { throw .noUtterances(source.location()) }
+        let document = source.document(format: .text, attributes: header.attributes, options: options)
+        return Transcript(
+            document: document, speakers: speakers(of: utterances, header: header), utterances: utterances,
+            notices: notices.sorted { ($0.location.line ?? 0) < ($1.location.line ?? 0) })
+    }
 
-        var order: [String] = header.declaredSpeakers
-        for utterance in utterances {
-            if let id = utterance.speakerID, !order.contains(id) { order.append(id) }
+    /// The body's lines sorted into blanks, sections, possible turns and text.
+    struct Body {
+        /// Every body line, in order; `.candidate(i)` points into `candidates`.
+        var entries: [TurnAssembler.Entry] = []
+        /// The lines that could start a turn.
+        var candidates: [TurnStyle.Candidate] = []
+        /// Lines of plain text.
+        var continuationLines = 0
+        /// Runs of non-blank lines.
+        var paragraphs = 0
+        /// Whether the user's `--speaker-pattern` found the candidates.
+        var customPattern = false
+    }
+
+    private func classify(_ lines: [Substring], from first: Int, source: SourceFile, options: ReadOptions) throws(IngestError) -> Body {
+        let pattern = try options.speakerPattern.map { pattern throws(IngestError) in try CustomTurnPattern(pattern) }
+        var body = Body(customPattern: pattern != nil)
+        body.entries.reserveCapacity(lines.count - first)
+        var afterBreak = true
+        var previousEndsWithColon = false
+        for number in first..<lines.count {
+            let line = lines[number]
+            let trimmed = line.trimmedSpaces
+            if trimmed.isEmpty {
+                body.entries.append(.blank)
+                afterBreak = true
+                continue
+            }
+            if trimmed.utf8.starts(with: [0x23, 0x23, 0x20]) {
+                body.entries.append(.section(String(trimmed.dropFirst(3).trimmedSpaces)))
+                afterBreak = true
+                continue
+            }
+            if afterBreak { body.paragraphs += 1 }
+            let turn: TurnLine?
+            if let pattern {
+                turn = pattern.match(line)
+            } else {
+                turn = try TurnLine.parse(line, location: source.location(line: number + 1))
+            }
+            if let turn {
+                body.entries.append(.candidate(body.candidates.count))
+                body.candidates.append(TurnStyle.Candidate(
+                    line: number + 1, turn: turn, startsParagraph: afterBreak, followsColon: previousEndsWithColon))
+            } else {
+                body.entries.append(.text(line))
+                body.continuationLines += 1
+            }
+            afterBreak = false
+            previousEndsWithColon = trimmed.utf8.last == 0x3A
         }
-        for label in header.moderators.union(header.observers).sorted() where !order.contains(label) {
+        return body
+    }
+
+    /// The speakers in order: listed ones first, then as they first speak, then declared roles.
+    private func speakers(of utterances: [Utterance], header: PlainTextHeader) -> [Speaker] {
+        var order: [String] = header.declaredSpeakers
+        var seen = Set(order)
+        for utterance in utterances {
+            if let id = utterance.speakerID, seen.insert(id).inserted { order.append(id) }
+        }
+        for label in header.moderators.union(header.observers).sorted() where seen.insert(label).inserted {
             order.append(label)
         }
-        let speakers = order.map { label in
+        return order.map { label in
             var attributes = header.speakerAttributes[label] ?? [:]
             let name = attributes.removeValue(forKey: "name")
             attributes.removeValue(forKey: "role")
             return Speaker(id: label, name: name, role: header.role(of: label), attributes: attributes)
         }
-        let document = source.document(format: .text, attributes: header.attributes, options: options)
-        return Transcript(document: document, speakers: speakers, utterances: utterances)
-    }
-
-    private enum LineKind {
-        case blank
-        case section(String)
-        case turn(TurnLine)
-        case text(Substring)
-    }
-
-    private func classify(_ line: Substring, location: SourceLocation, pattern: CustomTurnPattern?) throws(IngestError) -> LineKind {
-        let trimmed = line.trimmedSpaces
-        if trimmed.isEmpty { return .blank }
-        if trimmed.utf8.starts(with: [0x23, 0x23, 0x20]) {
-            return .section(String(trimmed.dropFirst(3).trimmedSpaces))
-        }
-        if let pattern {
-            return pattern.match(line).map(LineKind.turn) ?? .text(line)
-        }
-        return try TurnLine.parse(line, location: location).map(LineKind.turn) ?? .text(line)
-    }
-
-    private func acceptedLabels(
-        _ uses: [String: Int], header: PlainTextHeader, body: [(line: Int, kind: LineKind)],
-        source: SourceFile, custom: Bool
-    ) throws(IngestError) -> Set<String> {
-        if custom { return Set(uses.keys) }
-        if !header.declaredSpeakers.isEmpty {
-            let declared = header.allDeclaredLabels
-            for (number, kind) in body {
-                if case .turn(let turn) = kind, let label = turn.label, !declared.contains(label),
-                    label.contains(where: \.isNumber)
-                {
-                    throw .undeclaredSpeaker(source.location(line: number, column: 1), speaker: label)
-                }
-            }
-            return declared
-        }
-        let declared = header.allDeclaredLabels
-        return Set(uses.filter { label, count in
-            count >= 2 || declared.contains(label) || label.contains(where: \.isNumber)
-        }.keys)
-    }
-
-    private func assemble(_ body: [(line: Int, kind: LineKind)], accepted: Set<String>) -> [Utterance] {
-        var utterances: [Utterance] = []
-        var section: String?
-        var current: Utterance?
-        let hasTurns = body.contains { _, kind in
-            if case .turn(let turn) = kind { return turn.label.map(accepted.contains) ?? true }
-            return false
-        }
-        func flush() {
-            if var finished = current {
-                finished.text = String(finished.text[...].trimmedSpaces)
-                if !finished.text.isEmpty {
-                    finished.index = utterances.count + 1
-                    utterances.append(finished)
-                }
-            }
-            current = nil
-        }
-        func append(_ text: Substring) {
-            let piece = text.trimmedSpaces
-            guard !piece.isEmpty else { return }
-            if current == nil {
-                current = Utterance(index: 0, speakerID: nil, section: section, text: String(piece))
-            } else if current!.text.isEmpty {
-                current!.text = String(piece)
-            } else {
-                current!.text += " " + piece
-            }
-        }
-        for (_, kind) in body {
-            switch kind {
-            case .blank:
-                if !hasTurns { flush() }
-            case .section(let name):
-                flush()
-                section = name
-            case .turn(let turn):
-                if let label = turn.label, !accepted.contains(label) {
-                    append("\(label):"[...])
-                    append(turn.text)
-                    continue
-                }
-                flush()
-                current = Utterance(index: 0, speakerID: turn.label, start: turn.time, section: section, text: "")
-                append(turn.text)
-            case .text(let line):
-                append(line)
-            }
-        }
-        flush()
-        return utterances
     }
 }

@@ -2,12 +2,17 @@ import Foundation
 
 /// Reads the time notations found in transcripts and captions.
 enum TimeCode {
-    /// Parses `HH:MM:SS`, `MM:SS` or plain seconds, each with optional `.fff` or `,fff` fractions.
+    /// Parses `HH:MM:SS`, `MM:SS` or plain seconds, each with optional `.fff` or `,fff` fractions;
+    /// spaces around the time (`" 233.727"`, as real Transcriber files have) are ignored.
     ///
     /// - Returns: Seconds from the start of the recording, or `nil` when `text` is not a time
     ///   (including minutes or seconds of 60 and more below an hour or minute part).
     static func seconds(_ text: some StringProtocol) -> Double? {
         if let fast = asciiSeconds(text.utf8) { return fast }
+        if text.first?.isWhitespace == true || text.last?.isWhitespace == true {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty ? nil : seconds(trimmed)
+        }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count) else { return nil }
         var total = 0.0

@@ -1,48 +1,74 @@
 import Foundation
 
-/// The start of a turn found on one line of plain text: `[00:12:34] P03: text`.
+/// A line of plain text that may start a turn: `[00:12:34] P03: text`, `[P03] text`, `P03: text`.
+///
+/// Parsing only says what the line *could* be; whether its time is a time and its label a speaker
+/// is decided for the whole file by `TurnStyle`, which weighs every line before it decides.
 struct TurnLine {
     /// The time in seconds, when the line starts with one.
     var time: Double?
+    /// Whether the time is in brackets (`[00:12:34]`), which makes it a time stamp in any file;
+    /// a bare leading time (`1:57 …`) is a time only in a file whose turns start with times.
+    var timeIsBracketed = false
     /// The speaker label, when the line has one.
     var label: String?
+    /// Whether the label is in brackets (`[P03] …`) rather than followed by a colon.
+    var labelIsBracketed = false
     /// The text after the label.
     var text: Substring
+    /// The line from its first non-space character on: its text when the time is not a time.
+    var fromTime: Substring?
+    /// The line from the label on: its text when the label is not a speaker.
+    var fromLabel: Substring?
+
+    /// The text this line contributes when its label is read as text: the label and all after it.
+    var textWithoutSpeaker: Substring { fromLabel ?? text }
 
     /// Recognises the built-in turn notations.
     ///
     /// - Parameters:
     ///   - line: One line, without its line break.
     ///   - location: Where the line is, for errors.
-    /// - Returns: The turn start, or `nil` when the line is ordinary text.
+    /// - Returns: The possible turn start, or `nil` when the line is ordinary text.
     /// - Throws: `IngestError.invalidTime` for a bracketed time that is not a time, such as `[00:75:10]`.
     static func parse(_ line: Substring, location: SourceLocation) throws(IngestError) -> TurnLine? {
-        var rest = line.droppingLeadingSpaces
+        let start = line.droppingLeadingSpaces
+        var rest = start
         var time: Double?
+        var bracketed = false
+        var labelStart: Substring?
         if rest.startsWith(ascii: 0x5B), let close = rest.firstIndex(ofASCII: 0x5D) {
             let inner = rest[rest.index(after: rest.startIndex)..<close]
             let after = rest[rest.index(after: close)...].droppingLeadingSpaces
-            if isClockShaped(inner) {
-                guard let seconds = TimeCode.seconds(inner) else {
+            let clock = inner.trimmingCharacters(in: .whitespaces)
+            if isClockShaped(clock[...]) {
+                guard let seconds = TimeCode.seconds(clock) else {
                     let column = line.distance(from: line.startIndex, to: rest.startIndex) + 1
                     throw .invalidTime(SourceLocation(file: location.file, line: location.line, column: column), value: String(inner))
                 }
                 time = seconds
+                bracketed = true
                 rest = after
             } else if isLabel(inner) {
-                return TurnLine(time: nil, label: String(inner), text: after)
+                return TurnLine(label: String(inner), labelIsBracketed: true, text: after, fromTime: start, fromLabel: start)
             }
         } else if rest.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let space = rest.firstSpaceIndex,
             TimeCode.looksLikeClock(rest[..<space])
         {
             time = TimeCode.seconds(rest[..<space])
             rest = rest[space...].droppingLeadingSpaces
+        } else if let numbered = droppingLineNumber(rest) {
+            // `12 | PMA: …`, `12. PMA: …`: a numbered transcript line. Read as text, the number stays.
+            rest = numbered
+            labelStart = start
         }
         if rest.startsWith(ascii: 0x5B), let close = rest.firstIndex(ofASCII: 0x5D) {
             let inner = rest[rest.index(after: rest.startIndex)..<close]
             if isLabel(inner) {
                 let after = rest[rest.index(after: close)...].droppingLeadingSpaces
-                return TurnLine(time: time, label: String(inner), text: after)
+                return TurnLine(
+                    time: time, timeIsBracketed: bracketed, label: String(inner), labelIsBracketed: true, text: after,
+                    fromTime: start, fromLabel: labelStart ?? rest)
             }
         }
         // A label is at most 40 characters, so only look for its colon near the start.
@@ -51,11 +77,41 @@ struct TurnLine {
             let afterColon = rest[rest.index(after: colon)...]
             let next = afterColon.utf8.first
             if next == nil || next == 0x20 || next == 0x09, isLabel(candidate) {
-                return TurnLine(time: time, label: String(candidate), text: afterColon.droppingLeadingSpaces)
+                return TurnLine(
+                    time: time, timeIsBracketed: bracketed, label: String(candidate), text: afterColon.droppingLeadingSpaces,
+                    fromTime: start, fromLabel: labelStart ?? rest)
             }
         }
-        if time != nil { return TurnLine(time: time, label: nil, text: rest) }
+        if time != nil { return TurnLine(time: time, timeIsBracketed: bracketed, text: rest, fromTime: start) }
         return nil
+    }
+
+    /// `text` after a line number of up to five digits and a separator (`12 | `, `12| `, `12. `,
+    /// `12) `, `12 `), or `nil` when it does not start with one.
+    private static func droppingLineNumber(_ text: Substring) -> Substring? {
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        var digits = 0
+        while index < bytes.endIndex, bytes[index] >= 0x30 && bytes[index] <= 0x39 {
+            digits += 1
+            index = bytes.index(after: index)
+        }
+        guard (1...5).contains(digits) else { return nil }
+        var spaced = false
+        while index < bytes.endIndex, bytes[index] == 0x20 || bytes[index] == 0x09 {
+            spaced = true
+            index = bytes.index(after: index)
+        }
+        if index < bytes.endIndex, [0x7C, 0x2E, 0x29].contains(bytes[index]) {
+            index = bytes.index(after: index)
+            spaced = false
+            while index < bytes.endIndex, bytes[index] == 0x20 || bytes[index] == 0x09 {
+                spaced = true
+                index = bytes.index(after: index)
+            }
+        }
+        guard spaced, index < bytes.endIndex else { return nil }
+        return text[index...]
     }
 
     /// Whether `text` could be a speaker label: at most 40 characters and 4 words, starting with a
@@ -77,7 +133,8 @@ struct TurnLine {
         return text.allSatisfy { $0.isLetter || $0.isNumber || " .-_'()#".contains($0) }
     }
 
-    private static func isClockShaped(_ text: Substring) -> Bool {
+    /// Whether `text` is shaped like a clock time (`12:34`, `00:12:34,5`), valid or not.
+    static func isClockShaped(_ text: Substring) -> Bool {
         text.first?.isNumber == true && text.contains(":")
             && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ":" || $0 == "." || $0 == ",") }
     }

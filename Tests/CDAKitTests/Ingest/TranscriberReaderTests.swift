@@ -66,6 +66,16 @@ import Testing
         ])
     }
 
+    @Test func paddedTimesAsRealFilesHaveThemRead() throws {
+        let text = String(decoding: Self.latin1, as: UTF8.self)
+            .replacingOccurrences(of: "<Sync time=\"5.25\"/>", with: "<Sync time=\" 5.25\"/>")
+            .replacingOccurrences(of: "startTime=\"9.5\"", with: "startTime=\"9.5 \"")
+            .replacingOccurrences(of: "té", with: "t\u{E9}")
+        let transcript = try read(Array(try #require(text.data(using: .isoLatin1))))
+        #expect(transcript.utterances.map(\.start) == [0, 3, 9.5, 9.5])
+        #expect(transcript.utterances.map(\.text) == ["Goedenavond.", "Ik vind het té ingewikkeld. Echt.", "Ja.", "Nee hoor!"])
+    }
+
     @Test func undeclaredSpeakerAndBadTimesNamePositions() {
         let text = String(decoding: Self.latin1, as: UTF8.self)
         let undeclared = Array(text.replacingOccurrences(of: "speaker=\"spk1\"", with: "speaker=\"spk9\"").utf8)
