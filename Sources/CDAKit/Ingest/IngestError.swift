@@ -40,6 +40,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     case includeNotAllowed(SourceLocation)
     /// An element refers to an id (a time slot, a speaker) that the file does not define.
     case undefinedReference(SourceLocation, element: String, attribute: String, value: String)
+    /// Two files of one ingest would be stored as the same document.
+    case documentIDCollision(documentID: String, files: [String])
 
     /// Where the problem is.
     public var location: SourceLocation? {
@@ -53,6 +55,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
             return l
         case .invalidSpeakerPattern:
             return nil
+        case .documentIDCollision(_, let files):
+            return SourceLocation(file: files[0])
         }
     }
 
@@ -99,6 +103,9 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(l): the line is longer than \(limit) bytes; a transcript line this long is not a turn. Check the file's line breaks."
         case .includeNotAllowed(let l):
             return "\(l): the document uses XInclude to pull in another file; cda never includes files, for safety. Merge the files yourself."
+        case .documentIDCollision(let id, let files):
+            let names = files.map { "'\($0)'" }.joined(separator: " and ")
+            return "\(names) would both become document '\(id)'; nothing was ingested. Ingest them one at a time with --id, or give one an '# id:' header line."
         case .undefinedReference(let l, let element, let attribute, let value):
             return "\(l): <\(element)> \(attribute)='\(value)' refers to nothing the file defines"
         }

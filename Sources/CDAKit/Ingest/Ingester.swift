@@ -20,12 +20,25 @@ public struct Ingester: Sendable {
         public var replace: Bool
         /// Whether speaker labels are replaced by pseudonyms (`P01`, `M01`, …) before storing.
         public var pseudonymize: Bool
+        /// The text encoding of text, SRT and VTT files; `nil` detects it.
+        public var encoding: TextEncoding?
+        /// Speaker labels, as if each file's header listed them (`--speakers`).
+        public var speakers: [String]
+        /// Moderator labels, as if each file's header named them (`--moderator`).
+        public var moderators: [String]
+        /// Whether to read and check everything and report it, writing nothing (`--dry-run`).
+        public var dryRun: Bool
 
         /// Creates options.
         public init(
             group: String? = nil, session: String? = nil, format: DocumentFormat? = nil, documentID: String? = nil,
-            personsFile: String? = nil, speakerPattern: String? = nil, replace: Bool = false, pseudonymize: Bool = false
+            personsFile: String? = nil, speakerPattern: String? = nil, replace: Bool = false, pseudonymize: Bool = false,
+            encoding: TextEncoding? = nil, speakers: [String] = [], moderators: [String] = [], dryRun: Bool = false
         ) {
+            self.encoding = encoding
+            self.speakers = speakers
+            self.moderators = moderators
+            self.dryRun = dryRun
             self.group = group
             self.session = session
             self.format = format
@@ -35,31 +48,6 @@ public struct Ingester: Sendable {
             self.replace = replace
             self.pseudonymize = pseudonymize
         }
-    }
-
-    /// What happened to one file.
-    public struct Outcome: Sendable, Hashable, Codable {
-        /// The file.
-        public var file: String
-        /// `ingested`, `unchanged`, `replaced`, `skipped` or `failed`.
-        public var status: String
-        /// The document id, when the file was read.
-        public var document: String?
-        /// The format read.
-        public var format: DocumentFormat?
-        /// Utterances read.
-        public var utterances: Int
-        /// Speakers read.
-        public var speakers: Int
-        /// Words read.
-        public var words: Int
-        /// The error message, for a failed file.
-        public var error: String?
-        /// Why a file found in a directory was skipped (an XML file that is not a transcript).
-        public var note: String?
-
-        /// Whether the file failed.
-        public var failed: Bool { error != nil }
     }
 
     private let store: ProjectStore
@@ -73,50 +61,104 @@ public struct Ingester: Sendable {
 
     /// Ingests files and directories; directories are walked recursively for transcript files.
     ///
-    /// A file that fails leaves nothing behind; the others go on.
+    /// Every file is read first; then, when no two files claim one document id, each is stored in its
+    /// own transaction. A file that fails leaves nothing behind; the others go on. With `dryRun`
+    /// each file is stored in a transaction that is rolled back, so the outcomes (and the errors)
+    /// are exactly those of a real ingest and nothing is written.
     ///
     /// - Returns: One outcome per file, in order.
-    /// - Throws: `IngestError` only when the persons file cannot be read (nothing is ingested then).
+    /// - Throws: `IngestError` when the persons file cannot be read, or `.documentIDCollision` when
+    ///   two files would become one document; nothing is ingested then.
     public func ingest(paths: [String]) throws(IngestError) -> [Outcome] {
         var persons: [String: Speaker] = [:]
+        var personsHash: String?
         if let file = options.personsFile {
-            persons = try PersonListReader.read(try SourceFile(contentsOf: file))
+            let source = try SourceFile(contentsOf: file)
+            persons = try PersonListReader.read(source)
+            personsHash = source.contentHash
         }
-        let readOptions = ReadOptions(documentID: options.documentID, speakerPattern: options.speakerPattern, persons: persons)
-        return Self.expand(paths).map { ingestFile($0.path, foundInDirectory: $0.walked, options: readOptions) }
+        let readOptions = ReadOptions(
+            documentID: options.documentID, speakerPattern: options.speakerPattern, persons: persons,
+            encoding: options.encoding, speakers: options.speakers, moderators: options.moderators)
+        let fingerprint = options.fingerprint(personsHash: personsHash)
+        let prepared = Self.expand(paths).map { file in
+            prepare(file.path, foundInDirectory: file.walked, options: readOptions, fingerprint: fingerprint)
+        }
+        try Self.checkCollisions(prepared.map(\.outcome))
+        return prepared.map { save($0, fingerprint: fingerprint) }
     }
 
-    private func ingestFile(_ path: String, foundInDirectory: Bool, options readOptions: ReadOptions) -> Outcome {
-        var outcome = Outcome(file: path, status: "failed", utterances: 0, speakers: 0, words: 0)
+    /// A file read and not yet stored.
+    private struct Prepared {
+        var outcome: Outcome
+        var transcript: Transcript?
+        var counts: [(words: Int, scalars: Int)] = []
+    }
+
+    private func prepare(_ path: String, foundInDirectory: Bool, options readOptions: ReadOptions, fingerprint: String) -> Prepared {
+        var outcome = Outcome(file: path, status: "failed", dryRun: options.dryRun)
         do {
             let source = try SourceFile(contentsOf: path)
-            let hash = source.contentHash
-            if options.documentID == nil, !options.replace, options.group == nil, options.session == nil,
-                let known = try store.documentID(withContentHash: hash, sourcePath: path)
+            if options.documentID == nil, !options.replace,
+                let known = try store.unchangedDocument(contentHash: source.contentHash, sourcePath: path, readOptions: fingerprint)
             {
-                // The same file was ingested before: nothing to read.
-                outcome.document = known
+                // The same bytes were read before with the same options: nothing to read.
                 outcome.status = SaveOutcome.unchanged.rawValue
-                return outcome
+                outcome.document = known.id
+                outcome.format = known.format
+                outcome.utterances = known.utterances
+                outcome.speakers = known.speakers
+                outcome.words = known.words
+                return Prepared(outcome: outcome)
             }
             let format = try options.format ?? FormatDetector.format(of: source)
             var transcript = try FormatDetector.reader(for: format).read(source, options: readOptions)
             if let group = options.group { transcript.document.attributes["group"] = group }
             if let session = options.session { transcript.document.attributes["session"] = session }
-            outcome.document = transcript.document.id
-            outcome.format = format
-            outcome.utterances = transcript.utterances.count
-            outcome.speakers = Set(transcript.utterances.compactMap(\.speakerID)).count
             let counts = transcript.utterances.map { Tokenizer.counts($0.text) }
-            outcome.words = counts.reduce(0) { $0 + $1.words }
-            outcome.status = try store.save(transcript, replace: options.replace, pseudonymize: options.pseudonymize, counts: counts).rawValue
+            outcome.describe(transcript, format: format, counts: counts)
+            outcome.status = "read"
+            return Prepared(outcome: outcome, transcript: transcript, counts: counts)
         } catch IngestError.unknownFormat(_, let detail) where foundInDirectory {
             outcome.status = "skipped"
             outcome.note = detail
         } catch {
             outcome.error = String(describing: error)
         }
+        return Prepared(outcome: outcome)
+    }
+
+    private func save(_ prepared: Prepared, fingerprint: String) -> Outcome {
+        var outcome = prepared.outcome
+        guard let transcript = prepared.transcript else { return outcome }
+        do {
+            let saved = options.dryRun
+                ? try store.rehearseSave(
+                    transcript, replace: options.replace, pseudonymize: options.pseudonymize, counts: prepared.counts,
+                    readOptions: fingerprint)
+                : try store.save(
+                    transcript, replace: options.replace, pseudonymize: options.pseudonymize, counts: prepared.counts,
+                    readOptions: fingerprint)
+            outcome.status = saved.rawValue
+        } catch {
+            outcome.status = "failed"
+            outcome.error = String(describing: error)
+        }
         return outcome
+    }
+
+    /// Refuses two files that would be stored as one document, naming both.
+    static func checkCollisions(_ outcomes: [Outcome]) throws(IngestError) {
+        var files: [String: [String]] = [:]
+        var order: [String] = []
+        for outcome in outcomes where !outcome.failed {
+            guard let id = outcome.document else { continue }
+            if files[id] == nil { order.append(id) }
+            files[id, default: []].append(outcome.file)
+        }
+        if let id = order.first(where: { files[$0]!.count > 1 }) {
+            throw .documentIDCollision(documentID: id, files: files[id]!)
+        }
     }
 
     /// The files named by `paths`, directories expanded to their transcript files in sorted order.

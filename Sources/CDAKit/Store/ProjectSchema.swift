@@ -52,6 +52,11 @@ enum ProjectSchema {
                     speakerCount = (SELECT COUNT(DISTINCT speakerId) FROM utterance u WHERE u.documentId = document.id);
                 """)
         }
+        migrator.registerMigration("v6-document-read-options") { db in
+            // The options a document was read with (group, speakers, encoding …), so that reading
+            // the same bytes with other options counts as a change; '' means none were given.
+            try db.execute(sql: "ALTER TABLE document ADD COLUMN readOptions TEXT NOT NULL DEFAULT ''")
+        }
         return migrator
     }
 

@@ -15,26 +15,53 @@ extension ProjectStore {
     /// - Returns: Whether the document was new, unchanged or replaced.
     /// - Throws: `IngestError.documentChanged` without `replace`, `.documentHasCodings` when
     ///   codings point into a document to replace, `StoreError.database` when SQLite fails.
-    public func save(_ transcript: Transcript, replace: Bool, pseudonymize: Bool = false, counts: [(words: Int, scalars: Int)]? = nil) throws -> SaveOutcome {
-        try write { db in try Self.insertTranscript(transcript, replace: replace, pseudonymize: pseudonymize, counts: counts, db) }
-    }
-
-    /// The id of a document stored from a file with exactly these bytes, if any.
-    public func documentID(withContentHash hash: String, sourcePath: String) throws -> String? {
-        try read { db in
-            try String.fetchOne(db, sql: "SELECT id FROM document WHERE contentHash = ? AND sourcePath = ?", arguments: [hash, sourcePath])
+    public func save(
+        _ transcript: Transcript, replace: Bool, pseudonymize: Bool = false, counts: [(words: Int, scalars: Int)]? = nil,
+        readOptions: String = ""
+    ) throws -> SaveOutcome {
+        try write { db in
+            try Self.insertTranscript(transcript, replace: replace, pseudonymize: pseudonymize, counts: counts, readOptions: readOptions, db)
         }
     }
 
+    /// What `save` would do, without doing it: the same checks and writes in a transaction that is
+    /// rolled back, so a dry run meets exactly the errors a real ingest would.
+    ///
+    /// - Throws: The errors `save` throws.
+    public func rehearseSave(
+        _ transcript: Transcript, replace: Bool, pseudonymize: Bool = false, counts: [(words: Int, scalars: Int)]? = nil,
+        readOptions: String = ""
+    ) throws -> SaveOutcome {
+        try rehearse { db in
+            try Self.insertTranscript(transcript, replace: replace, pseudonymize: pseudonymize, counts: counts, readOptions: readOptions, db)
+        }
+    }
+
+    /// The document stored from a file with exactly these bytes, read with exactly these options, if any.
+    ///
+    /// - Parameter readOptions: The fingerprint of the options that change what is read; `""` for none.
+    public func unchangedDocument(contentHash hash: String, sourcePath: String, readOptions: String = "") throws -> DocumentSummary? {
+        let id = try read { db in
+            try String.fetchOne(
+                db, sql: "SELECT id FROM document WHERE contentHash = ? AND sourcePath = ? AND readOptions = ?",
+                arguments: [hash, sourcePath, readOptions])
+        }
+        guard let id else { return nil }
+        return try documents().first { $0.id == id }
+    }
+
     /// Stores a transcript inside the caller's transaction (see `save`).
-    static func insertTranscript(_ transcript: Transcript, replace: Bool, pseudonymize: Bool, counts: [(words: Int, scalars: Int)]? = nil, _ db: Database) throws -> SaveOutcome {
+    static func insertTranscript(
+        _ transcript: Transcript, replace: Bool, pseudonymize: Bool, counts: [(words: Int, scalars: Int)]? = nil,
+        readOptions: String = "", _ db: Database
+    ) throws -> SaveOutcome {
         let document = transcript.document
         let location = SourceLocation(file: document.sourcePath)
         do {
             let transcript = pseudonymize ? try Self.pseudonymize(transcript, db) : transcript
             var outcome = SaveOutcome.ingested
-            if let hash = try String.fetchOne(db, sql: "SELECT contentHash FROM document WHERE id = ?", arguments: [document.id]) {
-                if hash == document.contentHash { return .unchanged }
+            if let stored = try Row.fetchOne(db, sql: "SELECT contentHash, readOptions FROM document WHERE id = ?", arguments: [document.id]) {
+                if stored["contentHash"] == document.contentHash && stored["readOptions"] == readOptions { return .unchanged }
                 guard replace else { throw IngestError.documentChanged(location, documentID: document.id) }
                 let codings = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM coding WHERE documentId = ?", arguments: [document.id]) ?? 0
                 if codings > 0 { throw IngestError.documentHasCodings(location, documentID: document.id, codings: codings) }
@@ -44,11 +71,11 @@ extension ProjectStore {
             let position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM document") ?? 1
             try db.execute(
                 sql: """
-                    INSERT INTO document(id, title, format, sourcePath, contentHash, ingestedAt, position)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO document(id, title, format, sourcePath, contentHash, ingestedAt, position, readOptions)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [document.id, document.title, document.format.rawValue, document.sourcePath,
-                            document.contentHash, Timestamp.now(), position])
+                            document.contentHash, Timestamp.now(), position, readOptions])
             for (key, value) in document.attributes.sorted(by: { $0.key < $1.key }) {
                 try db.execute(
                     sql: "INSERT INTO documentAttribute(documentId, key, value) VALUES (?, ?, ?)",

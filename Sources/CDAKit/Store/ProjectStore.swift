@@ -115,6 +115,23 @@ public final class ProjectStore: Sendable {
         }
     }
 
+    /// Runs `body` in a write transaction that is always rolled back, mapping database errors to
+    /// `StoreError`: what `body` would change, computed and undone.
+    func rehearse<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try database.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .rollback
+                }
+                return result!
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.database(path: path, message: Self.describe(error))
+        }
+    }
+
     /// Runs `body` in a read transaction, mapping database errors to `StoreError`.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CDAKit
+import Foundation
 
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,6 +38,22 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Store speakers under pseudonyms (P01…, moderators M01…) instead of their transcript labels.")
     var pseudonymize = false
 
+    @Option(help: ArgumentHelp(
+        "The encoding of text, SRT and VTT files: utf-8, utf-16, utf-16le, utf-16be, windows-1252 or iso-8859-1 (default: UTF-8 or UTF-16 by byte order mark; other files are read as Windows-1252 with a warning).",
+        valueName: "name"))
+    var encoding: String?
+
+    @Option(help: ArgumentHelp(
+        "The speaker labels of plain-text files, comma-separated, as a '# speakers:' header line would list them: only these start turns.",
+        valueName: "A,B,C"))
+    var speakers: String?
+
+    @Option(help: ArgumentHelp("A moderator's label, as a '# moderator:' header line would name it (repeat for several).", valueName: "name"))
+    var moderator: [String] = []
+
+    @Flag(name: .customLong("dry-run"), help: "Read and check everything and report what ingest would do, writing nothing.")
+    var dryRun = false
+
     func validate() throws {
         if let format, DocumentFormat(rawValue: format) == nil {
             throw ValidationError("Unknown format '\(format)'. Use one of: text, tei, xml, vtt, srt, eaf, trs.")
@@ -44,31 +61,49 @@ struct IngestCommand: ParsableCommand {
         if id != nil && paths.count > 1 {
             throw ValidationError("--id names a single document; give one file.")
         }
+        if let encoding, TextEncoding(name: encoding) == nil {
+            let names = TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("Unknown encoding '\(encoding)'. Use one of: \(names).")
+        }
     }
 
     func run() throws {
-        let store = try project.open()
+        let (store, note) = try openStore()
         let options = Ingester.Options(
             group: group, session: session, format: format.flatMap(DocumentFormat.init(rawValue:)), documentID: id,
-            personsFile: persons, speakerPattern: speakerPattern, replace: replace, pseudonymize: pseudonymize)
+            personsFile: persons, speakerPattern: speakerPattern, replace: replace, pseudonymize: pseudonymize,
+            encoding: encoding.flatMap(TextEncoding.init(name:)), speakers: Self.list(speakers),
+            moderators: moderator.flatMap { Self.list($0) }, dryRun: dryRun)
         let outcomes = try Ingester(store: store, options: options).ingest(paths: paths)
         if output.json {
             try Output.printJSON(outcomes)
         } else {
-            for outcome in outcomes where !outcome.failed {
-                if let note = outcome.note {
-                    print("skipped: \(outcome.file) (\(note))")
-                    continue
-                }
-                print("\(outcome.status): \(outcome.file) → \(outcome.document ?? "") (\(outcome.format?.rawValue ?? ""), \(outcome.utterances) utterances, \(outcome.speakers) speakers, \(outcome.words) words)")
-            }
+            if dryRun { print("dry run: nothing is written\(note.map { " (\($0))" } ?? "")") }
+            outcomes.filter { !$0.failed }.forEach { IngestReport.print($0) }
         }
         let failures = outcomes.filter(\.failed)
         failures.forEach { Output.printError($0.error ?? $0.file) }
         if outcomes.isEmpty { Output.printError("No transcript files found in \(paths.joined(separator: ", ")).") }
         if !failures.isEmpty || outcomes.isEmpty {
-            if !output.json { Output.printError("\(failures.count) of \(outcomes.count) file(s) failed; the project keeps everything else.") }
+            if !output.json {
+                Output.printError(dryRun
+                    ? "\(failures.count) of \(outcomes.count) file(s) would fail; nothing was written."
+                    : "\(failures.count) of \(outcomes.count) file(s) failed; the project keeps everything else.")
+            }
             throw ExitCode(1)
         }
+    }
+
+    /// The project; for a dry run without a project, an empty one in a temporary folder.
+    private func openStore() throws -> (ProjectStore, note: String?) {
+        guard dryRun, !FileManager.default.fileExists(atPath: project.path) else { return (try project.open(), nil) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cda-dry-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let store = try ProjectStore.create(at: folder.appendingPathComponent("preview.cda").path)
+        return (store, "no project at '\(project.path)': checked against an empty one")
+    }
+
+    private static func list(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }

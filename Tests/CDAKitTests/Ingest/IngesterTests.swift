@@ -70,3 +70,85 @@ import Testing
         #expect(try store.speakers().allSatisfy { $0.name == $0.id })
     }
 }
+
+@Suite struct IngestDecisionTests {
+    private func project(_ folder: TemporaryDirectory) throws -> ProjectStore {
+        try ProjectStore.create(at: folder.file("p.cda"))
+    }
+
+    @Test func outcomeNamesSpeakersWithTurnsAndLabelsReadAsText() throws {
+        let folder = TemporaryDirectory()
+        let file = folder.write("ronde.txt", """
+            # moderator: Leider
+            # speaker Zoë: role=participant
+
+            [00:00:05] Leider: Welkom.
+            [00:01:44] Chris: De overheid moet snel communiceren.
+            Let op: dat is lastig.
+            ## subgroep A
+            [00:02:10] Leider: Verder.
+            """)
+        let outcomes = try Ingester(store: try project(folder), options: .init()).ingest(paths: [file])
+        let outcome = try #require(outcomes.first)
+        #expect(outcome.status == "ingested")
+        #expect(outcome.speakerTurns.map { "\($0.speaker) \($0.role.rawValue) \($0.turns) \($0.words)" } == [
+            "Leider moderator 2 2", "Chris participant 1 10",
+        ])
+        #expect(outcome.sections == ["subgroep A"])
+        #expect(outcome.notices.map(\.description) == [
+            "\(file):6: 'Let op:' read as text, not as a speaker (use --speakers to declare speakers)",
+        ])
+    }
+
+    @Test func dryRunReportsExactlyAndWritesNothing() throws {
+        let folder = TemporaryDirectory()
+        let file = folder.write("a.txt", "P1: een\nP2: twee\n")
+        let store = try project(folder)
+        let preview = try Ingester(store: store, options: .init(dryRun: true)).ingest(paths: [file])
+        #expect(preview.map(\.status) == ["ingested"])
+        #expect(preview.map(\.dryRun) == [true])
+        #expect(preview.map(\.utterances) == [2])
+        #expect(try store.documents().isEmpty)
+        _ = try Ingester(store: store, options: .init()).ingest(paths: [file])
+        folder.write("a.txt", "P1: een\nP2: anders\n")
+        let refused = try Ingester(store: store, options: .init(dryRun: true)).ingest(paths: [file])
+        #expect(refused.first?.error?.contains("already exists with different content") == true)
+        let replaced = try Ingester(store: store, options: .init(replace: true, dryRun: true)).ingest(paths: [file])
+        #expect(replaced.map(\.status) == ["replaced"])
+        #expect(try store.utterances(of: "a").map(\.text) == ["een", "twee"])
+    }
+
+    @Test func sameBytesWithOtherOptionsIsAChange() throws {
+        let folder = TemporaryDirectory()
+        let file = folder.write("s.txt", "P1: een twee\nP2: drie\n")
+        let store = try project(folder)
+        _ = try Ingester(store: store, options: .init()).ingest(paths: [file])
+        let again = try Ingester(store: store, options: .init()).ingest(paths: [file])
+        #expect(again.map(\.status) == ["unchanged"])
+        #expect(again.map(\.utterances) == [2])
+        #expect(again.map(\.words) == [3])
+        #expect(again.map(\.speakers) == [2])
+        let regrouped = try Ingester(store: store, options: .init(group: "experts")).ingest(paths: [file])
+        #expect(regrouped.first?.error?.contains("already exists with different content") == true)
+        let replaced = try Ingester(store: store, options: .init(group: "experts", replace: true)).ingest(paths: [file])
+        #expect(replaced.map(\.status) == ["replaced"])
+        #expect(try store.documents().map(\.group) == ["experts"])
+        let same = try Ingester(store: store, options: .init(group: "experts")).ingest(paths: [file])
+        #expect(same.map(\.status) == ["unchanged"])
+    }
+
+    @Test func twoFilesForOneDocumentIdAreRefusedBeforeAnythingIsWritten() throws {
+        let folder = TemporaryDirectory()
+        folder.write("in/X.txt", "P1: een\nP2: twee\n")
+        folder.write("in/X.xml", Fixtures.transcriptXML.replacingOccurrences(of: "id=\"experts-x\" ", with: ""))
+        folder.write("in/Y.txt", "P1: drie\nP2: vier\n")
+        let store = try project(folder)
+        #expect(throws: IngestError.documentIDCollision(documentID: "X", files: [folder.file("in/X.txt"), folder.file("in/X.xml")])) {
+            try Ingester(store: store, options: .init()).ingest(paths: [folder.file("in")])
+        }
+        #expect(try store.documents().isEmpty)
+        folder.write("in/X.txt", "# id: X-tekst\nP1: een\nP2: twee\n")
+        let outcomes = try Ingester(store: store, options: .init()).ingest(paths: [folder.file("in")])
+        #expect(outcomes.map(\.document) == ["X-tekst", "X", "Y"])
+    }
+}
