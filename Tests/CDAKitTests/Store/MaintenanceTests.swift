@@ -12,6 +12,17 @@ import Testing
         #expect(try store.check() == [])
     }
 
+    @Test func codingAfterAStepIsNotAFault() throws {
+        let folder = TemporaryDirectory()
+        let store = try CodingFixtures.project(in: folder)
+        _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "a", coder: "x"))
+        _ = try store.mergeCodes(["a"], into: "b", actor: "x")
+        _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 3), codeName: "b", coder: "x"))
+        #expect(try store.check() == [])
+        try store.executeForTesting("UPDATE history SET snapshot = X'7B' WHERE id = 1")
+        #expect(try store.check().map(\.description) == ["history: step 1 cannot be read"])
+    }
+
     @Test func damageIsFoundPrecisely() throws {
         let folder = TemporaryDirectory()
         let store = try CodingFixtures.project(in: folder)
