@@ -45,7 +45,7 @@ extension Ingester {
             self.format = format
             utterances = transcript.utterances.count
             words = counts.reduce(0) { $0 + $1.words }
-            speakerTurns = SpeakerTurns.tally(transcript)
+            speakerTurns = SpeakerTurns.tally(transcript, counts: counts)
             speakers = speakerTurns.filter { $0.turns > 0 }.count
             var seen: Set<String> = []
             sections = transcript.utterances.compactMap(\.section).filter { seen.insert($0).inserted }
@@ -66,21 +66,22 @@ extension Ingester {
 
         /// Every declared or speaking speaker of `transcript`, in the transcript's order, then any
         /// speaker who speaks without being declared.
-        static func tally(_ transcript: Transcript) -> [SpeakerTurns] {
+        ///
+        /// - Parameter counts: The words and scalars of each utterance, in order, as ingest counted them.
+        static func tally(_ transcript: Transcript, counts: [(words: Int, scalars: Int)]) -> [SpeakerTurns] {
             var turns: [String: (turns: Int, words: Int)] = [:]
-            for utterance in transcript.utterances {
+            for (utterance, count) in zip(transcript.utterances, counts) {
                 guard let id = utterance.speakerID else { continue }
-                let words = Tokenizer.counts(utterance.text).words
                 turns[id, default: (0, 0)].turns += 1
-                turns[id, default: (0, 0)].words += words
+                turns[id, default: (0, 0)].words += count.words
             }
             var result = transcript.speakers.map { speaker in
                 SpeakerTurns(speaker: speaker.id, role: speaker.role, turns: turns[speaker.id]?.turns ?? 0, words: turns[speaker.id]?.words ?? 0)
             }
-            let declared = Set(transcript.speakers.map(\.id))
+            var seen = Set(transcript.speakers.map(\.id))
             var extra: [String] = []
             for utterance in transcript.utterances {
-                if let id = utterance.speakerID, !declared.contains(id), !extra.contains(id) { extra.append(id) }
+                if let id = utterance.speakerID, seen.insert(id).inserted { extra.append(id) }
             }
             result += extra.map { SpeakerTurns(speaker: $0, role: .participant, turns: turns[$0]!.turns, words: turns[$0]!.words) }
             return result

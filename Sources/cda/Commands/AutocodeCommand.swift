@@ -16,6 +16,7 @@ struct AutocodeCommand: ParsableCommand {
     @Flag(help: "Only count the hits per code and group; write no sheet.") var count = false
 
     func validate() throws {
+        try Bounds.check(round, "--round", Bounds.round)
         if count && (apply || out != nil) { throw ValidationError("--count only counts; leave out --apply and --out.") }
     }
 

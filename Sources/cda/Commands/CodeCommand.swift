@@ -28,6 +28,10 @@ struct CodeAddCommand: ParsableCommand {
     @Flag(name: .customLong("in-vivo"), help: "Mark a new code as in-vivo (taken from the participants' words).")
     var inVivo = false
 
+    func validate() throws {
+        try Bounds.check(round, "--round", Bounds.round)
+    }
+
     func run() throws {
         let request = CodingRequest(
             fragment: where_.fragment, codeName: code, round: round, coder: coder.name, memo: memo, origin: inVivo ? .inVivo : .analyst)
@@ -78,6 +82,11 @@ struct CodeRemoveCommand: ParsableCommand {
     var all = false
 
     func validate() throws {
+        try Bounds.check(utterance, "--utterance", Bounds.utterance)
+        try Bounds.check(toUtterance, "--to-utterance", Bounds.utterance)
+        try Bounds.check(start, "--start", Bounds.offset)
+        try Bounds.check(end, "--end", Bounds.offset)
+        try Bounds.check(round, "--round", Bounds.round)
         if id == nil && document == nil { throw ValidationError("Name the coding with --id, or a fragment with --doc and --utterance.") }
         if document != nil && utterance == nil && !all { throw ValidationError("Add --utterance N, or --all to remove every matching coding of the document.") }
     }

@@ -15,15 +15,26 @@ struct CollocatesCommand: ParsableCommand {
     @Flag(name: .customLong("no-stopwords"), help: "Leave out Dutch and English function words.") var noStopwords = false
     @Option(help: "The most collocates.") var limit = 25
 
+    /// The window's left and right sides, when `--window` is two whole numbers.
+    private var sides: (Int, Int)? {
+        let parts = window.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let left = parts[0], let right = parts[1] else { return nil }
+        return (left, right)
+    }
+
     func validate() throws {
-        let parts = window.split(separator: ",").compactMap { Int($0) }
-        if parts.count != 2 || parts.contains(where: { $0 < 0 }) || parts.reduce(0, +) == 0 { throw ValidationError("--window must be L,R, e.g. 5,5.") }
+        try Bounds.check(minFreq, "--min-freq", Bounds.frequency)
+        try Bounds.check(limit, "--limit", Bounds.limit)
+        guard let (left, right) = sides else { throw ValidationError("--window must be L,R, e.g. 5,5.") }
+        try Bounds.check(left, "--window (left)", Bounds.window)
+        try Bounds.check(right, "--window (right)", Bounds.window)
+        if left + right == 0 { throw ValidationError("--window must take at least one word on one side, e.g. 5,5.") }
         if Collocations.Measure(rawValue: measure) == nil { throw ValidationError("--measure must be mi, t, logdice or g2.") }
     }
 
     func run() throws {
-        let parts = window.split(separator: ",").compactMap { Int($0) }
-        let collocates = try Collocations.find(node: word, in: try project.open(), scope: filters.scope, window: (parts[0], parts[1]),
+        let (left, right) = sides ?? (5, 5)
+        let collocates = try Collocations.find(node: word, in: try project.open(), scope: filters.scope, window: (left, right),
                                                measure: Collocations.Measure(rawValue: measure)!, minimumObserved: minFreq, limit: limit, skipStopWords: noStopwords)
         if output.json { return try Output.printJSON(collocates) }
         Output.printTable(["collocate", "observed", "freq", "expected", measure], collocates.map {

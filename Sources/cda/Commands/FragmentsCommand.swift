@@ -19,6 +19,10 @@ struct FragmentsListCommand: ParsableCommand {
     @Option(help: "Only codings of this round.") var round: Int?
     @Flag(help: "Only fragments selected for interpretation.") var selected = false
 
+    func validate() throws {
+        try Bounds.check(round, "--round", Bounds.round)
+    }
+
     func run() throws {
         let fragments = try project.open().fragments(code: code, round: round, selectedOnly: selected)
         if output.json { return try Output.printJSON(fragments) }

@@ -17,6 +17,8 @@ struct KeynessCommand: ParsableCommand {
     @Option(help: "1 for words, 2 for bigrams.") var ngrams = 1
 
     func validate() throws {
+        try Bounds.check(minFreq, "--min-freq", Bounds.frequency)
+        try Bounds.check(limit, "--limit", Bounds.limit)
         let names = groups.split(separator: ",")
         if againstRest ? names.count != 1 : names.count != 2 { throw ValidationError("Give --groups A,B, or --groups A --against-rest.") }
         if !(1...3).contains(ngrams) { throw ValidationError("--ngrams must be 1, 2 or 3.") }

@@ -19,6 +19,9 @@ struct KwicCommand: ParsableCommand {
     @Flag(help: "Confirm --code-as.") var yes = false
 
     func validate() throws {
+        try Bounds.check(width, "--width", Bounds.width)
+        try Bounds.check(limit, "--limit", Bounds.limit)
+        try Bounds.check(round, "--round", Bounds.round)
         if Concordance.Sort(rawValue: sort) == nil { throw ValidationError("--sort must be left, right or position.") }
         if width < 0 { throw ValidationError("--width must not be negative.") }
     }

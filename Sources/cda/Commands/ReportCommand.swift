@@ -36,6 +36,7 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Add keywords per group and the us/them positioning table.") var instruments = false
 
     func validate() throws {
+        try Bounds.check(maxQuoteWords, "--max-quote-words", Bounds.limit)
         for name in format.split(separator: ",") where ReportFormat(rawValue: String(name)) == nil {
             throw ValidationError("Unknown format '\(name)'. Use md, html, csv or json.")
         }

@@ -18,6 +18,10 @@ struct SheetExportCommand: ParsableCommand {
     @Flag(name: .customLong("include-moderators"), help: "With --uncoded: also moderators' utterances.") var includeModerators = false
     @Option(help: "Write to this file instead of standard output.") var out: String?
 
+    func validate() throws {
+        try Bounds.check(round, "--round", Bounds.round)
+    }
+
     func run() throws {
         let rows = try project.open().sheetRows(round: round, documentID: document, uncoded: uncoded, includeModerators: includeModerators)
         let text = CodingSheet.render(rows)

@@ -17,6 +17,8 @@ struct ShowCommand: ParsableCommand {
     var to: Int?
 
     func validate() throws {
+        try Bounds.check(from, "--from", Bounds.utterance)
+        try Bounds.check(to, "--to", Bounds.utterance)
         if let from, from < 1 { throw ValidationError("--from must be 1 or more.") }
         if let from, let to, to < from { throw ValidationError("--to must not be before --from.") }
     }

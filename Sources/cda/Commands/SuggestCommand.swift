@@ -15,6 +15,10 @@ struct SuggestMergesCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Option(help: "The most pairs to list.") var limit = 30
 
+    func validate() throws {
+        try Bounds.check(limit, "--limit", Bounds.limit)
+    }
+
     func run() throws {
         let suggestions = try project.open().mergeSuggestions(limit: limit)
         if output.json { return try Output.printJSON(suggestions) }
@@ -32,6 +36,10 @@ struct SuggestInVivoCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Option(help: "Only this group's participants (against all other talk).") var group: String?
     @Option(help: "The most suggestions.") var limit = 25
+
+    func validate() throws {
+        try Bounds.check(limit, "--limit", Bounds.limit)
+    }
 
     func run() throws {
         let suggestions = try project.open().inVivoSuggestions(group: group, limit: limit)

@@ -34,6 +34,10 @@ struct FragmentOptions: ParsableArguments {
     var end: Int?
 
     func validate() throws {
+        try Bounds.check(utterance, "--utterance", Bounds.utterance)
+        try Bounds.check(toUtterance, "--to-utterance", Bounds.utterance)
+        try Bounds.check(start, "--start", Bounds.offset)
+        try Bounds.check(end, "--end", Bounds.offset)
         if (start == nil) != (end == nil) { throw ValidationError("Give both --start and --end, or neither (whole utterances).") }
         if let toUtterance, toUtterance < utterance { throw ValidationError("--to-utterance must not be before --utterance.") }
     }
