@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzz one reader with libFuzzer: Fuzz/run.sh TARGET SECONDS
-# TARGET: text | tei | xml | vtt | srt | eaf | trs | persons | sheet | codebook
+# TARGET: text | tei | xml | vtt | srt | eaf | trs | cha | persons | sheet | codebook
 # Crashing inputs land in Fuzz/crashes/TARGET/; the corpus grows in Fuzz/corpus/TARGET/ (not committed).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -18,6 +18,7 @@ case "$target" in
   srt) cp ../Corpora/samples/*.srt "corpus/$target/" ;;
   eaf) cp ../Corpora/samples/*.eaf "corpus/$target/" ;;
   trs) cp ../Corpora/samples/*.trs "corpus/$target/" ;;
+  cha) cp ../Corpora/samples/*.cha "corpus/$target/" ;;
   persons) cp ../Corpora/samples/debat-tei.xml "corpus/$target/" ;;
   sheet) cp ../Corpora/scenario-workshops/coding/*.tsv "corpus/$target/" ;;
   codebook) cp ../Codebooks/*.yaml ../Corpora/scenario-workshops/coding/*.yaml "corpus/$target/" ;;

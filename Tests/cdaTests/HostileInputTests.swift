@@ -74,6 +74,9 @@ import Testing
         add("SRT with a bad time", "c.srt", ingest, "FILE:2:1: '99:99' is not a time", text("1\n00:00:01,000 --> 99:99\nhallo\n"))
         add("SRT with NUL bytes", "d.srt", ingest, "the file contains NUL bytes", text("1\n00:00:01,000 --> 00:00:02,000\nha\u{0}llo\n"))
         add("SRT without cues", "e.srt", ingest, "FILE: no utterances found", text("just some words\n"))
+        // CHAT.
+        add("CHAT with an undeclared speaker code", "a.cha", ingest, "FILE:4:2: speaker 'P09' is not declared", text("@UTF8\n@Begin\n@Participants:\tP01 Participant\n*P09:\tja .\n@End\n"))
+        add("CHAT with a malformed media bullet", "b.cha", ingest, "FILE:4:12: '12_x' is not a time", text("@UTF8\n@Begin\n@Participants:\tP01 Participant\n*P01:\tja . \u{15}12_x\u{15}\n@End\n"))
         // ELAN, Transcriber and REFI-QDA files.
         add("truncated ELAN", "a.eaf", ingest, "FILE:", text("<?xml version=\"1.0\"?>\n<ANNOTATION_DOCUMENT><TIME_ORDER><TIME_SLOT TIME_SLOT_ID=\"t1\" TIME_VALUE=\"0\"/>"))
         add("ELAN with an undefined time slot", "b.eaf", ingest, "FILE:", text("<ANNOTATION_DOCUMENT><TIME_ORDER><TIME_SLOT TIME_SLOT_ID=\"t1\" TIME_VALUE=\"0\"/></TIME_ORDER><TIER TIER_ID=\"A\"><ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID=\"a1\" TIME_SLOT_REF1=\"t1\" TIME_SLOT_REF2=\"t9\"><ANNOTATION_VALUE>x</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION></TIER></ANNOTATION_DOCUMENT>"))

@@ -2,7 +2,7 @@ import CDAKit
 import Foundation
 
 /// The fuzz target to exercise, chosen by the `CDA_FUZZ_TARGET` environment variable:
-/// `text`, `tei`, `xml`, `vtt`, `srt`, `eaf`, `trs`, `persons`, `sheet`, `codebook`.
+/// `text`, `tei`, `xml`, `vtt`, `srt`, `eaf`, `trs`, `cha`, `persons`, `sheet`, `codebook`.
 private let target = ProcessInfo.processInfo.environment["CDA_FUZZ_TARGET"] ?? "text"
 
 /// libFuzzer's entry point: reads one input with the chosen reader; every error is an expected
@@ -19,6 +19,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case "srt": _ = try? CaptionReader(format: .srt).read(source, options: ReadOptions())
     case "eaf": _ = try? ELANReader().read(source, options: ReadOptions())
     case "trs": _ = try? TranscriberReader().read(source, options: ReadOptions())
+    case "cha": _ = try? CHATReader().read(source, options: ReadOptions())
     case "persons": _ = try? PersonListReader.read(source)
     case "sheet": _ = CodingSheet.parse(String(decoding: bytes, as: UTF8.self), file: "fuzz-input", defaultCoder: "fuzz")
     case "codebook": _ = try? Codebook.parse(String(decoding: bytes, as: UTF8.self))

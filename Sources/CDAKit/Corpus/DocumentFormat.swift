@@ -14,4 +14,6 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case elan = "eaf"
     /// Transcriber transcripts (`.trs`): speakers, sections and turns with sync points.
     case transcriber = "trs"
+    /// CHAT transcripts (`.cha`) of CHILDES and the other TalkBank corpora: headers, main and dependent tiers.
+    case chat
 }

@@ -1,14 +1,16 @@
-/// Chooses the reader for a file from its extension and, for XML, its root element.
+/// Chooses the reader for a file from its extension and, for XML, its root element; a `.txt`
+/// that opens like a CHAT file is read as CHAT.
 public enum FormatDetector {
     /// Extensions that `cda ingest` picks up when it walks a directory.
-    public static let transcriptExtensions: Set<String> = ["txt", "xml", "tei", "vtt", "srt", "eaf", "trs"]
+    public static let transcriptExtensions: Set<String> = ["txt", "xml", "tei", "vtt", "srt", "eaf", "trs", "cha"]
 
     /// The format of `source`.
     ///
     /// - Throws: `IngestError.unknownFormat` when neither the extension nor the root element tells.
     public static func format(of source: SourceFile) throws(IngestError) -> DocumentFormat {
         switch source.pathExtension {
-        case "txt", "text": return .text
+        case "txt", "text": return opensLikeCHAT(source.bytes) ? .chat : .text
+        case "cha": return .chat
         case "vtt": return .vtt
         case "srt": return .srt
         case "eaf": return .elan
@@ -36,7 +38,21 @@ public enum FormatDetector {
         case .vtt, .srt: CaptionReader(format: format)
         case .elan: ELANReader()
         case .transcriber: TranscriberReader()
+        case .chat: CHATReader()
         }
+    }
+
+    /// Whether the first line that is not blank and not `@Font:` is `@UTF8` or `@Begin`, as in
+    /// every CHAT file; a UTF-8 byte order mark is skipped.
+    static func opensLikeCHAT(_ bytes: [UInt8]) -> Bool {
+        var rest = bytes.prefix(4096)
+        if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
+        for line in rest.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }) {
+            let text = String(decoding: line, as: UTF8.self)[...].trimmedSpaces
+            if text.isEmpty || text.hasPrefix("@Font:") { continue }
+            return text == "@UTF8" || text == "@Begin"
+        }
+        return false
     }
 
     /// The local name of the first element in the first 64 KiB, skipping the prolog and comments.

@@ -72,7 +72,7 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidUTF8(let l):
             return "\(l): invalid UTF-8 byte sequence. Save the file as UTF-8."
         case .unknownFormat(let l, let detail):
-            return "\(l): unknown transcript format (\(detail)). Use --format text|tei|xml|vtt|srt|eaf|trs."
+            return "\(l): unknown transcript format (\(detail)). Use --format text|tei|xml|vtt|srt|eaf|trs|chat."
         case .malformedXML(let l, let message):
             let lowered = message.lowercased()
             if lowered.contains("entity") && (lowered.contains("loop") || lowered.contains("amplification") || lowered.contains("huge")) {
@@ -86,9 +86,10 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         case .missingAttribute(let l, let element, let attribute):
             return "\(l): <\(element)> needs a '\(attribute)' attribute"
         case .undeclaredSpeaker(let l, let speaker):
-            return "\(l): speaker '\(speaker)' is not declared in <speakers>"
+            if speaker.isEmpty { return "\(l): the turn names no speaker" }
+            return "\(l): speaker '\(speaker)' is not declared in the file's speaker list (<speakers>, '# speakers:' or @Participants)"
         case .invalidTime(let l, let value):
-            return "\(l): '\(value)' is not a time; write HH:MM:SS, MM:SS or seconds"
+            return "\(l): '\(value)' is not a time; write HH:MM:SS, MM:SS or seconds (in a CHAT media bullet: START_END in milliseconds)"
         case .noUtterances(let l):
             return "\(l): no utterances found"
         case .invalidSpeakerPattern(let pattern, let reason):

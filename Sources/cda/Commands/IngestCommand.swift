@@ -5,7 +5,7 @@ import Foundation
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Read transcripts (plain text, TEI, transcript XML, WebVTT, SRT, ELAN, Transcriber) into the project.",
+        abstract: "Read transcripts (plain text, TEI, transcript XML, WebVTT, SRT, ELAN, Transcriber, CHAT) into the project.",
         discussion: "Each file is stored in one transaction: a file that fails leaves nothing behind. Directories are walked recursively.")
 
     @OptionGroup var project: ProjectOptions
@@ -20,7 +20,7 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Set the session of the documents (overrides the file).")
     var session: String?
 
-    @Option(help: "Force the format: text, tei, xml, vtt, srt, eaf or trs.")
+    @Option(help: "Force the format: text, tei, xml, vtt, srt, eaf, trs or chat.")
     var format: String?
 
     @Option(help: "Document id, for a single file.")
@@ -56,7 +56,7 @@ struct IngestCommand: ParsableCommand {
 
     func validate() throws {
         if let format, DocumentFormat(rawValue: format) == nil {
-            throw ValidationError("Unknown format '\(format)'. Use one of: text, tei, xml, vtt, srt, eaf, trs.")
+            throw ValidationError("Unknown format '\(format)'. Use one of: text, tei, xml, vtt, srt, eaf, trs, chat.")
         }
         if id != nil && paths.count > 1 {
             throw ValidationError("--id names a single document; give one file.")
