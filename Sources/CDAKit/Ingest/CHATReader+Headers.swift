@@ -26,7 +26,7 @@ extension CHATReader {
         static let documentHeaders: Set<String> = ["Languages", "Date", "Location", "Situation", "Media"]
         /// The attribute names of the `@ID` fields, by position (field 2 is the code).
         static let idFields: [(position: Int, key: String)] = [
-            (0, "language"), (1, "corpus"), (3, "age"), (4, "sex"), (5, "group"), (6, "ses"),
+            (0, "language"), (1, "corpus"), (3, "age"), (4, "sex"), (5, "chat-group"), (6, "ses"),
             (7, "role"), (8, "education"), (9, "custom"),
         ]
         /// CHAT roles, lowercased, of people who steer the talk: moderators.

@@ -82,7 +82,7 @@ private func readCHAT(_ bytes: [UInt8], _ name: String = "werkplaats.cha", optio
                 id: "P01", name: "Ans", role: .participant,
                 attributes: [
                     "role": "Participant", "language": "nld", "corpus": "werkplaats", "age": "45;", "sex": "female",
-                    "group": "burgers", "education": "hbo",
+                    "chat-group": "burgers", "education": "hbo",
                 ]),
             Speaker(id: "P02", role: .participant, attributes: ["role": "Participant"]),
             Speaker(id: "P03", name: "Bram", role: .participant, attributes: ["role": "Participant"]),
@@ -198,7 +198,9 @@ private func readCHAT(_ bytes: [UInt8], _ name: String = "werkplaats.cha", optio
         #expect(stored.map(\.role) == [.moderator, .participant, .observer, .participant, .moderator, .participant, .participant])
         let speakers = try store.speakers()
         #expect(speakers.first { $0.id == "P03" }?.utterances == 0)
-        #expect(speakers.first { $0.id == "P01" }?.group == "burgers")
+        // CHAT's @ID group is kept as `chat-group`, so it never replaces the document's group.
+        #expect(speakers.first { $0.id == "P01" }?.attributes["chat-group"] == "burgers")
+        #expect(speakers.first { $0.id == "P01" }?.group == nil)
     }
 
     @Test func bundledSampleIngests() throws {
@@ -256,7 +258,7 @@ struct SharedCHATSampleTests {
         #expect(transcript.speakers.map(\.id) == ["FAT", "CHI", "MOT"])
         #expect(transcript.speakers.allSatisfy { $0.role == .participant })
         #expect(transcript.speakers[1].attributes == [
-            "role": "Target_Child", "language": "eng", "corpus": "MacWhinney", "age": "1;04.11", "sex": "male", "group": "TD",
+            "role": "Target_Child", "language": "eng", "corpus": "MacWhinney", "age": "1;04.11", "sex": "male", "chat-group": "TD",
         ])
         #expect(transcript.utterances.first?.start == 0.6)
         #expect(transcript.utterances.last?.end == 17.618)
