@@ -126,9 +126,13 @@ struct QDPXArchive {
     /// - Throws: `ExchangeError.writeFailed`.
     static func write(_ entries: [(path: String, text: String)], to path: String) throws(ExchangeError) {
         let target = URL(fileURLWithPath: path)
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        let temporary = URL(fileURLWithPath: AtomicFile.temporaryPath(beside: path))
         do {
             let archive = try Archive(url: temporary, accessMode: .create)
+            // The archive holds whole transcripts: owner-only before its first entry is written.
+            if chmod(temporary.path, AtomicFile.ownerOnly) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            }
             for entry in entries {
                 let data = Data(entry.text.utf8)
                 try archive.addEntry(

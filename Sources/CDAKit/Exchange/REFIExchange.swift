@@ -67,8 +67,8 @@ public enum REFIExchange {
         if let schemas { try check(xml, named: path, schema: schemas.codebookSchema) }
         do {
             try AtomicFile.write(xml, to: path)
-        } catch {
-            throw ExchangeError.writeFailed(file: path, reason: "the folder is missing or not writable")
+        } catch let error as AtomicFile.WriteError {
+            throw ExchangeError.writeFailed(file: path, reason: error.reason)
         }
         return ExchangeExportResult(file: path, counts: output.counts, omitted: output.omitted, validatedWith: schemas?.codebookSchema)
     }
