@@ -30,7 +30,7 @@ enum ErrorMapping {
     static func status(of error: CodingError) -> Int {
         switch error {
         case .unknownCode, .unknownTheme, .noSuchCoding: 404
-        case .inactiveCode, .codeExists, .cycle, .nothingToUndo, .undoConflict, .roundNotStarted: 409
+        case .inactiveCode, .codeExists, .cycle, .nothingToUndo, .undoConflict, .roundNotStarted, .roundPassed, .roundThemesDiffer: 409
         case .emptyCodeName, .offsetOutOfRange, .emptyFragment, .halfOpenOffsets, .invalidRound, .nothingToMerge: 400
         }
     }

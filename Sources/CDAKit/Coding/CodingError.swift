@@ -18,6 +18,10 @@ public enum CodingError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidRound(Int)
     /// Round 2 has not been started, so round-2 codings are refused.
     case roundNotStarted(Int)
+    /// A later round is under way, and rounds do not go back.
+    case roundPassed(requested: Int, current: Int)
+    /// The round is under way with other themes; starting it again does not change them.
+    case roundThemesDiffer(round: Int, current: [String], requested: [String])
     /// No theme has this id.
     case unknownTheme(String, suggestion: String?)
     /// The request would make a code its own ancestor.
@@ -53,6 +57,12 @@ public enum CodingError: Error, Sendable, Hashable, CustomStringConvertible {
             return "Round \(round) does not exist; rounds are 1 and 2."
         case .roundNotStarted(let round):
             return "Round \(round) has not started. Start it with 'cda round start \(round)'."
+        case .roundPassed(let requested, let current):
+            return "Round \(requested) cannot be started: round \(current) is under way and rounds do not go back. New codings go to round \(current); code into round \(requested) with --round \(requested)."
+        case .roundThemesDiffer(let round, let current, let requested):
+            let now = current.isEmpty ? "no themes" : current.joined(separator: ", ")
+            let asked = requested.isEmpty ? "no themes" : requested.joined(separator: ", ")
+            return "Round \(round) is already under way for \(now); starting it again with \(asked) would change it without a trace, so nothing was changed."
         case .unknownTheme(let id, let suggestion):
             return "Unknown theme '\(id)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? " Load themes with 'cda themes load FILE'.")
         case .cycle(let code, let parent):

@@ -174,20 +174,35 @@ extension ProjectStore {
         }
     }
 
-    /// Starts a coding round, recording which themes it deepens. Starting round 2 again updates its themes.
+    /// Starts a coding round, recording which themes it deepens.
     ///
-    /// - Throws: `CodingError.invalidRound` or `.unknownTheme`.
-    public func startRound(_ number: Int, themes: [String]) throws {
+    /// Rounds only go forward, and a round's themes are set when it starts: starting the round that
+    /// is under way again changes nothing (and says so); asking for other themes, or for an earlier
+    /// round, is refused, since it would change the project without a step to undo.
+    ///
+    /// - Returns: Whether the round started now or was already under way.
+    /// - Throws: `CodingError.invalidRound`, `.unknownTheme`, `.roundPassed` or `.roundThemesDiffer`.
+    @discardableResult
+    public func startRound(_ number: Int, themes: [String]) throws -> RoundStart {
         try write { db in
             guard number == 1 || number == 2 else { throw CodingError.invalidRound(number) }
             for theme in themes { try Self.requireTheme(theme, db) }
+            let started = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM codingRound")
+            if let started, started > number { throw CodingError.roundPassed(requested: number, current: started) }
+            if started == number {
+                let current = try String.fetchAll(db, sql: "SELECT themeId FROM roundTheme WHERE round = ? ORDER BY themeId", arguments: [number])
+                guard themes.isEmpty || Set(themes) == Set(current) else {
+                    throw CodingError.roundThemesDiffer(round: number, current: current, requested: themes.sorted())
+                }
+                return .alreadyUnderWay(themes: current)
+            }
             for round in 1...number {
                 try db.execute(sql: "INSERT OR IGNORE INTO codingRound(number, startedAt) VALUES (?, ?)", arguments: [round, Timestamp.now()])
             }
-            try db.execute(sql: "DELETE FROM roundTheme WHERE round = ?", arguments: [number])
             for theme in themes {
                 try db.execute(sql: "INSERT INTO roundTheme(round, themeId) VALUES (?, ?)", arguments: [number, theme])
             }
+            return .started
         }
     }
 

@@ -16,8 +16,12 @@ struct RoundStartCommand: ParsableCommand {
 
     func run() throws {
         let list = themes?.split(separator: ",").map { String($0) } ?? []
-        try project.open().startRound(number, themes: list)
-        print("Round \(number) started\(list.isEmpty ? "" : " for \(list.joined(separator: ", "))"). New codings go to round \(number).")
+        switch try project.open().startRound(number, themes: list) {
+        case .started:
+            print("Round \(number) started\(list.isEmpty ? "" : " for \(list.joined(separator: ", "))"). New codings go to round \(number).")
+        case .alreadyUnderWay(let themes):
+            print("Round \(number) is already under way\(themes.isEmpty ? "" : " for \(themes.joined(separator: ", "))"); nothing changed.")
+        }
     }
 }
 
