@@ -32,7 +32,7 @@ extension ProjectStore {
         _ transcript: Transcript, replace: Bool, pseudonymize: Bool = false, counts: [(words: Int, scalars: Int)]? = nil,
         readOptions: String = ""
     ) throws -> SaveOutcome {
-        try rehearse { db in
+        try dryRun { db in
             try Self.insertTranscript(transcript, replace: replace, pseudonymize: pseudonymize, counts: counts, readOptions: readOptions, db)
         }
     }

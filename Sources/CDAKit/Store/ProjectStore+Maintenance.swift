@@ -112,19 +112,39 @@ extension ProjectStore {
     }
 
     /// Copies the project to `destination` with SQLite's online backup API: safe while another
-    /// process writes. The copy gets owner-only permissions.
+    /// process writes. The copy is written beside `destination` under a temporary name, checked
+    /// (`PRAGMA quick_check`) and only then renamed into place, so a killed or failed backup never
+    /// leaves a file that looks like one. The copy gets owner-only permissions.
     ///
-    /// - Throws: `StoreError.projectExists` when `destination` exists, `.database` when the copy fails.
+    /// - Throws: `StoreError.projectExists` when `destination` exists, `.damaged` when the project
+    ///   itself fails its check (a damaged project is not copied over a good backup), `.diskFull`,
+    ///   `.permissionDenied` or `.database` when the copy fails.
     public func backup(to destination: String) throws {
         if FileManager.default.fileExists(atPath: destination) { throw StoreError.projectExists(path: destination) }
-        guard FileManager.default.createFile(atPath: destination, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.database(path: destination, message: "cannot create the backup file")
+        guard try read({ db in try String.fetchAll(db, sql: "PRAGMA quick_check") }) == ["ok"] else {
+            throw StoreError.damaged(path: path)
+        }
+        let temporary = AtomicFile.temporaryPath(beside: destination)
+        guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            let folder = (destination as NSString).deletingLastPathComponent
+            throw FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder)
+                ? StoreError.permissionDenied(path: destination)
+                : StoreError.database(path: destination, message: "the folder '\(folder)' does not exist")
         }
         do {
-            let target = try DatabaseQueue(path: destination)
+            let target = try DatabaseQueue(path: temporary)
             try database.backup(to: target)
+            let verdict = try target.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            try target.close()
+            guard verdict == ["ok"] else { throw StoreError.database(path: destination, message: "the copy failed its check") }
+            guard link(temporary, destination) == 0 else {
+                throw errno == EEXIST ? StoreError.projectExists(path: destination) : StoreError.permissionDenied(path: destination)
+            }
+            unlink(temporary)
         } catch {
-            try? FileManager.default.removeItem(atPath: destination)
+            unlink(temporary)
+            if let error = error as? StoreError { throw error }
+            if let error = error as? DatabaseError { throw StoreError.from(error, path: destination) }
             throw StoreError.database(path: destination, message: Self.describe(error))
         }
     }

@@ -73,7 +73,7 @@ extension ProjectStore {
                 return value!
             }
         } catch let error as DatabaseError {
-            throw StoreError.database(path: path, message: Self.describe(error))
+            throw StoreError.from(error, path: path)
         }
     }
 }

@@ -50,47 +50,76 @@ public final class ProjectStore: Sendable {
     /// Opens an existing project, migrating an older schema forward after copying the file to
     /// `PATH.before-upgrade-TIME.cda`.
     ///
-    /// - Throws: `StoreError.projectMissing`, `.notAProject`, `.newerSchema` or `.database`.
+    /// A project that cannot be written (a read-only disk or file) is opened read-only: commands
+    /// that read work, and a write fails with `StoreError.readOnly`.
+    ///
+    /// - Throws: `StoreError.projectMissing`, `.notAProject`, `.newerSchema`, `.missingSchemaHistory`,
+    ///   `.permissionDenied`, `.damaged`, `.readOnly` (an old schema that cannot be upgraded there)
+    ///   or `.database`.
     public static func open(at path: String) throws(StoreError) -> ProjectStore {
         guard FileManager.default.fileExists(atPath: path) else { throw .projectMissing(path: path) }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw .permissionDenied(path: path) }
+        let writable = canWrite(path)
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration())
+            queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: !writable))
             let applicationID = try queue.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
             guard applicationID == ProjectSchema.applicationID else {
                 throw StoreError.notAProject(path: path, reason: "the SQLite file was not created by cda")
             }
         } catch let error as StoreError {
             throw error
+        } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_NOTADB {
+            throw .notAProject(path: path, reason: "not an SQLite database, or a damaged one")
+        } catch let error as DatabaseError {
+            throw .from(error, path: path)
         } catch {
             throw .notAProject(path: path, reason: describe(error))
         }
         do {
-            let migrator = ProjectSchema.migrator
-            let (superseded, complete) = try queue.read { db in
-                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
-            }
-            if superseded { throw StoreError.newerSchema(path: path) }
-            if !complete {
-                // An older project: keep a copy before changing its schema.
-                let backup = path + ".before-upgrade-\(Timestamp.now().replacingOccurrences(of: ":", with: "")).cda"
-                if !FileManager.default.fileExists(atPath: backup),
-                    FileManager.default.createFile(atPath: backup, contents: nil, attributes: [.posixPermissions: 0o600])
-                {
-                    try queue.backup(to: try DatabaseQueue(path: backup))
-                }
-                try migrator.migrate(queue)
-            }
+            try upgrade(queue, at: path, writable: writable)
         } catch let error as StoreError {
             throw error
+        } catch let error as DatabaseError {
+            throw .from(error, path: path)
         } catch {
             throw .database(path: path, message: describe(error))
         }
         return ProjectStore(path: path, database: queue)
     }
 
-    private static func configuration() -> Configuration {
+    /// Brings an older schema up to date, after keeping a copy of the file beside it.
+    private static func upgrade(_ queue: DatabaseQueue, at path: String, writable: Bool) throws {
+        let migrator = ProjectSchema.migrator
+        let (superseded, complete, applied, tables) = try queue.read { db in
+            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db), try migrator.appliedIdentifiers(db),
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'document'") ?? 0)
+        }
+        if superseded { throw StoreError.newerSchema(path: path) }
+        guard !complete else { return }
+        // Tables without any recorded migration: upgrading would fail on every run, each time after
+        // making another copy. Refuse once, clearly.
+        if applied.isEmpty && tables > 0 { throw StoreError.missingSchemaHistory(path: path) }
+        guard writable else { throw StoreError.readOnly(path: path) }
+        // An older project: keep a copy before changing its schema.
+        let backup = path + ".before-upgrade-\(Timestamp.now().replacingOccurrences(of: ":", with: "")).cda"
+        if !FileManager.default.fileExists(atPath: backup),
+            FileManager.default.createFile(atPath: backup, contents: nil, attributes: [.posixPermissions: 0o600])
+        {
+            try queue.backup(to: try DatabaseQueue(path: backup))
+        }
+        try migrator.migrate(queue)
+    }
+
+    /// Whether the project file and its folder (for SQLite's journal files) can be written.
+    private static func canWrite(_ path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        return access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
+    }
+
+    private static func configuration(readOnly: Bool = false) -> Configuration {
         var configuration = Configuration()
+        configuration.readonly = readOnly
         configuration.busyMode = .timeout(60)
         configuration.foreignKeysEnabled = true
         configuration.publicStatementArguments = false
@@ -110,25 +139,8 @@ public final class ProjectStore: Sendable {
                 attempt += 1
                 Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
             } catch let error as DatabaseError {
-                throw StoreError.database(path: path, message: Self.describe(error))
+                throw StoreError.from(error, path: path)
             }
-        }
-    }
-
-    /// Runs `body` in a write transaction that is always rolled back, mapping database errors to
-    /// `StoreError`: what `body` would change, computed and undone.
-    func rehearse<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try database.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .rollback
-                }
-                return result!
-            }
-        } catch let error as DatabaseError {
-            throw StoreError.database(path: path, message: Self.describe(error))
         }
     }
 
@@ -137,7 +149,7 @@ public final class ProjectStore: Sendable {
         do {
             return try database.read(body)
         } catch let error as DatabaseError {
-            throw StoreError.database(path: path, message: Self.describe(error))
+            throw StoreError.from(error, path: path)
         }
     }
 
