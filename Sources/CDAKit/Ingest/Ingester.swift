@@ -20,11 +20,13 @@ public struct Ingester: Sendable {
         public var replace: Bool
         /// Whether speaker labels are replaced by pseudonyms (`P01`, `M01`, …) before storing.
         public var pseudonymize: Bool
+        /// The text encoding of text, SRT and VTT files (`--encoding`); `nil` detects it.
+        public var encoding: TextEncoding?
 
         /// Creates options.
         public init(
             group: String? = nil, session: String? = nil, format: DocumentFormat? = nil, documentID: String? = nil,
-            personsFile: String? = nil, speakerPattern: String? = nil, replace: Bool = false, pseudonymize: Bool = false
+            personsFile: String? = nil, speakerPattern: String? = nil, replace: Bool = false, pseudonymize: Bool = false, encoding: TextEncoding? = nil
         ) {
             self.group = group
             self.session = session
@@ -34,6 +36,7 @@ public struct Ingester: Sendable {
             self.speakerPattern = speakerPattern
             self.replace = replace
             self.pseudonymize = pseudonymize
+            self.encoding = encoding
         }
     }
 
@@ -82,7 +85,7 @@ public struct Ingester: Sendable {
         if let file = options.personsFile {
             persons = try PersonListReader.read(try SourceFile(contentsOf: file))
         }
-        let readOptions = ReadOptions(documentID: options.documentID, speakerPattern: options.speakerPattern, persons: persons)
+        let readOptions = ReadOptions(documentID: options.documentID, speakerPattern: options.speakerPattern, persons: persons, encoding: options.encoding)
         return Self.expand(paths).map { ingestFile($0.path, foundInDirectory: $0.walked, options: readOptions) }
     }
 

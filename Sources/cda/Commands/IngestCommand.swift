@@ -31,6 +31,9 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .customLong("speaker-pattern"), help: "Regex for plain-text turn lines with groups (?<speaker>…) and (?<text>…), optionally (?<time>…).")
     var speakerPattern: String?
 
+    @Option(help: "The text encoding of text, SRT and VTT files: utf-8, utf-16, utf-16le, utf-16be, windows-1252 or iso-8859-1 (default: detect; not UTF-8 is read as Windows-1252, with a notice).")
+    var encoding: String?
+
     @Flag(help: "Replace documents whose content changed (refused while codings point into them).")
     var replace = false
 
@@ -41,6 +44,10 @@ struct IngestCommand: ParsableCommand {
         if let format, DocumentFormat(rawValue: format) == nil {
             throw ValidationError("Unknown format '\(format)'. Use one of: text, tei, xml, vtt, srt, eaf, trs.")
         }
+        if let encoding, TextEncoding(name: encoding) == nil {
+            let names = TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("Unknown encoding '\(encoding)'. Use one of: \(names).")
+        }
         if id != nil && paths.count > 1 {
             throw ValidationError("--id names a single document; give one file.")
         }
@@ -50,7 +57,8 @@ struct IngestCommand: ParsableCommand {
         let store = try project.open()
         let options = Ingester.Options(
             group: group, session: session, format: format.flatMap(DocumentFormat.init(rawValue:)), documentID: id,
-            personsFile: persons, speakerPattern: speakerPattern, replace: replace, pseudonymize: pseudonymize)
+            personsFile: persons, speakerPattern: speakerPattern, replace: replace, pseudonymize: pseudonymize,
+            encoding: encoding.flatMap(TextEncoding.init(name:)))
         let outcomes = try Ingester(store: store, options: options).ingest(paths: paths)
         if output.json {
             try Output.printJSON(outcomes)
