@@ -31,8 +31,10 @@ import Testing
         }
         let ingest = ["ingest", "FILE"]
         // Plain text.
-        add("truncated UTF-8 at the end", "a.txt", ingest, "FILE:1:8: invalid UTF-8") { _ in Array("P1: caf".utf8) + [0xC3] }
-        add("invalid UTF-8 in the middle", "b.txt", ingest, "FILE:2:5: invalid UTF-8") { _ in Array("P1: a\nP2: ".utf8) + [0xFF, 0xFE] + Array(" b\n".utf8) }
+        // Without --encoding such files are read as Windows-1252 with a notice; named UTF-8, they are refused.
+        let utf8 = ["ingest", "--encoding", "utf-8", "FILE"]
+        add("truncated UTF-8 at the end", "a.txt", utf8, "FILE:1:8: invalid UTF-8") { _ in Array("P1: caf".utf8) + [0xC3] }
+        add("invalid UTF-8 in the middle", "b.txt", utf8, "FILE:2:5: invalid UTF-8") { _ in Array("P1: a\nP2: ".utf8) + [0xFF, 0xFE] + Array(" b\n".utf8) }
         add("UTF-16 without BOM", "c.txt", ingest, "FILE:1:2: the file contains NUL bytes") { _ in Array("P1: hallo".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) }
         add("NUL bytes", "d.txt", ingest, "FILE:2:") { _ in Array("P1: a\nP2: b\u{0}c\n".utf8) }
         add("empty file", "e.txt", ingest, "FILE: the file is empty", text(""))

@@ -10,6 +10,10 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     case binaryContent(SourceLocation)
     /// A byte sequence is not valid UTF-8.
     case invalidUTF8(SourceLocation)
+    /// The bytes are not valid in the encoding the user named with `--encoding` (other than UTF-8,
+    /// which is `invalidUTF8`): an odd byte or a lone surrogate in UTF-16, or a byte Windows-1252
+    /// leaves undefined.
+    case invalidEncoding(SourceLocation, encoding: TextEncoding)
     /// The format could not be recognised from the extension or the XML root element.
     case unknownFormat(SourceLocation, detail: String)
     /// The XML is not well-formed, or libxml2 refused it.
@@ -46,7 +50,7 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Where the problem is.
     public var location: SourceLocation? {
         switch self {
-        case .unreadable(let l, _), .emptyFile(let l), .binaryContent(let l), .invalidUTF8(let l),
+        case .unreadable(let l, _), .emptyFile(let l), .binaryContent(let l), .invalidUTF8(let l), .invalidEncoding(let l, _),
             .unknownFormat(let l, _), .malformedXML(let l, _), .entityNotAllowed(let l, _),
             .missingAttribute(let l, _, _), .undeclaredSpeaker(let l, _), .invalidTime(let l, _),
             .noUtterances(let l), .documentChanged(let l, _), .documentHasCodings(let l, _, _),
@@ -71,6 +75,9 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(l): the file contains NUL bytes; it looks like a binary file or UTF-16 text without a byte order mark. Save it as UTF-8 text."
         case .invalidUTF8(let l):
             return "\(l): invalid UTF-8 byte sequence. Save the file as UTF-8."
+        case .invalidEncoding(let l, let encoding):
+            let names = TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
+            return "\(l): the file is not valid \(encoding.rawValue) text here. Name its real encoding with --encoding (\(names)), or save it as UTF-8."
         case .unknownFormat(let l, let detail):
             return "\(l): unknown transcript format (\(detail)). Use --format text|tei|xml|vtt|srt|eaf|trs|chat."
         case .malformedXML(let l, let message):

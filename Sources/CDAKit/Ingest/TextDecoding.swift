@@ -15,52 +15,112 @@ enum TextDecoding {
 
     /// Decodes `source` in the encoding the user named, or in the one its bytes show.
     ///
-    /// - Parameter encoding: The user's `--encoding`, or `nil` to detect.
+    /// With `encoding` given, the file is read in exactly that encoding: a UTF-8 byte order mark is
+    /// skipped for `utf-8`; `utf-16` follows the byte order mark, else reads little-endian;
+    /// `utf-16le` and `utf-16be` skip their own byte order mark (the other one is an error);
+    /// `windows-1252` and `iso-8859-1` map each byte to one character, and a byte Windows-1252
+    /// leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) is an error, since it shows the file is in
+    /// another encoding. Without `encoding`, the file is UTF-8 (a byte order mark is fine) or
+    /// UTF-16 with a byte order mark; a file that is not valid UTF-8 is read as Windows-1252, with
+    /// an `.encodingGuessed` notice at the first invalid byte. The guess never refuses a file: there
+    /// the five undefined bytes become the C1 control characters of the same value, as browsers
+    /// do (WHATWG Encoding Standard).
+    ///
+    /// - Parameters:
+    ///   - source: The file.
+    ///   - encoding: The user's `--encoding`, or `nil` to detect.
+    /// - Returns: The text, with the notice of a guessed encoding.
+    /// - Throws: `IngestError.emptyFile`; `.binaryContent` (NUL bytes) with the line and column;
+    ///   `.lineTooLong` with the line; `.invalidUTF8` with the line and byte column of the first
+    ///   bad sequence when the user named UTF-8; `.invalidEncoding` with the line and column when
+    ///   the file is not valid in the UTF-16 or Windows-1252 the user named.
+    /// - Complexity: O(*n*) in the number of bytes; single-byte encodings go through a lookup
+    ///   table in two tight passes (measure, then fill), never building the text per character.
     static func decode(_ source: SourceFile, encoding: TextEncoding?) throws(IngestError) -> Decoded {
-        Decoded(text: try decode(source))
+        try checkLineLengths(source)
+        let bytes = source.bytes[...]
+        guard let encoding else { return try detect(bytes, source: source) }
+        switch encoding {
+        case .utf8:
+            return Decoded(text: try decodeUTF8(droppingUTF8ByteOrderMark(bytes), source: source))
+        case .utf16:
+            let order = utf16ByteOrder(of: bytes)
+            let body = order == nil ? bytes : bytes.dropFirst(2)
+            return Decoded(text: try decodeUTF16(body, bigEndian: order ?? false, encoding: .utf16, source: source))
+        case .utf16LE, .utf16BE:
+            let bigEndian = encoding == .utf16BE
+            let order = utf16ByteOrder(of: bytes)
+            if let order, order != bigEndian { throw .invalidEncoding(source.location(line: 1, column: 1), encoding: encoding) }
+            let body = order == nil ? bytes : bytes.dropFirst(2)
+            return Decoded(text: try decodeUTF16(body, bigEndian: bigEndian, encoding: encoding, source: source))
+        case .windows1252, .latin1:
+            try checkEightBit(bytes, source: source)
+            return Decoded(text: try decodeSingleByte(bytes, encoding: encoding, rejectUndefined: true, source: source))
+        }
     }
 
     /// Decodes UTF-8 (with or without a byte order mark) or UTF-16 with a byte order mark.
     ///
     /// - Throws: `IngestError.emptyFile`, `.binaryContent` (NUL bytes) with the line,
-    ///   `.lineTooLong` with the line, or `.invalidUTF8` with the line and byte column of the
-    ///   first bad sequence.
+    ///   `.lineTooLong` with the line, `.invalidUTF8` with the line and byte column of the
+    ///   first bad sequence, or `.invalidEncoding` for UTF-16 that is not valid.
     static func decode(_ source: SourceFile) throws(IngestError) -> String {
         try checkLineLengths(source)
-        var bytes = source.bytes[...]
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return try decodeUTF16(bytes, bigEndian: bytes.first == 0xFE, source: source)
+        let bytes = source.bytes[...]
+        if let bigEndian = utf16ByteOrder(of: bytes) {
+            return try decodeUTF16(bytes.dropFirst(2), bigEndian: bigEndian, encoding: .utf16, source: source)
         }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw .emptyFile(source.location())
+        return try decodeUTF8(droppingUTF8ByteOrderMark(bytes), source: source)
+    }
+
+    /// UTF-8, UTF-16 by its byte order mark, or Windows-1252 with a notice when the bytes are not UTF-8.
+    private static func detect(_ bytes: ArraySlice<UInt8>, source: SourceFile) throws(IngestError) -> Decoded {
+        if let bigEndian = utf16ByteOrder(of: bytes) {
+            return Decoded(text: try decodeUTF16(bytes.dropFirst(2), bigEndian: bigEndian, encoding: .utf16, source: source))
         }
-        if let nul = bytes.firstIndex(of: 0) {
-            let (line, column) = position(of: nul, in: source.bytes)
-            throw .binaryContent(source.location(line: line, column: column))
-        }
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        let bad = firstInvalidUTF8(in: source.bytes, from: bytes.startIndex)
-        let (line, column) = position(of: bad, in: source.bytes)
+        let body = droppingUTF8ByteOrderMark(bytes)
+        try checkEightBit(body, source: source)
+        if let text = String(validating: body, as: UTF8.self) { return Decoded(text: text) }
+        let (line, column) = position(of: firstInvalidUTF8(in: source.bytes, from: body.startIndex), in: source.bytes)
+        let names = TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
+        let notice = ReadNotice(
+            .encodingGuessed, at: source.location(line: line, column: column),
+            "the file is not valid UTF-8 (this is its first byte that is not), so it was read as Windows-1252. "
+                + "If the characters look wrong, name the file's encoding with --encoding NAME (\(names)), or save it as UTF-8.")
+        let text = try decodeSingleByte(body, encoding: .windows1252, rejectUndefined: false, source: source)
+        return Decoded(text: text, notices: [notice])
+    }
+
+    /// Decodes UTF-8 without its byte order mark, refusing empty and binary files.
+    private static func decodeUTF8(_ body: ArraySlice<UInt8>, source: SourceFile) throws(IngestError) -> String {
+        try checkEightBit(body, source: source)
+        if let text = String(validating: body, as: UTF8.self) { return text }
+        let (line, column) = position(of: firstInvalidUTF8(in: source.bytes, from: body.startIndex), in: source.bytes)
         throw .invalidUTF8(source.location(line: line, column: column))
     }
 
-    private static func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool, source: SourceFile) throws(IngestError) -> String {
-        let body = bytes.dropFirst(2)
-        guard body.count % 2 == 0 else { throw .invalidUTF8(source.location()) }
-        var units: [UInt16] = []
-        units.reserveCapacity(body.count / 2)
-        var index = body.startIndex
-        while index < body.endIndex {
-            let a = UInt16(body[index]), b = UInt16(body[index + 1])
-            units.append(bigEndian ? a << 8 | b : b << 8 | a)
-            index += 2
-        }
-        guard let text = String(validating: units, as: UTF16.self) else { throw .invalidUTF8(source.location()) }
-        if text.unicodeScalars.contains("\u{0}") { throw .binaryContent(source.location()) }
-        if text.allSatisfy(\.isWhitespace) { throw .emptyFile(source.location()) }
-        return text
+    /// `true` for a big-endian UTF-16 byte order mark, `false` for a little-endian one, `nil` for none.
+    private static func utf16ByteOrder(of bytes: ArraySlice<UInt8>) -> Bool? {
+        if bytes.starts(with: [0xFF, 0xFE]) { return false }
+        if bytes.starts(with: [0xFE, 0xFF]) { return true }
+        return nil
     }
+
+    private static func droppingUTF8ByteOrderMark(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes
+    }
+
+    /// Refuses a blank file and one with NUL bytes, in an encoding with one byte per ASCII character.
+    private static func checkEightBit(_ body: ArraySlice<UInt8>, source: SourceFile) throws(IngestError) {
+        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw .emptyFile(source.location())
+        }
+        if let nul = body.firstIndex(of: 0) {
+            let (line, column) = position(of: nul, in: source.bytes)
+            throw .binaryContent(source.location(line: line, column: column))
+        }
+    }
+
 
     /// Refuses files with a line longer than `lineLimit` bytes, before any decoding.
     private static func checkLineLengths(_ source: SourceFile) throws(IngestError) {

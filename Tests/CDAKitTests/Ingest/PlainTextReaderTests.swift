@@ -76,12 +76,16 @@ import Testing
         }
     }
 
-    @Test func invalidUTF8NamesLineAndColumn() {
+    @Test func invalidUTF8IsReadAsWindows1252WithANoticeOrRefusedWhenUTF8IsNamed() throws {
         var bytes = Array("P1: goed\nP2: caf".utf8)
         bytes.append(0xE9)
         bytes += Array(" slecht\n".utf8)
+        let guessed = try PlainTextReader().read(SourceFile(path: "x.txt", bytes: bytes), options: ReadOptions())
+        #expect(guessed.utterances.map(\.text) == ["goed", "café slecht"])
+        #expect(guessed.notices.map(\.kind) == [.encodingGuessed])
+        #expect(guessed.notices.map(\.location) == [SourceLocation(file: "x.txt", line: 2, column: 8)])
         #expect(throws: IngestError.invalidUTF8(SourceLocation(file: "x.txt", line: 2, column: 8))) {
-            try PlainTextReader().read(SourceFile(path: "x.txt", bytes: bytes), options: ReadOptions())
+            try PlainTextReader().read(SourceFile(path: "x.txt", bytes: bytes), options: ReadOptions(encoding: .utf8))
         }
     }
 
