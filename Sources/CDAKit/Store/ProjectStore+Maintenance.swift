@@ -142,7 +142,7 @@ extension ProjectStore {
             }
             unlink(temporary)
         } catch {
-            unlink(temporary)
+            for suffix in ["", "-journal", "-wal", "-shm"] { unlink(temporary + suffix) }
             if let error = error as? StoreError { throw error }
             if let error = error as? DatabaseError { throw StoreError.from(error, path: destination) }
             throw StoreError.database(path: destination, message: Self.describe(error))

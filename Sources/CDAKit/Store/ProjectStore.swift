@@ -62,7 +62,10 @@ public final class ProjectStore: Sendable {
         let writable = canWrite(path)
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: !writable))
+            // On a read-only medium SQLite cannot make the WAL's shared-memory file: open the file
+            // as immutable (a URI filename, which the system SQLite accepts) so reading works.
+            let location = writable ? path : "file:\(path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)?immutable=1"
+            queue = try DatabaseQueue(path: location, configuration: configuration(readOnly: !writable))
             let applicationID = try queue.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
             guard applicationID == ProjectSchema.applicationID else {
                 throw StoreError.notAProject(path: path, reason: "the SQLite file was not created by cda")

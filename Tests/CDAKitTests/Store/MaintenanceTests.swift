@@ -63,6 +63,34 @@ import Testing
         #expect(try store.check() == [])
     }
 
+    @Test func lostSchemaHistoryIsRefusedOnceWithoutCopies() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.file("p.cda")
+        try ProjectStore.create(at: path).executeForTesting("DROP TABLE grdb_migrations")
+        for _ in 0..<2 {
+            #expect(throws: StoreError.missingSchemaHistory(path: path)) { try ProjectStore.open(at: path) }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("before-upgrade") }.isEmpty)
+    }
+
+    @Test func aDamagedProjectIsNotBackedUpAndLeavesNoFile() throws {
+        let folder = TemporaryDirectory()
+        let store = try CodingFixtures.project(in: folder)
+        _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "a", coder: "x"))
+        try store.executeForTesting("PRAGMA wal_checkpoint(TRUNCATE)")
+        // Overwrite the middle pages with noise, as a failing disk would.
+        let path = folder.file("p.cda")
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        var generator = SystemRandomNumberGenerator()
+        for index in (4096 * 2)..<min(bytes.count, 4096 * 6) { bytes[index] = UInt8.random(in: 0...255, using: &generator) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let damaged = try ProjectStore.open(at: path)
+        #expect(throws: StoreError.self) { try damaged.backup(to: folder.file("copy.cda")) }
+        #expect(!FileManager.default.fileExists(atPath: folder.file("copy.cda")))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }.isEmpty)
+        #expect(StoreError.damaged(path: path).description.contains("Restore it from a backup"))
+    }
+
     @Test func newerProjectIsRefusedUnchanged() throws {
         let folder = TemporaryDirectory()
         let path = folder.file("new.cda")

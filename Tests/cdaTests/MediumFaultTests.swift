@@ -1,0 +1,79 @@
+import CDATestSupport
+import Foundation
+import Testing
+
+/// A full disk and a read-only medium, met for real on a small tmpfs: each command says the real
+/// cause, leaves the project as it was, and reading keeps working.
+@Suite(.serialized, .enabled(if: ScratchMount.isAvailable, Comment(rawValue: ScratchMount.unavailableReason)))
+struct MediumFaultTests {
+    /// A transcript of about 1.6 MB: more than the small disk holds once stored.
+    private static func largeTranscript() -> String {
+        var generator = SeededGenerator(seed: 20261130)
+        let words = ["overheid", "burger", "digitaal", "vertrouwen", "toekomst", "ongelijkheid", "loket", "menselijk"]
+        return (0..<6000).map { line in
+            "P\(line % 13 + 1): " + (0..<30).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    @Test func aFullDiskIsNamedAndTheProjectIsUnchanged() throws {
+        let disk = try #require(ScratchMount(kilobytes: 400))
+        let folder = TemporaryDirectory()
+        let big = folder.write("groot.txt", Self.largeTranscript())
+        let env = ["CDA_PROJECT": disk.file("p.cda")]
+        #expect(try CLI.run(["init"], in: folder.path, environment: env).status == 0)
+        let ingest = try CLI.run(["ingest", big], in: folder.path, environment: env)
+        #expect(ingest.status == 1)
+        #expect(ingest.error.contains("\(disk.file("p.cda")): the disk is full; nothing was changed."))
+        let check = try CLI.run(["check"], in: folder.path, environment: env)
+        #expect(check.status == 0)
+        let documents = try CLI.run(["documents", "--json"], in: folder.path, environment: env)
+        #expect((try JSONSerialization.jsonObject(with: Data(documents.output.utf8)) as? [Any])?.isEmpty == true)
+    }
+
+    @Test func aReadOnlyMediumStillReadsAndRefusesWritesPlainly() throws {
+        let disk = try #require(ScratchMount(kilobytes: 4096))
+        let folder = TemporaryDirectory()
+        let transcript = folder.write("a.txt", "P1: een twee\nP2: drie\n")
+        let env = ["CDA_PROJECT": disk.file("p.cda")]
+        #expect(try CLI.run(["init"], in: folder.path, environment: env).status == 0)
+        #expect(try CLI.run(["ingest", transcript], in: folder.path, environment: env).status == 0)
+        #expect(disk.makeReadOnly())
+        let documents = try CLI.run(["documents"], in: folder.path, environment: env)
+        #expect(documents.status == 0)
+        #expect(documents.output.contains("a   a      text"))
+        let write = try CLI.run(["code", "add", "--doc", "a", "--utterance", "1", "--code", "x"], in: folder.path, environment: env)
+        #expect(write.status == 1)
+        #expect(write.error.contains("the project cannot be written (a read-only disk, folder or file); nothing was changed."))
+        let backup = try CLI.run(["backup", folder.file("kopie.cda")], in: folder.path, environment: env)
+        #expect(backup.status == 0)
+        let copied = try CLI.run(["documents", "--project", folder.file("kopie.cda")], in: folder.path)
+        #expect(copied.output.contains("a   a      text"))
+    }
+
+    @Test func aBackupOntoAFullDiskLeavesNoFileBehind() throws {
+        let folder = TemporaryDirectory()
+        let disk = try #require(ScratchMount(kilobytes: 64))
+        let env = ["CDA_PROJECT": folder.file("p.cda")]
+        #expect(try CLI.run(["init"], in: folder.path, environment: env).status == 0)
+        #expect(try CLI.run(["ingest", folder.write("groot.txt", Self.largeTranscript())], in: folder.path, environment: env).status == 0)
+        let backup = try CLI.run(["backup", disk.file("kopie.cda")], in: folder.path, environment: env)
+        #expect(backup.status == 1)
+        #expect(backup.error.contains("the disk is full"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path).isEmpty)
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so the test's data is the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
