@@ -1,3 +1,4 @@
+import CDAKit
 import CDATestSupport
 import Foundation
 import Testing
@@ -75,5 +76,21 @@ struct SeededGenerator: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// Writing a report onto a full disk leaves the previous set of files as it was.
+@Suite(.serialized, .enabled(if: ScratchMount.isAvailable, Comment(rawValue: ScratchMount.unavailableReason)))
+struct ReportSetFaultTests {
+    @Test func aReportThatDoesNotFitLeavesTheOldSetWhole() throws {
+        let disk = try #require(ScratchMount(kilobytes: 48))
+        let old = ["report.md": "oud verslag\n", "report.html": "<p>oud</p>\n"]
+        for (name, text) in old { try AtomicFile.writeAll([(disk.file(name), text)]) }
+        let large = String(repeating: "nieuw verslag, veel te groot voor deze schijf. ", count: 1200)
+        #expect(throws: AtomicFile.WriteError.self) {
+            try AtomicFile.writeAll([(disk.file("report.md"), "nieuw\n"), (disk.file("report.html"), large)])
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path).sorted() == ["report.html", "report.md"])
+        for (name, text) in old { #expect(try String(contentsOfFile: disk.file(name), encoding: .utf8) == text) }
     }
 }

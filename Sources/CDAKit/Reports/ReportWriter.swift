@@ -1,7 +1,8 @@
 import Foundation
 
-/// Writes a report's files into a folder: everything is rendered in memory first, then each
-/// file is written atomically, so a failure never leaves a half-written file.
+/// Writes a report's files into a folder as one set: everything is rendered in memory, every file
+/// is written in full beside its target, and only then are they renamed into place, so a failure
+/// (a full disk) leaves the previous set as it was rather than a new file beside old ones.
 public enum ReportWriter {
     /// Renders `report` in the given formats and writes the files into `directory` (created if needed).
     ///
@@ -11,10 +12,8 @@ public enum ReportWriter {
         var files: [(name: String, content: String)] = []
         for format in formats { files += try format.renderer.render(report) }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        return try files.map { file in
-            let path = (directory as NSString).appendingPathComponent(file.name)
-            try AtomicFile.write(file.content, to: path)
-            return path
-        }
+        let paths = files.map { (directory as NSString).appendingPathComponent($0.name) }
+        try AtomicFile.writeAll(zip(paths, files).map { ($0, $1.content) })
+        return paths
     }
 }

@@ -147,6 +147,19 @@ public final class ProjectStore: Sendable {
         }
     }
 
+    /// Writes the write-ahead log into the project file and closes it, so the file is complete on
+    /// its own (to be moved or copied); the store must not be used afterwards.
+    ///
+    /// - Throws: `StoreError` when SQLite cannot finish writing.
+    public func close() throws {
+        do {
+            try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            try database.close()
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
     /// Runs `body` in a read transaction, mapping database errors to `StoreError`.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {

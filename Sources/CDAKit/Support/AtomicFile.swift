@@ -31,6 +31,36 @@ public enum AtomicFile {
     ///
     /// - Throws: `WriteError` with the system's reason (disk full, permission, missing folder).
     static func write(_ data: Data, to path: String) throws {
+        try writeAll([(path, data)])
+    }
+
+    /// Writes a set of files all or nothing, as far as a file system allows: every file is first
+    /// written in full to a temporary file beside its target; only when all of them are written
+    /// are they renamed into place. A failure while writing (a full disk) removes the temporary
+    /// files and leaves every existing file as it was.
+    ///
+    /// - Throws: `WriteError` naming the file that could not be written, with the system's reason.
+    public static func writeAll(_ files: [(path: String, text: String)]) throws {
+        try writeAll(files.map { ($0.path, Data($0.text.utf8)) })
+    }
+
+    static func writeAll(_ files: [(path: String, data: Data)]) throws {
+        var staged: [(temporary: String, path: String)] = []
+        do {
+            for file in files { staged.append((try stage(file.data, beside: file.path), file.path)) }
+            for file in staged where rename(file.temporary, file.path) != 0 {
+                throw WriteError(path: file.path, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            for file in staged { unlink(file.temporary) }
+            throw error
+        }
+    }
+
+    /// Writes `data` in full to a new owner-only temporary file beside `path`.
+    ///
+    /// - Returns: The temporary file's path.
+    private static func stage(_ data: Data, beside path: String) throws -> String {
         let temporary = temporaryPath(beside: path)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, ownerOnly)
         guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
@@ -49,11 +79,11 @@ public enum AtomicFile {
         }
         if failure == 0 && fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0 && failure == 0 { failure = errno }
-        if failure == 0 && rename(temporary, path) != 0 { failure = errno }
         if failure != 0 {
             unlink(temporary)
             throw WriteError(path: path, reason: String(cString: strerror(failure)))
         }
+        return temporary
     }
 
     /// A hidden, unique file name in the folder of `path`, for a write that is renamed into place.

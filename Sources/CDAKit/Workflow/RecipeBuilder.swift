@@ -25,8 +25,10 @@ public enum RecipeBuilder {
         public var project: String?
     }
 
-    /// Builds a recipe: creates a new project (temporary unless `projectPath`), runs every step in
-    /// order, and only then writes the report, so a failing step leaves no report behind.
+    /// Builds a recipe: creates a new project under a temporary name, runs every step in order,
+    /// writes the report, and only then moves the project to `projectPath` (when given). A failing
+    /// step leaves no report and no project behind; a build that is killed leaves at most a hidden
+    /// `.NAME.building-PID.cda` beside `projectPath`, which the next build removes.
     ///
     /// - Parameters:
     ///   - recipe: The recipe.
@@ -34,15 +36,16 @@ public enum RecipeBuilder {
     ///   - projectPath: Where to keep the project; it must not exist yet.
     ///   - actor: Who is recorded in the history.
     /// - Throws: `RecipeError` naming the recipe line of the failing step, `StoreError` when the
-    ///   project cannot be created.
+    ///   project cannot be created (`.projectExists` when `projectPath` exists).
     public static func build(_ recipe: Recipe, output: String, projectPath: String?, actor: String = "cda build") throws -> Result {
-        let path = projectPath ?? NSTemporaryDirectory() + "cda-build-\(UUID().uuidString).cda"
+        if let projectPath {
+            if FileManager.default.fileExists(atPath: projectPath) { throw StoreError.projectExists(path: projectPath) }
+            removeAbandonedBuilds(of: projectPath)
+        }
+        let path = projectPath.map(buildingPath) ?? NSTemporaryDirectory() + "cda-build-\(UUID().uuidString).cda"
         let store = try ProjectStore.create(at: path)
-        var succeeded = false
         defer {
-            if projectPath == nil || !succeeded {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            }
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
         for entry in recipe.steps {
             do {
@@ -55,8 +58,39 @@ public enum RecipeBuilder {
         }
         let report = try store.themeReport(recipe.report)
         let files = try ReportWriter.write(report, formats: recipe.formats, to: output)
-        succeeded = true
+        if let projectPath {
+            try store.close()
+            // link, unlike rename, never replaces a project that appeared meanwhile; file systems
+            // without hard links (FAT, some network shares) get a rename after a last check.
+            if link(path, projectPath) != 0 {
+                let reason = errno
+                guard reason == EPERM || reason == ENOTSUP || reason == EXDEV || reason == ENOSYS,
+                    !FileManager.default.fileExists(atPath: projectPath), rename(path, projectPath) == 0
+                else {
+                    throw reason == EEXIST || FileManager.default.fileExists(atPath: projectPath)
+                        ? StoreError.projectExists(path: projectPath) : StoreError.permissionDenied(path: projectPath)
+                }
+            }
+        }
         return Result(files: files, report: report, project: projectPath)
+    }
+
+    /// The hidden name a build of `projectPath` works under, with this process's id.
+    static func buildingPath(_ projectPath: String) -> String {
+        let url = URL(fileURLWithPath: projectPath)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).building-\(getpid()).cda").path
+    }
+
+    /// Removes what killed builds of `projectPath` left: hidden building files whose process is gone.
+    private static func removeAbandonedBuilds(of projectPath: String) {
+        let url = URL(fileURLWithPath: projectPath)
+        let folder = url.deletingLastPathComponent().path
+        let prefix = ".\(url.lastPathComponent).building-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let pid = Int32(rest.prefix { $0.isNumber }), pid != getpid(), kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
+        }
     }
 
     private static func run(_ step: Recipe.Step, recipe: Recipe, store: ProjectStore, actor: String) throws {

@@ -61,6 +61,25 @@ import Testing
         #expect(error?.description.hasPrefix("\(recipeFile):5: sheet 'sheet.tsv' failed: ") == true)
         #expect(error?.description.contains("sheet.tsv:3: Document 'cit' has utterances 1–5; 99 is outside.") == true)
         #expect(!FileManager.default.fileExists(atPath: folder.file("report")))
+        // With a project path, a failing build leaves no project and no hidden working file.
+        #expect(throws: RecipeError.self) {
+            try RecipeBuilder.build(try Recipe.load(path: recipeFile), output: folder.file("report"), projectPath: folder.file("kept.cda"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["cda.yaml", "cit.txt", "sheet.tsv"])
+    }
+
+    @Test func aKeptProjectAppearsWholeAndAKilledBuildIsCleanedUp() throws {
+        let folder = TemporaryDirectory()
+        // What a build killed earlier left: its hidden working file, under a process id that is gone.
+        let abandoned = folder.write(".kept.cda.building-2147483646.cda", "half a project")
+        folder.write(".kept.cda.building-2147483646.cda-wal", "its log")
+        let result = try RecipeBuilder.build(try Recipe.load(path: recipePath), output: folder.file("report"), projectPath: folder.file("kept.cda"))
+        #expect(result.project == folder.file("kept.cda"))
+        #expect(!FileManager.default.fileExists(atPath: abandoned))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["kept.cda", "report"])
+        let store = try ProjectStore.open(at: folder.file("kept.cda"))
+        #expect(try store.documents().count == 4)
+        #expect(try store.check() == [])
     }
 
     @Test func unknownStepIsRejectedWithItsLine() throws {
