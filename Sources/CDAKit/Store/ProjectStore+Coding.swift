@@ -15,8 +15,15 @@ extension ProjectStore {
         let round = try request.round ?? currentRound(db)
         try checkRound(round, db)
         let fragment = try validator.normalize(request.fragment, db)
-        let (code, created) = try findOrCreateCode(named: request.codeName, origin: request.origin, round: round, db)
         let coder = request.coder.isEmpty ? "analyst" : request.coder
+        // The same coding, stored already (even under a code retired since): nothing to add. This
+        // keeps re-importing the tool's own sheets and exports a no-op.
+        if let stored = try code(named: request.codeName.trimmingCharacters(in: .whitespaces), db),
+            let id = try existingCodingID(codeID: stored.id, fragment: fragment, round: round, coder: coder, db)
+        {
+            return CodingResult(codingID: id, code: stored.name, createdCode: false, alreadyCoded: true, fragment: fragment, round: round)
+        }
+        let (code, created) = try findOrCreateCode(named: request.codeName, origin: request.origin, round: round, db)
         try db.execute(sql: """
             INSERT OR IGNORE INTO coding(codeId, documentId, startUtterance, startOffset, endUtterance, endOffset,
                                          round, coder, memo, createdAt)
@@ -24,12 +31,17 @@ extension ProjectStore {
             """, arguments: [code.id, fragment.documentID, fragment.startUtterance, fragment.startOffset,
                              fragment.endUtterance, fragment.endOffset, round, coder, request.memo, Timestamp.now()])
         let added = db.changesCount > 0
-        let id = added ? db.lastInsertedRowID : try Int64.fetchOne(db, sql: """
+        let id = added ? db.lastInsertedRowID : try existingCodingID(codeID: code.id, fragment: fragment, round: round, coder: coder, db) ?? 0
+        return CodingResult(codingID: id, code: code.name, createdCode: created, alreadyCoded: !added, fragment: fragment, round: round)
+    }
+
+    /// The id of the coding of `codeID` on exactly `fragment`, in `round`, by `coder`, if stored.
+    static func existingCodingID(codeID: Int64, fragment: Fragment, round: Int, coder: String, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: """
             SELECT id FROM coding WHERE codeId = ? AND documentId = ? AND startUtterance = ? AND IFNULL(startOffset, -1) = ?
               AND endUtterance = ? AND IFNULL(endOffset, -1) = ? AND round = ? AND coder = ?
-            """, arguments: [code.id, fragment.documentID, fragment.startUtterance, fragment.startOffset ?? -1,
-                             fragment.endUtterance, fragment.endOffset ?? -1, round, coder]) ?? 0
-        return CodingResult(codingID: id, code: code.name, createdCode: created, alreadyCoded: !added, fragment: fragment, round: round)
+            """, arguments: [codeID, fragment.documentID, fragment.startUtterance, fragment.startOffset ?? -1,
+                             fragment.endUtterance, fragment.endOffset ?? -1, round, coder])
     }
 
     /// Removes the codings that match, as one undoable step.

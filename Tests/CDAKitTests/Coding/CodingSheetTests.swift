@@ -73,6 +73,25 @@ import Testing
         #expect(try copy.sheetRows() == rows)
     }
 
+    @Test func ownExportReimportsAfterACodeWasRetired() throws {
+        let folder = TemporaryDirectory()
+        let store = try CodingFixtures.project(in: folder)
+        _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "user utopia", coder: "a"))
+        _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 3), codeName: "vertrouwen", coder: "a"))
+        let path = folder.write("ronde1.tsv", CodingSheet.render(try store.sheetRows(round: 1)))
+        _ = try store.retireCode("user utopia", actor: "a")
+        let before = try store.dump()
+        let again = try SheetImporter.importSheet(at: path, into: store, defaultCoder: "z")
+        #expect(again.added == 0)
+        #expect(again.alreadyPresent == 2)
+        #expect(again.codesCreated.isEmpty)
+        #expect(try store.dump() == before)
+        // A new coding with the retired code is still refused.
+        #expect(throws: CodingError.self) {
+            try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 4), codeName: "user utopia", coder: "a"))
+        }
+    }
+
     @Test func uncodedRowsLeaveOutModeratorsAndCodedUtterances() throws {
         let folder = TemporaryDirectory()
         let store = try CodingFixtures.project(in: folder)
