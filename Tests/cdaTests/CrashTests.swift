@@ -80,4 +80,32 @@ import Testing
         }
         #expect(outcomes.contains(0), "no import was interrupted")
     }
+
+    @Test func killedBuildLeavesNoProjectOrAWholeOne() throws {
+        let folder = TemporaryDirectory()
+        let recipe = SharedData.repositoryRoot + "/Corpora/scenario-workshops/cda.yaml"
+        let seed = UInt64(Date().timeIntervalSince1970)
+        print("killedBuildLeavesNoProjectOrAWholeOne: seed \(seed)")
+        var generator = SeededGenerator(seed: seed)
+        var killedBeforeTheEnd = 0
+        for run in 0..<8 {
+            let project = folder.file("b\(run).cda")
+            let process = try start(["build", recipe, "--out", folder.file("r\(run)"), "--project", project], in: folder)
+            kill(process, after: 30 + Int(generator.next() % 2_500))
+            if FileManager.default.fileExists(atPath: project) {
+                let store = try ProjectStore.open(at: project)
+                #expect(try store.check() == [], "seed \(seed) run \(run)")
+                #expect(try store.documents().count == 4, "seed \(seed) run \(run): a project appeared before it was whole")
+            } else {
+                killedBeforeTheEnd += 1
+                // Only the hidden working file may be left; the next build of the same project removes it.
+                let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".b\(run).cda") }
+                #expect(left.allSatisfy { $0.hasPrefix(".b\(run).cda.building-") }, "seed \(seed) run \(run): \(left)")
+                let rerun = try CLI.run(["build", recipe, "--out", folder.file("r\(run)"), "--project", project], in: folder.path)
+                #expect(rerun.status == 0, "seed \(seed) run \(run): \(rerun.error)")
+                #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".b\(run).cda") }.isEmpty)
+            }
+        }
+        #expect(killedBeforeTheEnd > 0, "seed \(seed): no build was interrupted; the kill came too late every time")
+    }
 }
