@@ -90,7 +90,7 @@ public enum CodingSheet {
         guard !code.isEmpty else { return .failure(Message(text: "the code is empty")) }
         var round = 1
         if cells.count > 5, !cells[5].isEmpty {
-            guard let value = Int(cells[5]), value == 1 || value == 2 else { return .failure(Message(text: "round '\(cells[5])' must be 1 or 2")) }
+            guard let value = Int(cells[5]), CodingRound.all.contains(value) else { return .failure(Message(text: "round '\(cells[5])' must be 1 or 2")) }
             round = value
         }
         let coder = cells.count > 6 && !cells[6].isEmpty ? cells[6] : defaultCoder

@@ -83,7 +83,7 @@ extension ProjectStore {
     }
 
     static func checkRound(_ round: Int, _ db: Database) throws {
-        guard round == 1 || round == 2 else { throw CodingError.invalidRound(round) }
+        try CodingRound.validate(round)
         if round == 2, try currentRound(db) < 2 { throw CodingError.roundNotStarted(2) }
     }
 }

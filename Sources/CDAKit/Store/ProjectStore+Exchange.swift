@@ -12,7 +12,7 @@ extension ProjectStore {
     /// - Throws: `CodingError.invalidRound`, `StoreError.database`, or what `body` throws.
     public func withExchangeSnapshot<T>(round: Int?, _ body: (ExchangeSnapshot, inout GUIDRegistry) throws -> T) throws -> T {
         try write { db in
-            if let round, round != 1 && round != 2 { throw CodingError.invalidRound(round) }
+            if let round { try CodingRound.validate(round) }
             let snapshot = try Self.exchangeSnapshot(round: round, db)
             var registry = GUIDRegistry(known: snapshot.guids)
             let result = try body(snapshot, &registry)

@@ -185,7 +185,7 @@ extension ProjectStore {
     @discardableResult
     public func startRound(_ number: Int, themes: [String]) throws -> RoundStart {
         try write { db in
-            guard number == 1 || number == 2 else { throw CodingError.invalidRound(number) }
+            try CodingRound.validate(number)
             for theme in themes { try Self.requireTheme(theme, db) }
             let started = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM codingRound")
             if let started, started > number { throw CodingError.roundPassed(requested: number, current: started) }

@@ -30,7 +30,7 @@ struct ExportQDPXCommand: ParsableCommand {
     @Option(help: "Only codings of this round (1 or 2).") var round: Int?
 
     func validate() throws {
-        if let round, round != 1 && round != 2 { throw ValidationError("--round must be 1 or 2.") }
+        try Bounds.check(round, "--round", Bounds.round)
     }
 
     func run() throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CDAKit
 
 /// The ranges numeric options may take, checked in `validate()` so that no number reaches the
 /// library outside what it can use (a negative limit, a width of `Int.max`).
@@ -6,7 +7,7 @@ enum Bounds {
     /// The most lines, words or pairs a listing shows.
     static let limit = 1...1_000_000
     /// A round: 1 (open coding) or 2 (focused coding).
-    static let round = 1...2
+    static let round = CodingRound.all
     /// A 1-based utterance number.
     static let utterance = 1...1_000_000_000
     /// A code-point offset inside an utterance.

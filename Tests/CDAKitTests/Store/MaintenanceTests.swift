@@ -81,7 +81,7 @@ import Testing
         // Overwrite the middle pages with noise, as a failing disk would.
         let path = folder.file("p.cda")
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 4096)
         for index in (4096 * 2)..<min(bytes.count, 4096 * 6) { bytes[index] = UInt8.random(in: 0...255, using: &generator) }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let damaged = try ProjectStore.open(at: path)
