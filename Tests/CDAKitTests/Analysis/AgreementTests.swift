@@ -1,4 +1,5 @@
 @testable import CDAKit
+import CDATestSupport
 import Foundation
 import Testing
 
@@ -112,5 +113,129 @@ import Testing
         var parts = ReliabilityData(Array(rows.prefix(2)), coders: 3, categories: 2)
         parts.add(contentsOf: ReliabilityData(Array(rows.suffix(2)), coders: 3, categories: 2))
         #expect(parts == ReliabilityData(rows, coders: 3, categories: 2))
+    }
+}
+
+/// Agreement on a coded corpus: units, the missing rule, merges, moderators, segments, errors.
+@Suite struct AgreementTests {
+    private func code(_ store: ProjectStore, _ document: String, _ utterance: Int, _ name: String, by coder: String,
+                      start: Int? = nil, end: Int? = nil) throws {
+        _ = try store.addCoding(CodingRequest(
+            fragment: Fragment(documentID: document, startUtterance: utterance, startOffset: start, endOffset: end), codeName: name, coder: coder))
+    }
+
+    /// Coders a and b code 'overheid' and 'china' (b partly as 'kredietsysteem', merged into 'china'); c codes only 'cit'.
+    private func project(_ folder: TemporaryDirectory) throws -> ProjectStore {
+        let store = try CodingFixtures.project(in: folder)
+        for (document, utterance, coder) in [("cit", 2, "a"), ("cit", 4, "a"), ("exp", 2, "a"), ("cit", 2, "b"), ("exp", 2, "b"), ("exp", 4, "b"),
+                                             ("cit", 2, "c"), ("cit", 3, "c")] {
+            try code(store, document, utterance, "overheid", by: coder)
+        }
+        try code(store, "cit", 1, "overheid", by: "a")  // the moderator: not a unit
+        try code(store, "cit", 3, "china", by: "a")
+        try code(store, "cit", 3, "kredietsysteem", by: "b", start: 0, end: 5)
+        _ = try store.mergeCodes(["kredietsysteem"], into: "china", actor: "a")
+        try code(store, "exp", 3, "ongelijkheid", by: "z")
+        return store
+    }
+
+    @Test func twoCodersPerUtterance() throws {
+        let folder = TemporaryDirectory()
+        let report = try project(folder).agreement(AgreementOptions(coders: ["a", "b"]))
+        // Units: cit 2–5 and exp 2–4 (the moderators' first utterances left out).
+        #expect(report.units == 7)
+        #expect(report.documents.map(\.document) == ["cit", "exp"])
+        #expect(report.codes.map(\.code) == ["china", "overheid"])
+        let overheid = try #require(report.codes.last)
+        // (a, b): cit2 (1,1) cit3 (0,0) cit4 (1,0) cit5 (0,0) exp2 (1,1) exp3 (0,0) exp4 (0,1).
+        #expect(overheid.codedUnits == ["a": 2 + 1, "b": 1 + 2])
+        #expect(overheid.statistics.agreement.value == 5.0 / 7.0)
+        // N = 7, Σ diagonal = 5, marginals (3, 4) and (3, 4): κ = (35 − 25) / (49 − 25) = 5/12.
+        #expect(abs((overheid.statistics.kappa.value ?? 0) - 5.0 / 12.0) < 1e-12)
+        // α: present 6, absent 8, two disagreeing units give 2 each: 1 − 13·4 / (196 − 36 − 64) = 11/24.
+        #expect(abs((overheid.statistics.alpha.value ?? 0) - 11.0 / 24.0) < 1e-12)
+        #expect(abs((overheid.statistics.brennanPrediger.value ?? 0) - 3.0 / 7.0) < 1e-12)
+        #expect(overheid.statistics.fleissKappa == .undefined(.needsThreeCoders))
+        // 'china' holds b's merged 'kredietsysteem' coding: they agree on cit3 and on the six other units.
+        #expect(report.codes.first?.statistics.kappa == .value(1))
+        // Overall: 14 (code, unit) pairs, 12 agreeing.
+        #expect(report.overall.comparedUnits == 14)
+        #expect(abs((report.overall.statistics.agreement.value ?? 0) - 12.0 / 14.0) < 1e-12)
+        #expect(report.disagreements.map { "\($0.fragment) \($0.summary)" } == ["cit:4 a: present; b: absent", "exp:4 a: absent; b: present"])
+    }
+
+    @Test func threeCodersWithACoderWhoCodedOneDocument() throws {
+        let folder = TemporaryDirectory()
+        let report = try project(folder).agreement(AgreementOptions(coders: ["a", "b", "c"], codes: ["overheid"]))
+        #expect(report.documents.map(\.coders) == [["a", "b", "c"], ["a", "b"]])
+        let overheid = try #require(report.codes.first)
+        // (a, b, c): cit2 (1,1,1) cit3 (0,0,1) cit4 (1,0,0) cit5 (0,0,0) exp2 (1,1,–) exp3 (0,0,–) exp4 (0,1,–).
+        // p_a = (1 + 1/3 + 1/3 + 1 + 1 + 1 + 0) / 7 = 2/3.
+        #expect(abs((overheid.statistics.agreement.value ?? 0) - 2.0 / 3.0) < 1e-12)
+        // π_present = (1 + 1/3 + 1/3 + 0 + 1 + 0 + 1/2) / 7 = 19/42; p_e = (361 + 529)/1764 = 445/882;
+        // κ = (588 − 445) / (882 − 445) = 143/437.
+        #expect(abs((overheid.statistics.fleissKappa.value ?? 0) - 143.0 / 437.0) < 1e-12)
+        // α: present 8, absent 10, disagreeing units cit3, cit4 (2 each) and exp4 (2): 1 − 17·6 / (324 − 64 − 100) = 29/80.
+        #expect(abs((overheid.statistics.alpha.value ?? 0) - 29.0 / 80.0) < 1e-12)
+        #expect(overheid.statistics.kappa == .undefined(.needsTwoCoders))
+        #expect(report.disagreements.first?.judgements.map(\.judgement) == [.absent, .absent, .present])
+        #expect(report.disagreements.last?.judgements.map(\.judgement) == [.absent, .present, .notCoded])
+    }
+
+    @Test func aCodeNoCoderUsedIsReportedAsSuchAndLeftOutOfTheOverall() throws {
+        let folder = TemporaryDirectory()
+        let store = try project(folder)
+        let report = try store.agreement(AgreementOptions(coders: ["a", "b"], codes: ["ongelijkheid", "overheid"]))
+        let unused = try #require(report.codes.first)
+        #expect(unused.code == "ongelijkheid")
+        #expect(unused.statistics.byKey.allSatisfy { $0.estimate == .undefined(.codeUnused) })
+        #expect(report.overall.comparedUnits == 7)
+        let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+        #expect(json.contains("\"agreement\":null"))
+        #expect(json.contains("no chosen coder used this code"))
+    }
+
+    @Test func moderatorsCountOnlyWhenAsked() throws {
+        let folder = TemporaryDirectory()
+        let report = try project(folder).agreement(AgreementOptions(coders: ["a", "b"], codes: ["overheid"], includeModerators: true))
+        #expect(report.units == 9)
+        #expect(report.codes.first?.codedUnits["a"] == 4)
+    }
+
+    @Test func segmentsMatchByTheirShareOfOverlap() throws {
+        let folder = TemporaryDirectory()
+        let store = try CodingFixtures.project(in: folder)
+        // cit 2 has 52 code points, exp 2 has 44.
+        try code(store, "cit", 2, "overheid", by: "a", start: 0, end: 20)
+        try code(store, "cit", 2, "overheid", by: "b", start: 0, end: 18)  // shares 18 of 20: 0.9
+        try code(store, "exp", 2, "overheid", by: "a")
+        try code(store, "exp", 2, "overheid", by: "b", start: 0, end: 11)  // shares 11 of 44: 0.25
+        func agreement(_ minimum: Double) throws -> AgreementReport {
+            try store.agreement(AgreementOptions(coders: ["a", "b"], unit: .segment(minimumOverlap: minimum)), withTexts: true)
+        }
+        let strict = try agreement(0.9)
+        // Four checks (each segment against the other coder): the cit segments match each other, the exp ones do not.
+        #expect(strict.units == 4)
+        #expect(strict.codes.first?.comparedUnits == 4)
+        #expect(strict.codes.first?.statistics.agreement == .value(0.5))
+        #expect(strict.codes.first?.statistics.kappa == .undefined(.notForSegments))
+        #expect(strict.codes.first?.statistics.alpha == .undefined(.unitizingNotComputed))
+        // In document order: b's shorter segment starts where a's does and ends first.
+        #expect(strict.disagreements.map(\.summary) == ["segment by b; a: absent", "segment by a; b: absent"])
+        #expect(strict.disagreements.first?.text == "Efficiëntie")
+        #expect(try agreement(0.25).overall.statistics.agreement == .value(1))
+        #expect(try agreement(0.26).overall.statistics.agreement == .value(0.5))
+        #expect(throws: AgreementError.overlapOutOfRange(1.5)) { try agreement(1.5) }
+    }
+
+    @Test func refusesWhatItCannotCompare() throws {
+        let folder = TemporaryDirectory()
+        let store = try project(folder)
+        #expect(throws: AgreementError.tooFewCoders(["a"])) { try store.agreement(AgreementOptions(coders: ["a", "a"])) }
+        #expect(throws: AgreementError.unknownCoder("bb", suggestion: "b")) { try store.agreement(AgreementOptions(coders: ["a", "bb"])) }
+        #expect(throws: CorpusError.unknownDocument("cat", suggestion: "cit")) { try store.agreement(AgreementOptions(coders: ["a", "b"], documents: ["cat"])) }
+        #expect(throws: CodingError.inactiveCode("kredietsysteem", status: .merged, mergedInto: "china")) {
+            try store.agreement(AgreementOptions(coders: ["a", "b"], codes: ["kredietsysteem"]))
+        }
     }
 }
