@@ -116,4 +116,24 @@ import Testing
         #expect(again.output.contains("3 agreed coding(s), 0 added, 3 already present"))
         #expect(again.output.contains("write them to a sheet with --disagreements FILE"))
     }
+
+    @Test func theReadmeShowsWhatCdaPrintsForTheSamples() throws {
+        let folder = TemporaryDirectory()
+        let samples = SharedData.repositoryRoot + "/Corpora/samples"
+        let env = ["CDA_PROJECT": folder.file("buurt.cda")]
+        for arguments in [["init"], ["ingest", samples + "/buurtgesprek.txt"], ["sheet", "import", samples + "/agreement/codeur-anna.tsv"],
+                          ["sheet", "import", samples + "/agreement/codeur-bram.tsv"]] {
+            let result = try CLI.run(arguments, in: folder.path, environment: env)
+            #expect(result.status == 0, "\(arguments): \(result.error)")
+        }
+        let readme = try String(contentsOfFile: SharedData.repositoryRoot + "/README.md", encoding: .utf8)
+        let table = try CLI.run(["agreement", "--coders", "anna,bram"], in: folder.path, environment: env)
+        let lines = table.output.split(separator: "\n").prefix { !$0.hasPrefix("anna, bram:") }.filter { !$0.isEmpty }
+        #expect(lines.count == 9)
+        for line in lines { #expect(readme.contains(line + "\n"), "README lacks: \(line)") }
+        let segments = try CLI.run(["agreement", "--coders", "anna,bram", "--unit", "segment", "--min-overlap", "0.7"], in: folder.path, environment: env)
+        #expect(segments.output.contains("overall                                 13      76.9%"))
+        let consensus = try CLI.run(["consensus", "--coders", "anna,bram", "--as", "consensus", "--disagreements", "verschillen.tsv"], in: folder.path, environment: env)
+        for line in consensus.output.split(separator: "\n") { #expect(readme.contains(line + "\n"), "README lacks: \(line)") }
+    }
 }
