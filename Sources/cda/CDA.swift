@@ -13,6 +13,7 @@ struct CDA: AsyncParsableCommand {
             UndoCommand.self, SuggestCommand.self, ThemesCommand.self, MemoCommand.self, ReportCommand.self, ExportCommand.self, BuildCommand.self,
             ImportCommand.self, ValidateCommand.self,
             KwicCommand.self, KeynessCommand.self, CollocatesCommand.self, PositioningCommand.self, AutocodeCommand.self,
+            AgreementCommand.self, ConsensusCommand.self,
             CheckCommand.self, BackupCommand.self, ServeCommand.self,
         ]
     )

@@ -78,7 +78,7 @@ public struct CodedCorpus: Sendable {
     public var attribute: String
     /// Whether moderators' talk is counted.
     public var includesModerators: Bool
-    /// Utterances that codings touch (and, when `includeAllUtterances` was asked, all).
+    /// Utterances that codings touch (all of them when the corpus was loaded with `includeAllUtterances`).
     public var utterances: [UtteranceKey: UtteranceInfo]
     /// Totals per group, over all utterances of counted speakers.
     public var groups: [String: GroupTotals]
@@ -100,6 +100,8 @@ public struct CodedCorpus: Sendable {
     public var currentRound: Int
     /// Research questions by id.
     public var researchQuestions: [(id: String, text: String)]
+    /// Every document id, in the order the documents were ingested.
+    public var documents: [String]
 
     /// Group names in a stable order (by name).
     public var groupNames: [String] { groups.keys.sorted() }

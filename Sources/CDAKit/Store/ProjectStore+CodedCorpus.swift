@@ -8,116 +8,133 @@ extension ProjectStore {
     ///   - attribute: The attribute to group by (`group`, `session`, a speaker attribute…); a speaker's
     ///     own value wins over the document's.
     ///   - includeModerators: Whether moderators' and observers' talk counts.
-    ///   - withTexts: Whether to load the text of every coded utterance (for quotes).
+    ///   - withTexts: Whether to load the text of every loaded utterance (for quotes).
+    ///   - includeAllUtterances: Whether to load every utterance, not only those codings touch
+    ///     (intercoder agreement needs the uncoded ones too).
     /// - Complexity: One pass over the utterances (aggregated in SQL) and one over the codings.
-    public func codedCorpus(by attribute: String = "group", includeModerators: Bool = false, withTexts: Bool = false) throws -> CodedCorpus {
+    public func codedCorpus(by attribute: String = "group", includeModerators: Bool = false, withTexts: Bool = false,
+                            includeAllUtterances: Bool = false) throws -> CodedCorpus {
         try read { db in
-            let groups = try Self.utteranceGroups(db, attribute: attribute)
-            let moderators = try Self.moderatorIDs(db)
-            func isModerator(_ speaker: String?) -> Bool { speaker.map(moderators.contains) ?? false }
+            try Self.codedCorpus(db, by: attribute, includeModerators: includeModerators, withTexts: withTexts,
+                                 includeAllUtterances: includeAllUtterances)
+        }
+    }
 
-            // Totals per group, aggregated per document and speaker in SQL.
-            var totals: [String: CodedCorpus.GroupTotals] = [:]
-            var documentsPerGroup: [String: Set<String>] = [:]
-            var participantWords: [String: [String: Int]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT documentId, speakerId, COUNT(*) AS utterances, SUM(wordCount) AS words
-                FROM utterance GROUP BY documentId, speakerId
-                """) {
-                let document: String = row["documentId"]
-                let speaker: String? = row["speakerId"]
-                if !includeModerators && isModerator(speaker) { continue }
-                guard let group = groups.group(document: document, speaker: speaker) else { continue }
-                let words: Int = row["words"]
-                totals[group, default: .init(documents: 0, participants: [], utterances: 0, words: 0)].utterances += row["utterances"] as Int
-                totals[group]!.words += words
-                documentsPerGroup[group, default: []].insert(document)
-                if let speaker, !isModerator(speaker) {
-                    totals[group]!.participants.insert(speaker)
-                    participantWords[group, default: [:]][speaker, default: 0] += words
-                }
+    /// Loads the coded project inside a transaction the caller holds (see the public `codedCorpus`).
+    static func codedCorpus(_ db: Database, by attribute: String, includeModerators: Bool, withTexts: Bool,
+                            includeAllUtterances: Bool) throws -> CodedCorpus {
+        let groups = try Self.utteranceGroups(db, attribute: attribute)
+        let moderators = try Self.moderatorIDs(db)
+        func isModerator(_ speaker: String?) -> Bool { speaker.map(moderators.contains) ?? false }
+
+        // Totals per group, aggregated per document and speaker in SQL.
+        var totals: [String: CodedCorpus.GroupTotals] = [:]
+        var documentsPerGroup: [String: Set<String>] = [:]
+        var participantWords: [String: [String: Int]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT documentId, speakerId, COUNT(*) AS utterances, SUM(wordCount) AS words
+            FROM utterance GROUP BY documentId, speakerId
+            """) {
+            let document: String = row["documentId"]
+            let speaker: String? = row["speakerId"]
+            if !includeModerators && isModerator(speaker) { continue }
+            guard let group = groups.group(document: document, speaker: speaker) else { continue }
+            let words: Int = row["words"]
+            totals[group, default: .init(documents: 0, participants: [], utterances: 0, words: 0)].utterances += row["utterances"] as Int
+            totals[group]!.words += words
+            documentsPerGroup[group, default: []].insert(document)
+            if let speaker, !isModerator(speaker) {
+                totals[group]!.participants.insert(speaker)
+                participantWords[group, default: [:]][speaker, default: 0] += words
             }
-            for (group, documents) in documentsPerGroup { totals[group]?.documents = documents.count }
+        }
+        for (group, documents) in documentsPerGroup { totals[group]?.documents = documents.count }
 
-            // Codes, resolved through merges.
-            let codes = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT * FROM code").map { row in
-                let code = Self.code(from: row)
-                return (code.id, code)
-            })
-            var resolved: [Int64: Int64] = [:]
-            func resolve(_ id: Int64) -> Int64 {
-                if let known = resolved[id] { return known }
-                var current = id
-                var steps = 0
-                while let code = codes[current], code.status == .merged, let next = code.mergedIntoID, steps < codes.count {
-                    current = next
-                    steps += 1
-                }
-                resolved[id] = current
-                return current
+        // Codes, resolved through merges.
+        let codes = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT * FROM code").map { row in
+            let code = Self.code(from: row)
+            return (code.id, code)
+        })
+        var resolved: [Int64: Int64] = [:]
+        func resolve(_ id: Int64) -> Int64 {
+            if let known = resolved[id] { return known }
+            var current = id
+            var steps = 0
+            while let code = codes[current], code.status == .merged, let next = code.mergedIntoID, steps < codes.count {
+                current = next
+                steps += 1
             }
+            resolved[id] = current
+            return current
+        }
 
-            var codings: [CodedCorpus.CodedSpan] = []
-            var needsText: Set<CodedCorpus.UtteranceKey> = []
-            var touched: Set<CodedCorpus.UtteranceKey> = []
-            let cursor = try Row.fetchCursor(db, sql: "SELECT codeId, documentId, startUtterance, startOffset, endUtterance, endOffset, round, coder FROM coding")
-            while let row = try cursor.next() {
-                let fragment = Self.fragment(from: row)
-                codings.append(.init(fragment: fragment, codeID: resolve(row["codeId"]), round: row["round"], coder: row["coder"]))
-                for index in fragment.startUtterance...fragment.endUtterance {
-                    touched.insert(.init(document: fragment.documentID, index: index))
-                }
-                if !fragment.isWholeUtterances {
-                    needsText.insert(.init(document: fragment.documentID, index: fragment.startUtterance))
-                    needsText.insert(.init(document: fragment.documentID, index: fragment.endUtterance))
-                }
+        var codings: [CodedCorpus.CodedSpan] = []
+        var needsText: Set<CodedCorpus.UtteranceKey> = []
+        var touched: Set<CodedCorpus.UtteranceKey> = []
+        let cursor = try Row.fetchCursor(db, sql: "SELECT codeId, documentId, startUtterance, startOffset, endUtterance, endOffset, round, coder FROM coding")
+        while let row = try cursor.next() {
+            let fragment = Self.fragment(from: row)
+            codings.append(.init(fragment: fragment, codeID: resolve(row["codeId"]), round: row["round"], coder: row["coder"]))
+            for index in fragment.startUtterance...fragment.endUtterance {
+                touched.insert(.init(document: fragment.documentID, index: index))
             }
+            if !fragment.isWholeUtterances {
+                needsText.insert(.init(document: fragment.documentID, index: fragment.startUtterance))
+                needsText.insert(.init(document: fragment.documentID, index: fragment.endUtterance))
+            }
+        }
 
-            var utterances: [CodedCorpus.UtteranceKey: CodedCorpus.UtteranceInfo] = [:]
-            let byDocument = Dictionary(grouping: touched, by: \.document)
-            for (document, keys) in byDocument {
+        var utterances: [CodedCorpus.UtteranceKey: CodedCorpus.UtteranceInfo] = [:]
+        func store(_ row: Row, document: String, index: Int) {
+            let key = CodedCorpus.UtteranceKey(document: document, index: index)
+            let speaker: String? = row["speakerId"]
+            utterances[key] = .init(
+                speaker: speaker, isModerator: isModerator(speaker), group: groups.group(document: document, speaker: speaker),
+                words: row["wordCount"], length: row["length"],
+                text: withTexts || needsText.contains(key) ? row["text"] as String : nil)
+        }
+        if includeAllUtterances {
+            let rows = try Row.fetchCursor(db, sql: "SELECT documentId, idx, speakerId, wordCount, length, text FROM utterance")
+            while let row = try rows.next() { store(row, document: row["documentId"], index: row["idx"]) }
+        } else {
+            for (document, keys) in Dictionary(grouping: touched, by: \.document) {
                 let wanted = Set(keys.map(\.index))
                 let statement = try db.makeStatement(sql: "SELECT idx, speakerId, wordCount, length, text FROM utterance WHERE documentId = ? AND idx BETWEEN ? AND ?")
                 let rows = try Row.fetchCursor(statement, arguments: [document, wanted.min()!, wanted.max()!])
                 while let row = try rows.next() {
                     let index: Int = row["idx"]
-                    guard wanted.contains(index) else { continue }
-                    let key = CodedCorpus.UtteranceKey(document: document, index: index)
-                    let speaker: String? = row["speakerId"]
-                    utterances[key] = .init(
-                        speaker: speaker, isModerator: isModerator(speaker), group: groups.group(document: document, speaker: speaker),
-                        words: row["wordCount"], length: row["length"],
-                        text: withTexts || needsText.contains(key) ? row["text"] as String : nil)
+                    if wanted.contains(index) { store(row, document: document, index: index) }
                 }
             }
-
-            let themeRows = try Row.fetchAll(db, sql: "SELECT * FROM theme ORDER BY position")
-            let terms = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT themeId, term FROM themeTerm ORDER BY position"), by: { $0["themeId"] as String })
-            let questions = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT themeId, questionId FROM themeQuestion ORDER BY questionId"), by: { $0["themeId"] as String })
-            let themes = themeRows.map { row in
-                let id: String = row["id"]
-                return CodedCorpus.ThemeInfo(
-                    id: id, label: row["label"], description: row["description"],
-                    terms: terms[id]?.map { $0["term"] } ?? [], questions: questions[id]?.map { $0["questionId"] } ?? [])
-            }
-            var codeThemes: [Int64: Set<String>] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT codeId, themeId FROM codeTheme") {
-                codeThemes[row["codeId"], default: []].insert(row["themeId"])
-            }
-            var summaries: [String: [String: String]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT targetId, groupName, text FROM memo WHERE targetKind = 'theme-group'") {
-                summaries[row["targetId"], default: [:]][row["groupName"]] = row["text"]
-            }
-            var selected: [Fragment: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM selectedFragment") {
-                selected[Self.fragment(from: row)] = row["note"] ?? ""
-            }
-            let researchQuestions = try Row.fetchAll(db, sql: "SELECT id, text FROM researchQuestion ORDER BY position").map { (id: $0["id"] as String, text: $0["text"] as String) }
-            return CodedCorpus(
-                attribute: attribute, includesModerators: includeModerators, utterances: utterances, groups: totals,
-                participantWords: participantWords, codings: codings, codes: codes, themes: themes, codeThemes: codeThemes,
-                themeSummaries: summaries, selected: selected, currentRound: try Self.currentRound(db),
-                researchQuestions: researchQuestions)
         }
+
+        let themeRows = try Row.fetchAll(db, sql: "SELECT * FROM theme ORDER BY position")
+        let terms = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT themeId, term FROM themeTerm ORDER BY position"), by: { $0["themeId"] as String })
+        let questions = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT themeId, questionId FROM themeQuestion ORDER BY questionId"), by: { $0["themeId"] as String })
+        let themes = themeRows.map { row in
+            let id: String = row["id"]
+            return CodedCorpus.ThemeInfo(
+                id: id, label: row["label"], description: row["description"],
+                terms: terms[id]?.map { $0["term"] } ?? [], questions: questions[id]?.map { $0["questionId"] } ?? [])
+        }
+        var codeThemes: [Int64: Set<String>] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT codeId, themeId FROM codeTheme") {
+            codeThemes[row["codeId"], default: []].insert(row["themeId"])
+        }
+        var summaries: [String: [String: String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT targetId, groupName, text FROM memo WHERE targetKind = 'theme-group'") {
+            summaries[row["targetId"], default: [:]][row["groupName"]] = row["text"]
+        }
+        var selected: [Fragment: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM selectedFragment") {
+            selected[Self.fragment(from: row)] = row["note"] ?? ""
+        }
+        let researchQuestions = try Row.fetchAll(db, sql: "SELECT id, text FROM researchQuestion ORDER BY position").map { (id: $0["id"] as String, text: $0["text"] as String) }
+        return CodedCorpus(
+            attribute: attribute, includesModerators: includeModerators, utterances: utterances, groups: totals,
+            participantWords: participantWords, codings: codings, codes: codes, themes: themes, codeThemes: codeThemes,
+            themeSummaries: summaries, selected: selected, currentRound: try Self.currentRound(db),
+            researchQuestions: researchQuestions,
+            documents: try String.fetchAll(db, sql: "SELECT id FROM document ORDER BY position"))
     }
 }

@@ -18,11 +18,21 @@ enum Bounds {
     static let window = 0...100
     /// A minimum frequency.
     static let frequency = 1...1_000_000_000
+    /// A share, such as the minimum overlap of two segments.
+    static let share = 0.0...1.0
 
     /// Refuses `value` outside `range`, naming the option and the range.
     ///
     /// - Throws: `ValidationError` such as "--limit must be between 1 and 1000000, not -5."
     static func check(_ value: Int?, _ option: String, _ range: ClosedRange<Int>) throws {
+        guard let value, !range.contains(value) else { return }
+        throw ValidationError("\(option) must be between \(range.lowerBound) and \(range.upperBound), not \(value).")
+    }
+
+    /// Refuses `value` outside `range` (or not a number), naming the option and the range.
+    ///
+    /// - Throws: `ValidationError` such as "--min-overlap must be between 0.0 and 1.0, not 1.5."
+    static func check(_ value: Double?, _ option: String, _ range: ClosedRange<Double>) throws {
         guard let value, !range.contains(value) else { return }
         throw ValidationError("\(option) must be between \(range.lowerBound) and \(range.upperBound), not \(value).")
     }
