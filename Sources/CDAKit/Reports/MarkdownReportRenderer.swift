@@ -117,11 +117,10 @@ public struct MarkdownReportRenderer: ReportRenderer {
     static func describe(_ silence: ThemeReport.Silence, report: ThemeReport) -> String {
         let label = report.themes.first { $0.id == silence.theme }?.label ?? silence.theme
         switch silence.kind {
-        case "theme-not-raised": return "No group raised *\(label)*."
-        case "theme-not-raised-by-group": return "*\(label)* was not raised by \(silence.group ?? "?")."
-        case "terms-never-used": return "\(silence.group ?? "?") never used these terms of *\(label)*: \((silence.terms ?? []).joined(separator: ", "))."
-        case "participants-silent-on-theme": return "\(silence.count ?? 0) of \(silence.of ?? 0) participants of \(silence.group ?? "?") never spoke on *\(label)*."
-        default: return "\(silence.kind): \(label)"
+        case .themeNotRaised: return "No group raised *\(label)*."
+        case .themeNotRaisedByGroup: return "*\(label)* was not raised by \(silence.group ?? "?")."
+        case .termsNeverUsed: return "\(silence.group ?? "?") never used these terms of *\(label)*: \((silence.terms ?? []).joined(separator: ", "))."
+        case .participantsSilentOnTheme: return "\(silence.count ?? 0) of \(silence.of ?? 0) participants of \(silence.group ?? "?") never spoke on *\(label)*."
         }
     }
 

@@ -113,18 +113,18 @@ extension ThemeReport {
                     documents: documents.count, codes: codes, coThemes: co, summary: corpus.themeSummaries[theme.id]?[group],
                     quotes: options.quotes ? Self.quotes(inGroup, group: group, corpus: corpus, pseudonyms: pseudonyms, options: options) : nil)
                 if count > 0, totals.participants.count > speakers.count {
-                    silences.append(Silence(kind: "participants-silent-on-theme", theme: theme.id, group: group,
+                    silences.append(Silence(kind: .participantsSilentOnTheme, theme: theme.id, group: group,
                                             count: totals.participants.count - speakers.count, of: totals.participants.count))
                 }
                 let unused = theme.terms.filter { !(termUsage[group]?.contains($0) ?? false) }
-                if !unused.isEmpty { silences.append(Silence(kind: "terms-never-used", theme: theme.id, group: group, terms: unused)) }
+                if !unused.isEmpty { silences.append(Silence(kind: .termsNeverUsed, theme: theme.id, group: group, terms: unused)) }
             }
             let raisedBy = groupNames.filter { (cells[$0]?.fragments ?? 0) > 0 }
             if raisedBy.isEmpty {
-                silences.append(Silence(kind: "theme-not-raised", theme: theme.id))
+                silences.append(Silence(kind: .themeNotRaised, theme: theme.id))
             } else {
                 for group in groupNames where !raisedBy.contains(group) {
-                    silences.append(Silence(kind: "theme-not-raised-by-group", theme: theme.id, group: group))
+                    silences.append(Silence(kind: .themeNotRaisedByGroup, theme: theme.id, group: group))
                 }
             }
             reportThemes.append(Theme(id: theme.id, label: theme.label, description: theme.description, groups: cells,
@@ -148,11 +148,11 @@ extension ThemeReport {
         let raisedMoreBy = (best?.element ?? 0) > 0 ? groups[best!.offset].name : nil
         if groups.count == 2 {
             let (a, b, c, d) = (Double(observed[0]), Double(observed[1]), Double(totals[0]), Double(totals[1]))
-            return Comparison(method: "log-likelihood-2x2", groups: groups.map(\.name), themeWords: observed, totalWords: totals,
+            return Comparison(method: .logLikelihood2x2, groups: groups.map(\.name), themeWords: observed, totalWords: totals,
                               logLikelihood: KeynessStatistics.logLikelihood(a: a, b: b, c: c, d: d),
                               logRatio: KeynessStatistics.logRatio(a: a, b: b, c: c, d: d), raisedMoreBy: raisedMoreBy)
         }
-        return Comparison(method: "log-likelihood", groups: groups.map(\.name), themeWords: observed, totalWords: totals,
+        return Comparison(method: .logLikelihood, groups: groups.map(\.name), themeWords: observed, totalWords: totals,
                           logLikelihood: KeynessStatistics.logLikelihood(observed: observed.map(Double.init), totals: totals.map(Double.init)),
                           logRatio: nil, raisedMoreBy: raisedMoreBy)
     }

@@ -108,8 +108,16 @@ public struct ThemeReport: Sendable, Codable, Hashable {
 
     /// How the groups compare on one theme.
     public struct Comparison: Sendable, Codable, Hashable {
+        /// The test used to compare the groups.
+        public enum Method: String, Sendable, Codable, Hashable {
+            /// Dunning's G² on the 2×2 table of two groups' theme and other words.
+            case logLikelihood2x2 = "log-likelihood-2x2"
+            /// Dunning's G² over three or more groups.
+            case logLikelihood = "log-likelihood"
+        }
+
         /// `log-likelihood-2x2` for two groups, `log-likelihood` for more.
-        public var method: String
+        public var method: Method
         /// The groups compared, in order.
         public var groups: [String]
         /// The theme's words per group (the observed counts used).
@@ -149,8 +157,23 @@ public struct ThemeReport: Sendable, Codable, Hashable {
 
     /// Something not said, or someone not speaking.
     public struct Silence: Sendable, Codable, Hashable {
+        /// What is silent.
+        public enum Kind: String, Sendable, Codable, Hashable, Comparable {
+            /// No group raised the theme.
+            case themeNotRaised = "theme-not-raised"
+            /// One group did not raise a theme others raised.
+            case themeNotRaisedByGroup = "theme-not-raised-by-group"
+            /// A group never used some of the theme's terms.
+            case termsNeverUsed = "terms-never-used"
+            /// Participants of a group never spoke on the theme.
+            case participantsSilentOnTheme = "participants-silent-on-theme"
+
+            /// Ordered by the raw value, as reports list them.
+            public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
+        }
+
         /// `theme-not-raised`, `theme-not-raised-by-group`, `terms-never-used` or `participants-silent-on-theme`.
-        public var kind: String
+        public var kind: Kind
         /// The theme.
         public var theme: String
         /// The group, where it applies.
@@ -163,7 +186,7 @@ public struct ThemeReport: Sendable, Codable, Hashable {
         public var of: Int?
 
         /// Creates a silence.
-        public init(kind: String, theme: String, group: String? = nil, terms: [String]? = nil, count: Int? = nil, of: Int? = nil) {
+        public init(kind: Kind, theme: String, group: String? = nil, terms: [String]? = nil, count: Int? = nil, of: Int? = nil) {
             self.kind = kind
             self.theme = theme
             self.group = group

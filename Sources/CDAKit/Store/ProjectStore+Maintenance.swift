@@ -3,13 +3,19 @@ internal import GRDB
 
 /// A problem `cda check` found.
 public struct CheckFinding: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The part of the project a finding is about.
+    public enum Area: String, Sendable, Hashable, Codable {
+        case integrity, utterance, coding, code, memo, theme, history
+        case foreignKey = "foreign-key"
+    }
+
     /// The area: `integrity`, `foreign-key`, `utterance`, `coding`, `code`, `memo`, `theme`, `history`.
-    public var kind: String
+    public var kind: Area
     /// What is wrong, naming ids and positions.
     public var message: String
 
     /// `kind: message`.
-    public var description: String { "\(kind): \(message)" }
+    public var description: String { "\(kind.rawValue): \(message)" }
 }
 
 extension ProjectStore {
@@ -21,10 +27,10 @@ extension ProjectStore {
         try read { db in
             var findings: [CheckFinding] = []
             for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
-                findings.append(.init(kind: "integrity", message: line))
+                findings.append(.init(kind: .integrity, message: line))
             }
             for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
-                findings.append(.init(kind: "foreign-key", message: "row \(row[1] as Int64? ?? 0) of '\(row[0] as String? ?? "?")' points at a missing row in '\(row[2] as String? ?? "?")'"))
+                findings.append(.init(kind: .foreignKey, message: "row \(row[1] as Int64? ?? 0) of '\(row[0] as String? ?? "?")' points at a missing row in '\(row[2] as String? ?? "?")'"))
             }
             // Utterances: contiguous indexes, stored counts match the text.
             var expected: [String: Int] = [:]
@@ -32,17 +38,17 @@ extension ProjectStore {
             while let row = try cursor.next() {
                 let document: String = row["documentId"], index: Int = row["idx"], text: String = row["text"]
                 let next = (expected[document] ?? 0) + 1
-                if index != next { findings.append(.init(kind: "utterance", message: "document '\(document)' jumps from utterance \(next - 1) to \(index)")) }
+                if index != next { findings.append(.init(kind: .utterance, message: "document '\(document)' jumps from utterance \(next - 1) to \(index)")) }
                 expected[document] = index
                 if text.unicodeScalars.count != row["length"] as Int || Tokenizer.wordCount(text) != row["wordCount"] as Int {
-                    findings.append(.init(kind: "utterance", message: "\(document):\(index) has stored counts that do not match its text"))
+                    findings.append(.init(kind: .utterance, message: "\(document):\(index) has stored counts that do not match its text"))
                 }
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT d.id FROM document d WHERE d.utteranceCount != (SELECT COUNT(*) FROM utterance u WHERE u.documentId = d.id)
                    OR d.wordCount != (SELECT COALESCE(SUM(wordCount), 0) FROM utterance u WHERE u.documentId = d.id)
                 """) {
-                findings.append(.init(kind: "utterance", message: "document '\(row["id"] as String)' has stored totals that do not match its utterances"))
+                findings.append(.init(kind: .utterance, message: "document '\(row["id"] as String)' has stored totals that do not match its utterances"))
             }
             // Codings inside their utterances.
             for row in try Row.fetchAll(db, sql: """
@@ -53,13 +59,13 @@ extension ProjectStore {
                 """) {
                 let id: Int64 = row["id"]
                 guard let startLength = row["startLength"] as Int?, let endLength = row["endLength"] as Int? else {
-                    findings.append(.init(kind: "coding", message: "coding \(id) points at a missing utterance"))
+                    findings.append(.init(kind: .coding, message: "coding \(id) points at a missing utterance"))
                     continue
                 }
                 if let start = row["startOffset"] as Int?, let end = row["endOffset"] as Int? {
                     let same = (row["startUtterance"] as Int) == (row["endUtterance"] as Int)
                     if start > startLength || end > endLength || (same && start >= end) {
-                        findings.append(.init(kind: "coding", message: "coding \(id) has offsets \(start)–\(end) outside its utterance(s)"))
+                        findings.append(.init(kind: .coding, message: "coding \(id) has offsets \(start)–\(end) outside its utterance(s)"))
                     }
                 }
             }
@@ -75,18 +81,18 @@ extension ProjectStore {
                     steps += 1
                 }
                 if current.status == .merged {
-                    findings.append(.init(kind: "code", message: "code \(code.id) '\(code.name)' is merged into a code that is missing or merged in a cycle"))
+                    findings.append(.init(kind: .code, message: "code \(code.id) '\(code.name)' is merged into a code that is missing or merged in a cycle"))
                 }
                 var parent = code.parentID, depth = 0
                 while let id = parent, depth <= codes.count {
                     guard let found = codes[id] else {
-                        findings.append(.init(kind: "code", message: "code \(code.id) '\(code.name)' has a missing parent \(id)"))
+                        findings.append(.init(kind: .code, message: "code \(code.id) '\(code.name)' has a missing parent \(id)"))
                         break
                     }
                     parent = found.parentID
                     depth += 1
                 }
-                if depth > codes.count { findings.append(.init(kind: "code", message: "code \(code.id) '\(code.name)' is its own ancestor")) }
+                if depth > codes.count { findings.append(.init(kind: .code, message: "code \(code.id) '\(code.name)' is its own ancestor")) }
             }
             // Memos and round themes point at things that exist.
             for row in try Row.fetchAll(db, sql: """
@@ -95,16 +101,16 @@ extension ProjectStore {
                   OR (targetKind = 'document' AND NOT EXISTS (SELECT 1 FROM document WHERE id = m.targetId))
                   OR (targetKind IN ('theme', 'theme-group') AND NOT EXISTS (SELECT 1 FROM theme WHERE id = m.targetId))
                 """) {
-                findings.append(.init(kind: "memo", message: "memo \(row["id"] as Int64) is on a missing \(row["targetKind"] as String) '\(row["targetId"] as String)'"))
+                findings.append(.init(kind: .memo, message: "memo \(row["id"] as Int64) is on a missing \(row["targetKind"] as String) '\(row["targetId"] as String)'"))
             }
             for themeID in try String.fetchAll(db, sql: "SELECT themeId FROM roundTheme WHERE themeId NOT IN (SELECT id FROM theme)") {
-                findings.append(.init(kind: "theme", message: "round 2 names a missing theme '\(themeID)'"))
+                findings.append(.init(kind: .theme, message: "round 2 names a missing theme '\(themeID)'"))
             }
             // History: every snapshot can be read. That the rows of the last step changed since is
             // not a fault (coding after a step changes them); `undo` checks that and refuses itself.
             for row in try Row.fetchAll(db, sql: "SELECT id, snapshot FROM history ORDER BY id") {
                 if (try? JSONDecoder().decode(StepSnapshot.self, from: row["snapshot"] as Data)) == nil {
-                    findings.append(.init(kind: "history", message: "step \(row["id"] as Int64) cannot be read"))
+                    findings.append(.init(kind: .history, message: "step \(row["id"] as Int64) cannot be read"))
                 }
             }
             return findings

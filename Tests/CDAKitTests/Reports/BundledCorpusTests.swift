@@ -57,6 +57,6 @@ import Testing
         #expect(report.round == 2)
         #expect(report.themes.first { $0.id == "china-image" }?.groups["citizens"]?.words == 13)
         #expect(report.themes.first { $0.id == "inequality" }?.groups["experts"]?.words == 4)
-        #expect(report.silences.contains(.init(kind: "theme-not-raised", theme: "digital-government")))
+        #expect(report.silences.contains(.init(kind: .themeNotRaised, theme: "digital-government")))
     }
 }

@@ -87,18 +87,18 @@ import Testing
         #expect(inequality.comparison?.raisedMoreBy == "experts")
 
         #expect(report.silences == [
-            .init(kind: "participants-silent-on-theme", theme: "digital-government", group: "citizens", count: 1, of: 3),
-            .init(kind: "participants-silent-on-theme", theme: "digital-government", group: "experts", count: 1, of: 2),
-            .init(kind: "terms-never-used", theme: "digital-government", group: "citizens", terms: ["toezicht"]),
-            .init(kind: "terms-never-used", theme: "digital-government", group: "experts", terms: ["overheid", "loket"]),
-            .init(kind: "participants-silent-on-theme", theme: "china-image", group: "citizens", count: 1, of: 3),
-            .init(kind: "terms-never-used", theme: "china-image", group: "citizens", terms: ["surveillance"]),
-            .init(kind: "terms-never-used", theme: "china-image", group: "experts", terms: ["china", "kredietsysteem", "surveillance"]),
-            .init(kind: "theme-not-raised-by-group", theme: "china-image", group: "experts"),
-            .init(kind: "participants-silent-on-theme", theme: "inequality", group: "experts", count: 1, of: 2),
-            .init(kind: "terms-never-used", theme: "inequality", group: "citizens", terms: ["ongelijkheid", "verliezers"]),
-            .init(kind: "terms-never-used", theme: "inequality", group: "experts", terms: ["verliezers"]),
-            .init(kind: "theme-not-raised-by-group", theme: "inequality", group: "citizens"),
+            .init(kind: .participantsSilentOnTheme, theme: "digital-government", group: "citizens", count: 1, of: 3),
+            .init(kind: .participantsSilentOnTheme, theme: "digital-government", group: "experts", count: 1, of: 2),
+            .init(kind: .termsNeverUsed, theme: "digital-government", group: "citizens", terms: ["toezicht"]),
+            .init(kind: .termsNeverUsed, theme: "digital-government", group: "experts", terms: ["overheid", "loket"]),
+            .init(kind: .participantsSilentOnTheme, theme: "china-image", group: "citizens", count: 1, of: 3),
+            .init(kind: .termsNeverUsed, theme: "china-image", group: "citizens", terms: ["surveillance"]),
+            .init(kind: .termsNeverUsed, theme: "china-image", group: "experts", terms: ["china", "kredietsysteem", "surveillance"]),
+            .init(kind: .themeNotRaisedByGroup, theme: "china-image", group: "experts"),
+            .init(kind: .participantsSilentOnTheme, theme: "inequality", group: "experts", count: 1, of: 2),
+            .init(kind: .termsNeverUsed, theme: "inequality", group: "citizens", terms: ["ongelijkheid", "verliezers"]),
+            .init(kind: .termsNeverUsed, theme: "inequality", group: "experts", terms: ["verliezers"]),
+            .init(kind: .themeNotRaisedByGroup, theme: "inequality", group: "citizens"),
         ])
     }
 
@@ -125,7 +125,7 @@ import Testing
         #expect(report.themes[0].groups["experts"]?.words == 6)
         #expect(report.themes[0].groups["citizens"]?.fragments == 0)
         #expect(report.groups.map(\.codedWords) == [0, 6])
-        #expect(report.silences.contains(.init(kind: "theme-not-raised", theme: "inequality")))
+        #expect(report.silences.contains(.init(kind: .themeNotRaised, theme: "inequality")))
     }
 
     @Test func groupingBySpeakerAttributeAndRetiredCodes() throws {

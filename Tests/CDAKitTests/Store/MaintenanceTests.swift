@@ -33,7 +33,7 @@ import Testing
         try store.executeForTesting("UPDATE utterance SET wordCount = 1 WHERE documentId = 'cit' AND idx = 3")
         try store.executeForTesting("INSERT INTO memo(targetKind, targetId, text, author, updatedAt) VALUES ('document', 'gone', 'x', 'x', 'now')")
         let findings = try store.check()
-        #expect(findings.map(\.kind).sorted() == ["code", "coding", "foreign-key", "memo", "utterance", "utterance"])
+        #expect(findings.map(\.kind.rawValue).sorted() == ["code", "coding", "foreign-key", "memo", "utterance", "utterance"])
         #expect(findings.contains { $0.message == "document 'cit' has stored totals that do not match its utterances" })
         #expect(findings.contains { $0.message == "coding 1 has offsets 0–999 outside its utterance(s)" })
         #expect(findings.contains { $0.message == "cit:3 has stored counts that do not match its text" })
