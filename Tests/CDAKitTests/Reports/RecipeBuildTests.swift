@@ -25,6 +25,15 @@ import Testing
         #expect(government.comparison?.raisedMoreBy == "experts")
         #expect(report.themes.allSatisfy { theme in report.groups.allSatisfy { theme.groups[$0.name]?.summary != nil } })
         #expect(result.project == nil)
+        // The README's excerpt of report.md is what the build writes, so it cannot drift.
+        let readme = try String(contentsOfFile: SharedData.repositoryRoot + "/README.md", encoding: .utf8)
+        let marker = try #require(readme.range(of: "An excerpt of `report.md`"))
+        let fence = try #require(readme.range(of: "```\n", range: marker.upperBound..<readme.endIndex))
+        let close = try #require(readme.range(of: "\n```", range: fence.upperBound..<readme.endIndex))
+        let excerpt = String(readme[fence.upperBound..<close.lowerBound])
+        let written = try String(contentsOfFile: folder.file("report/report.md"), encoding: .utf8)
+        #expect(excerpt.contains("| G² |"))
+        #expect(written.contains(excerpt), "README's excerpt of report.md differs from the build")
     }
 
     @Test func buildingTwiceGivesIdenticalJSONAndCSV() throws {
