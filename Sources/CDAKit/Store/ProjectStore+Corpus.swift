@@ -41,13 +41,13 @@ extension ProjectStore {
     ///
     /// - Parameter readOptions: The fingerprint of the options that change what is read; `""` for none.
     public func unchangedDocument(contentHash hash: String, sourcePath: String, readOptions: String = "") throws -> DocumentSummary? {
-        let id = try read { db in
-            try String.fetchOne(
+        try read { db in
+            guard let id = try String.fetchOne(
                 db, sql: "SELECT id FROM document WHERE contentHash = ? AND sourcePath = ? AND readOptions = ?",
                 arguments: [hash, sourcePath, readOptions])
+            else { return nil }
+            return try Self.documentSummaries(db, id: id).first
         }
-        guard let id else { return nil }
-        return try documents().first { $0.id == id }
     }
 
     /// Stores a transcript inside the caller's transaction (see `save`).
@@ -129,20 +129,28 @@ extension ProjectStore {
     ///
     /// - Throws: `StoreError.database`.
     public func documents() throws -> [DocumentSummary] {
-        try read { db in
-            let attributes = try Self.attributes(db, table: "documentAttribute", owner: "documentId")
-            return try Row.fetchAll(db, sql: """
-                SELECT id, title, format, sourcePath, utteranceCount AS utterances, speakerCount AS speakers, wordCount AS words
-                FROM document ORDER BY position
-                """
-            ).map { row in
-                let id: String = row["id"]
-                let attrs = attributes[id] ?? [:]
-                return DocumentSummary(
-                    id: id, title: row["title"], format: DocumentFormat(rawValue: row["format"]) ?? .text,
-                    group: attrs["group"], session: attrs["session"], utterances: row["utterances"],
-                    speakers: row["speakers"], words: row["words"], attributes: attrs, sourcePath: row["sourcePath"])
-            }
+        try read { db in try Self.documentSummaries(db) }
+    }
+
+    /// Document summaries in ingest order: all of them, or only the one with `id`.
+    static func documentSummaries(_ db: Database, id: String? = nil) throws -> [DocumentSummary] {
+        let filter = id == nil ? "" : "WHERE id = ?"
+        let arguments: StatementArguments = id.map { [$0] } ?? []
+        var attributes: [String: [String: String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT documentId, key, value FROM documentAttribute \(id == nil ? "" : "WHERE documentId = ?")", arguments: arguments) {
+            attributes[row["documentId"], default: [:]][row["key"]] = row["value"] as String
+        }
+        return try Row.fetchAll(db, sql: """
+            SELECT id, title, format, sourcePath, utteranceCount AS utterances, speakerCount AS speakers, wordCount AS words
+            FROM document \(filter) ORDER BY position
+            """, arguments: arguments
+        ).map { row in
+            let id: String = row["id"]
+            let attrs = attributes[id] ?? [:]
+            return DocumentSummary(
+                id: id, title: row["title"], format: DocumentFormat(rawValue: row["format"]) ?? .text,
+                group: attrs["group"], session: attrs["session"], utterances: row["utterances"],
+                speakers: row["speakers"], words: row["words"], attributes: attrs, sourcePath: row["sourcePath"])
         }
     }
 
