@@ -51,6 +51,18 @@ struct MediumFaultTests {
         #expect(copied.output.contains("a   a      text"))
     }
 
+    @Test func anExportOntoAFullDiskSaysTheDiskIsFull() throws {
+        let folder = TemporaryDirectory()
+        let disk = try #require(ScratchMount(kilobytes: 64))
+        let env = ["CDA_PROJECT": folder.file("p.cda")]
+        #expect(try CLI.run(["init"], in: folder.path, environment: env).status == 0)
+        #expect(try CLI.run(["ingest", folder.write("groot.txt", Self.largeTranscript())], in: folder.path, environment: env).status == 0)
+        let export = try CLI.run(["export", "qdpx", disk.file("studie.qdpx")], in: folder.path, environment: env)
+        #expect(export.status == 1)
+        #expect(export.error.contains("the disk is full"), "\(export.error)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path).isEmpty)
+    }
+
     @Test func aBackupOntoAFullDiskLeavesNoFileBehind() throws {
         let folder = TemporaryDirectory()
         let disk = try #require(ScratchMount(kilobytes: 64))

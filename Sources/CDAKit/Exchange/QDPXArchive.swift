@@ -146,7 +146,7 @@ struct QDPXArchive {
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            let reason = (error as? CocoaError)?.userInfo[NSLocalizedDescriptionKey] as? String ?? "the folder is not writable"
+            let reason = (error as? CocoaError)?.userInfo[NSLocalizedDescriptionKey] as? String ?? AtomicFile.likelyReason(forWriting: path)
             throw .writeFailed(file: path, reason: reason)
         }
     }

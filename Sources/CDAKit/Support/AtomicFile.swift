@@ -86,6 +86,20 @@ public enum AtomicFile {
         return temporary
     }
 
+    /// Why a write into the folder of `path` failed, when the failing library did not say: the
+    /// folder is missing or not writable, or the disk is full.
+    public static func likelyReason(forWriting path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        let directory = folder.isEmpty ? "." : folder
+        guard FileManager.default.fileExists(atPath: directory) else { return "the folder does not exist" }
+        guard access(directory, W_OK) == 0 else { return "the folder is not writable" }
+        var stats = statvfs()
+        if statvfs(directory, &stats) == 0, UInt64(stats.f_bavail) * UInt64(stats.f_frsize) < 1 << 20 {
+            return "the disk is full"
+        }
+        return "an input/output error; check the disk"
+    }
+
     /// A hidden, unique file name in the folder of `path`, for a write that is renamed into place.
     public static func temporaryPath(beside path: String) -> String {
         let url = URL(fileURLWithPath: path)
