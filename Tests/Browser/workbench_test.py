@@ -264,6 +264,12 @@ def main():
         check(status == 403, 'a change without the CSRF token: 403')
         status, body = server.request('GET', '/api/session', {'Authorization': f'Bearer {server.token}'})
         check(status == 200 and json.loads(body)['coder'] == 'browser-test', 'bearer token: 200')
+        bearer = {'Authorization': f'Bearer {server.token}'}
+        for query in ['from=9223372036854775807', 'from=-9223372036854775808', 'from=1&to=9223372036854775807', 'from=abc']:
+            status, body = server.request('GET', f'/api/transcript?doc=emoji-test&{query}', bearer)
+            check(status == 400 and "must be a whole number" in json.loads(body)['error'], f'{query}: 400, {json.loads(body)["error"]}')
+        status, _ = server.request('GET', '/api/session', bearer)
+        check(status == 200 and server.process.poll() is None, 'the server still answers after hostile integers')
 
         browser = Browser(args.out)
         driver = browser.driver

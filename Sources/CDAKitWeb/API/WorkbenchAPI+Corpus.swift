@@ -35,8 +35,8 @@ extension WorkbenchAPI {
             let scope = TextScope(
                 group: request.query("group"), document: request.query("doc"), speaker: request.query("speaker"),
                 includeModerators: request.flagQuery("moderators"), foldDiacritics: request.flagQuery("fold"))
-            let limit = min(max(try request.intQuery("limit") ?? 200, 1), 2000)
-            let width = min(max(try request.intQuery("width") ?? 40, 0), 200)
+            let limit = try request.intQuery("limit", in: RequestBounds.searchLimit) ?? 200
+            let width = try request.intQuery("width", in: RequestBounds.width) ?? 40
             guard let sort = Concordance.Sort(rawValue: request.query("sort") ?? "position") else {
                 throw WebError.badRequest("The query parameter 'sort' must be left, right or position.")
             }

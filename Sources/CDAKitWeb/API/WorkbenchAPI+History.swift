@@ -14,7 +14,7 @@ extension WorkbenchAPI {
             JSONBody.response(try await access.run { try $0.lineage() })
         }
         router.get("/api/suggestions/merges") { request, _ -> Response in
-            let limit = min(max(try request.intQuery("limit") ?? 30, 1), 500)
+            let limit = try request.intQuery("limit", in: RequestBounds.suggestionLimit) ?? 30
             return JSONBody.response(try await access.run { try $0.mergeSuggestions(limit: limit) })
         }
     }
