@@ -186,8 +186,12 @@ class Browser:
     def keys(self, *keys):
         ActionChains(self.driver).send_keys(*keys).perform()
 
+    def toasts(self, selector='#toasts .toast'):
+        """The texts of the messages on screen, read in one go (a message may vanish at any moment)."""
+        return self.driver.execute_script("return [...document.querySelectorAll(arguments[0])].map((t) => t.innerText)", selector)
+
     def toast(self, text, timeout=20):
-        self.wait(lambda d: any(text in t.text for t in d.find_elements(By.CSS_SELECTOR, '#toasts .toast')), timeout, f"a message '{text}'")
+        self.wait(lambda d: any(text in t for t in self.toasts()), timeout, f"a message '{text}'")
 
     def errors(self):
         return [entry for entry in self.driver.get_log('browser') if entry['level'] == 'SEVERE']
@@ -365,13 +369,41 @@ def main():
         check(fragment.get('startOffset', 0) in (0, None), 'the drag started at the start of utterance 2')
         browser.shot('05-transcript-emoji')
 
+        print('Code picker: Enter takes the existing code; a new code needs its own choice')
+        browser.select_text('#u4', 'Dat geloof ik best.')
+        browser.keys('c')
+        picker = browser.css('.picker input[type=text]')
+        picker.send_keys('naïvi')
+        active = browser.css('.picker-list li.active')
+        check(active.text == 'naïviteit', f"the typed part 'naïvi' makes the existing 'naïviteit' the choice: {active.text}")
+        options = [item.text for item in driver.find_elements(By.CSS_SELECTOR, '.picker-list li')]
+        check(options[-1] == "+ Create new code 'naïvi'", f'creating is offered, last: {options}')
+        picker.send_keys(Keys.ENTER)
+        browser.toast("Coded with 'naïviteit'.")
+        check(cli.code('naïvi') is None and len(cli.fragments('naïviteit')) == 2, "Enter coded with 'naïviteit' and made no code 'naïvi'")
+        browser.css('#coding-panel #coding-memo')
+        browser.keys(Keys.DELETE)
+        browser.toast("Removed the coding 'naïviteit'")
+        browser.select_text('#u4', 'Dat geloof ik best.')
+        browser.keys('c')
+        picker = browser.css('.picker input[type=text]')
+        picker.send_keys('naïvi')
+        browser.css('.picker-list li.active')
+        picker.send_keys(Keys.ARROW_DOWN)
+        check('Create new code' in browser.css('.picker-list li.active').text, 'the arrow reaches the create choice')
+        check("Enter creates 'naïvi'" in driver.find_element(By.CSS_SELECTOR, '.picker-hint').text, 'the hint says Enter creates it')
+        picker.send_keys(Keys.ENTER)
+        browser.toast("Coded with 'naïvi' (new code).")
+        check(cli.code('naïvi') is not None and len(cli.fragments('naïviteit')) == 1, "the explicit choice made the code 'naïvi'")
+
+
         print('Codes screen: merge two codes with a preview, then undo')
         driver.get(f'{server.base}/#/codes?code=na%C3%AFviteit')
         browser.css('tr.code-row.selected')
         browser.css('#merge-code').click()
         picker = browser.css('.picker input[type=text]')
-        picker.send_keys('naïef')
-        browser.css('.picker-list li.active')
+        picker.send_keys('naïe')
+        check(browser.css('.picker-list li.active').text == 'naïef', "in the merge picker the typed part 'naïe' chooses 'naïef'")
         picker.send_keys(Keys.ENTER)
         preview = browser.css('#preview-fragments')
         check("1 fragment(s) move to 'naïef'" in preview.text and 'from 1 to 2' in preview.text, f'the preview says what moves: {preview.text}')
