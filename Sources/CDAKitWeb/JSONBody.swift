@@ -18,9 +18,10 @@ enum JSONBody {
 
     /// Reads and decodes a request's JSON body.
     ///
+    /// - Parameter empty: The value of an empty body, for requests whose body is optional.
     /// - Throws: `WebError.badRequest` naming what is wrong (too large, not JSON, a missing or mistyped
     ///   key, a number out of the range `RequestBounds` allows).
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, empty: T? = nil) async throws -> T {
         var request = request
         let buffer: ByteBuffer
         do {
@@ -28,6 +29,7 @@ enum JSONBody {
         } catch {
             throw WebError.badRequest("The request body is larger than \(maximumRequestSize) bytes.")
         }
+        if buffer.readableBytes == 0, let empty { return empty }
         let data = Data(buffer.readableBytesView)
         let value: T
         do {

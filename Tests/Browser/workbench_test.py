@@ -396,6 +396,23 @@ def main():
         browser.toast("Coded with 'naïvi' (new code).")
         check(cli.code('naïvi') is not None and len(cli.fragments('naïviteit')) == 1, "the explicit choice made the code 'naïvi'")
 
+        print("A message's Undo undoes its own step, or says it cannot")
+        browser.css('#coding-panel #coding-memo')
+        browser.keys(Keys.DELETE)
+        browser.toast("Removed the coding 'naïvi'")
+        cli.run('codes', 'retire', 'naïvi', '--coder', 'colleague')
+        undo_button = browser.wait(EC.element_to_be_clickable((By.XPATH, """//div[contains(@class, 'toast')][span[contains(., "Removed the coding 'naïvi'")]]/button""")),
+                                   message="the Undo of the removal's message")
+        check(undo_button.text == 'Undo', 'the message offers Undo')
+        undo_button.click()
+        browser.toast('Cannot undo step')
+        message = next(t for t in browser.toasts('#toasts .toast.error'))
+        check("retired 'naïvi', by colleague) came after it" in message, f'the refusal names the later step: {message}')
+        check(cli.code('naïvi')['status'] == 'retired' and not cli.fragments('naïvi'), "the colleague's step stands; nothing was undone")
+        expected = [entry for entry in browser.errors() if '/api/undo' not in entry['message'] and 'Cannot undo step' not in entry['message']]
+        check(not expected, f'the only console errors are the refused undo (409) {expected}')
+        cli.run('undo')
+        check(cli.code('naïvi')['status'] == 'active', "the CLI undid the colleague's retire")
 
         print('Codes screen: merge two codes with a preview, then undo')
         driver.get(f'{server.base}/#/codes?code=na%C3%AFviteit')

@@ -50,6 +50,7 @@ import Testing
         Case(method: .post, uri: "/api/codings", body: #"{"document":"cit","startUtterance":1,"code":"x","round":{}}"#, name: "round", refused: jsonPositive + ["3"]),
         Case(method: .post, uri: "/api/search/code", body: #"{"pattern":"overheid","code":"x","round":{}}"#, name: "round", refused: jsonPositive + ["3"]),
         Case(method: .post, uri: "/api/rounds/start", body: #"{"round":{}}"#, name: "round", refused: jsonPositive + ["3"]),
+        Case(method: .post, uri: "/api/undo", body: #"{"step":{}}"#, name: "step", refused: jsonPositive + ["9007199254740992"]),
     ]
 
     @Test(arguments: cases)

@@ -34,6 +34,12 @@ public enum CodingError: Error, Sendable, Hashable, CustomStringConvertible {
     case nothingToUndo
     /// The codes touched by the last step changed since; undoing would lose later work.
     case undoConflict(step: String)
+    /// The history has no step with this id.
+    case unknownStep(Int64)
+    /// The step named was undone already.
+    case stepAlreadyUndone(id: Int64, summary: String)
+    /// The step named is not the latest one not undone: a later step would have to be undone first.
+    case stepNotLatest(id: Int64, summary: String, latestID: Int64, latestSummary: String, latestActor: String)
 
     /// A message quoting the input and suggesting a fix.
     public var description: String {
@@ -75,6 +81,13 @@ public enum CodingError: Error, Sendable, Hashable, CustomStringConvertible {
             return "There is no consolidation step to undo."
         case .undoConflict(let step):
             return "Cannot undo '\(step)': the codes it touched have changed since (later codings or steps). Undo those first, or reverse the step by hand."
+        case .unknownStep(let id):
+            return "There is no step \(id) in the history. List the steps with 'cda codes history'."
+        case .stepAlreadyUndone(let id, let summary):
+            return "Step \(id) (\(summary)) was undone already."
+        case .stepNotLatest(let id, let summary, let latestID, let latestSummary, let latestActor):
+            return "Cannot undo step \(id) (\(summary)): step \(latestID) (\(latestSummary), by \(latestActor)) came after it, and steps are undone latest first. "
+                + "Undo step \(latestID) first, or leave both as they are."
         }
     }
 }

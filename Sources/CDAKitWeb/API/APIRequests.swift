@@ -122,8 +122,12 @@ enum APIRequests {
         }
     }
 
-    /// `POST /api/undo` (the body is optional).
-    struct Undo: Decodable {
-        var coder: String?
+    /// `POST /api/undo`: the step the page showed; without it (or without a body), the latest step.
+    struct Undo: BoundedBody {
+        var step: Int64?
+
+        func checkBounds() throws {
+            try RequestBounds.check(step, "step", RequestBounds.identifier)
+        }
     }
 }

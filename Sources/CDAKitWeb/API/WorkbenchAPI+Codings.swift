@@ -34,8 +34,7 @@ extension WorkbenchAPI {
         router.delete("/api/codings/:id") { request, context -> Response in
             let id = try context.parameters.identifier()
             let actor = coder(request.query("coder"))
-            let removed = try await access.run { try $0.removeCodings(CodingFilter(codingID: id), actor: actor) }
-            return JSONBody.response(["removed": removed])
+            return JSONBody.response(try await access.run { try $0.removeCodings(CodingFilter(codingID: id), actor: actor) })
         }
         router.put("/api/codings/:id/memo") { request, context -> Response in
             let id = try context.parameters.identifier()

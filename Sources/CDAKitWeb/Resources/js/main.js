@@ -4,6 +4,7 @@ import { api, setCSRFToken } from './api.js';
 import { state, refreshCodes } from './state.js';
 import { go, currentRoute } from './nav.js';
 import { setUpRound } from './session.js';
+import { latestStep, undoStep } from './undo.js';
 import { el, dialog, fail, isTyping, toast } from './ui.js';
 import * as corpus from './corpus.js';
 import * as transcript from './transcript.js';
@@ -28,10 +29,20 @@ async function show() {
   }
 }
 
+/** The top bar's Undo: says which step (and whose) it would undo, and undoes exactly that one. */
 async function undo() {
   try {
-    const step = await api.post('/api/undo', {});
-    toast(`Undone: ${step.summary}`);
+    const last = await latestStep();
+    if (!last) {
+      toast('Nothing to undo.');
+      return;
+    }
+    const confirmed = await dialog({
+      title: 'Undo the latest step?',
+      body: el('p', { id: 'undo-latest' }, `Step ${last.id}: ${last.summary} — by ${last.actor}, ${last.at.replace('T', ' ').replace('Z', '')}.`),
+      buttons: [{ label: 'Undo', value: true, primary: true }],
+    });
+    if (!confirmed || !(await undoStep(last.id))) return;
     await refreshCodes();
     current?.module.refresh?.();
   } catch (error) {

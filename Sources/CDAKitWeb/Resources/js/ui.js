@@ -78,7 +78,8 @@ export function toast(message, { error = false, action = null } = {}) {
   }
   box.append(item);
   while (box.children.length > 3) box.firstElementChild.remove();
-  setTimeout(() => item.remove(), error ? 9000 : 4500);
+  // Errors, and messages with a button (Undo), stay long enough to read and act on.
+  setTimeout(() => item.remove(), error || action ? 9000 : 4500);
 }
 
 /** Reports a failed call. */
