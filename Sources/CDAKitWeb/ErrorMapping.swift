@@ -33,7 +33,7 @@ enum ErrorMapping {
         case .inactiveCode, .codeExists, .cycle, .nothingToUndo, .undoConflict, .stepAlreadyUndone, .stepNotLatest, .roundNotStarted, .roundPassed,
             .roundThemesDiffer:
             409
-        case .emptyCodeName, .offsetOutOfRange, .emptyFragment, .halfOpenOffsets, .invalidRound, .nothingToMerge: 400
+        case .emptyCodeName, .controlCharacterInCodeName, .offsetOutOfRange, .emptyFragment, .halfOpenOffsets, .invalidRound, .nothingToMerge: 400
         }
     }
 }

@@ -8,6 +8,9 @@ public enum CodingError: Error, Sendable, Hashable, CustomStringConvertible {
     case codeExists(String)
     /// A code name is empty.
     case emptyCodeName
+    /// A code name holds a control character (`CodeName.isControl`): the name, the character's
+    /// Unicode value and its 1-based position in the name.
+    case controlCharacterInCodeName(String, scalar: UInt32, position: Int)
     /// An offset lies outside its utterance.
     case offsetOutOfRange(document: String, utterance: Int, offset: Int, length: Int)
     /// The fragment's start lies after its end.
@@ -53,6 +56,9 @@ public enum CodingError: Error, Sendable, Hashable, CustomStringConvertible {
             return "An active code named '\(name)' already exists. Choose another name, or merge the codes."
         case .emptyCodeName:
             return "A code name cannot be empty."
+        case .controlCharacterInCodeName(let name, let scalar, let position):
+            return "The code name '\(CodeName.visible(name))' has \(CodeName.describe(scalar)) at character \(position); "
+                + "a code name is one line of text without tabs, line breaks or other control characters."
         case .offsetOutOfRange(let document, let utterance, let offset, let length):
             return "Offset \(offset) is outside utterance \(utterance) of '\(document)', which has \(length) characters (offsets 0–\(length))."
         case .emptyFragment(let fragment):

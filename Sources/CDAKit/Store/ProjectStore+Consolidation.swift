@@ -32,13 +32,13 @@ public struct SplitResult: Sendable, Hashable, Codable {
 extension ProjectStore {
     /// Renames an active code.
     ///
-    /// - Throws: `CodingError.unknownCode`, `.inactiveCode`, `.codeExists` or `.emptyCodeName`.
+    /// - Throws: `CodingError.unknownCode`, `.inactiveCode`, `.codeExists`, `.emptyCodeName` or
+    ///   `.controlCharacterInCodeName`.
     @discardableResult
     public func renameCode(_ oldName: String, to newName: String, reason: String? = nil, actor: String) throws -> HistoryEntry {
         try write { db in
             let code = try Self.activeCode(named: oldName, db)
-            let name = newName.trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty else { throw CodingError.emptyCodeName }
+            let name = try CodeName.validated(newName)
             if name != code.name, try Bool.fetchOne(db, sql: "SELECT 1 FROM code WHERE name = ? AND status = 'active'", arguments: [name]) != nil {
                 throw CodingError.codeExists(name)
             }
@@ -167,12 +167,13 @@ extension ProjectStore {
     /// Splits a code: creates the new codes beside it and lists its codings for reassignment
     /// (`reassignCoding`). The original code stays active until the analyst retires it.
     ///
-    /// - Throws: `CodingError.unknownCode`, `.inactiveCode` or `.codeExists`.
+    /// - Throws: `CodingError.unknownCode`, `.inactiveCode`, `.codeExists`, `.emptyCodeName` or
+    ///   `.controlCharacterInCodeName`.
     public func splitCode(_ name: String, into newNames: [String], reason: String? = nil, actor: String) throws -> SplitResult {
         try write { db in
             let code = try Self.activeCode(named: name, db)
             let codings = try Int64.fetchAll(db, sql: "SELECT id FROM coding WHERE codeId = ? ORDER BY id", arguments: [code.id])
-            let names = newNames.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let names = try newNames.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map { try CodeName.validated($0) }
             guard !names.isEmpty else { throw CodingError.emptyCodeName }
             let step = try Self.recordStep(kind: "split", summary: "split '\(code.name)' into \(names.map { "'\($0)'" }.joined(separator: ", "))",
                                 reason: reason, actor: actor, scope: HistoryScope(codeIDs: [code.id]), db) { db, scope in

@@ -50,6 +50,7 @@ extension WorkbenchAPI {
                 group: body.group, document: body.document, speaker: body.speaker,
                 includeModerators: body.includeModerators ?? false, foldDiacritics: body.foldDiacritics ?? false)
             guard let parsed = WordPattern(body.pattern, scope: scope) else { throw WebError.badRequest("The pattern '\(body.pattern)' has no word.") }
+            _ = try CodeName.validated(body.code)  // refused before the search runs
             let coder = coder(body.coder)
             return JSONBody.response(try await access.run { store in
                 let lines = try Concordance.search(parsed, in: store, scope: scope)
