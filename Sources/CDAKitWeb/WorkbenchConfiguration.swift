@@ -4,7 +4,7 @@ public struct WorkbenchConfiguration: Sendable {
     public var host: String
     /// The port; 0 lets the system choose one.
     public var port: Int
-    /// The access token every request must present (cookie or `Authorization: Bearer`).
+    /// The access token: in the printed address (traded for a session cookie) or `Authorization: Bearer`.
     public var token: String
     /// The CSRF token that POST, PUT and DELETE requests must send as `X-CSRF-Token`.
     public var csrfToken: String
@@ -44,6 +44,8 @@ public struct WorkbenchConfiguration: Sendable {
         return "http://\(shown):\(port)/?token=\(token)"
     }
 
-    /// The cookie that carries the token; its name holds the port, since cookies do not separate ports.
-    func cookieName(port: Int) -> String { "cda_token_\(port)" }
+    /// The cookie that carries the browser's session. Browsers do not keep cookies apart by port,
+    /// so the name holds the port: two workbenches on one computer (two projects) do not end each
+    /// other's sessions.
+    func cookieName(port: Int) -> String { "cda_session_\(port)" }
 }

@@ -135,6 +135,7 @@ class Workbench:
             connection.putheader('Content-Length', str(len(data)))
         connection.endheaders(data)
         response = connection.getresponse()
+        self.last_headers = response.getheaders()
         return response.status, response.read().decode()
 
     def stop(self):
@@ -274,6 +275,17 @@ def main():
             check(status == 400 and "must be a whole number" in json.loads(body)['error'], f'{query}: 400, {json.loads(body)["error"]}')
         status, _ = server.request('GET', '/api/session', bearer)
         check(status == 200 and server.process.poll() is None, 'the server still answers after hostile integers')
+        status, _ = server.request('GET', f'/?token={server.token}')
+        cookie = dict(server.last_headers).get('Set-Cookie', '')
+        name, _, rest = cookie.partition('=')
+        value, *attributes = [part.strip() for part in rest.split(';')]
+        check(name == f'cda_session_{server.port}' and value and value != server.token and server.token not in cookie,
+              'the login cookie carries a session value, not the token')
+        check(set(attributes) == {'Path=/', 'HttpOnly', 'SameSite=Strict'}, f'cookie attributes {attributes}')
+        status, _ = server.request('GET', '/api/session', {'Cookie': f'{name}={value}'})
+        check(status == 200, 'the session cookie opens the API')
+        status, _ = server.request('GET', '/api/session', {'Cookie': f'{name}={server.token}'})
+        check(status == 401, 'the token is no session cookie')
 
         browser = Browser(args.out)
         driver = browser.driver

@@ -31,17 +31,55 @@ import Testing
             #expect(login.status == .seeOther)
             #expect(login.headers[.location] == "/")
             let cookie = try #require(login.headers[.setCookie])
-            #expect(cookie.hasPrefix("cda_token_8420=\(token);"))
-            #expect(cookie.contains("HttpOnly"))
-            #expect(cookie.contains("SameSite=Strict"))
-            let withCookie = try await session.raw(.get, "/api/session", headers: [.cookie: "cda_token_8420=\(token)"])
+            let attributes = cookie.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            let pair = try #require(attributes.first?.split(separator: "=", maxSplits: 1).map(String.init))
+            #expect(pair.first == "cda_session_8420")
+            let value = try #require(pair.last)
+            #expect(Set(attributes.dropFirst()) == ["Path=/", "HttpOnly", "SameSite=Strict"])
+            let withCookie = try await session.raw(.get, "/api/session", headers: [.cookie: "cda_session_8420=\(value)"])
             #expect(withCookie.status == .ok)
             #expect(withCookie.object["csrfToken"] as? String == session.csrf)
             #expect(withCookie.object["coder"] as? String == "tester")
-            let page = try await session.raw(.get, "/", headers: [.cookie: "cda_token_8420=\(token)"])
+            let page = try await session.raw(.get, "/", headers: [.cookie: "cda_session_8420=\(value)"])
             #expect(page.status == .ok)
             #expect(page.text.contains("/js/main.js"))
         }
+    }
+
+    /// Issue 19: the cookie once carried the API token itself, and browsers send cookies for
+    /// 127.0.0.1 to every port on it. The cookie now carries a session value of its own.
+    @Test func theCookieIsASessionValueNotTheToken() async throws {
+        let harness = try WebHarness.make()
+        let token = harness.token
+        try await harness.test { session in
+            func login() async throws -> String {
+                let cookie = try #require(try await session.raw(.get, "/?token=\(token)", headers: [:]).headers[.setCookie])
+                return String(try #require(cookie.split(separator: ";").first?.split(separator: "=", maxSplits: 1).last))
+            }
+            let first = try await login(), second = try await login()
+            #expect(first != token && second != token)
+            #expect(!first.contains(token) && !token.contains(first))
+            #expect(first != second)
+            #expect(first.count == 64 && first.allSatisfy(\.isHexDigit))
+            for value in [first, second] {
+                #expect(try await session.raw(.get, "/api/session", headers: [.cookie: "cda_session_8420=\(value)"]).status == .ok)
+            }
+            // The token is no session, and a session is no bearer token.
+            #expect(try await session.raw(.get, "/api/session", headers: [.cookie: "cda_session_8420=\(token)"]).status == .unauthorized)
+            #expect(try await session.raw(.get, "/api/session", headers: [.cookie: "cda_token_8420=\(token)"]).status == .unauthorized)
+            #expect(try await session.raw(.get, "/api/session", headers: [.authorization: "Bearer \(first)"]).status == .unauthorized)
+            // The token still works as a bearer header, for scripts.
+            #expect(try await session.raw(.get, "/api/session", headers: [.authorization: "Bearer \(token)"]).status == .ok)
+        }
+    }
+
+    @Test func oldSessionsEndWhenTooManyStart() {
+        let sessions = BrowserSessions()
+        let first = sessions.start()
+        let rest = (0..<BrowserSessions.limit).map { _ in sessions.start() }
+        #expect(!sessions.isValid(first))
+        #expect(rest.allSatisfy(sessions.isValid))
+        #expect(!sessions.isValid(""))
     }
 
     @Test func wrongHostIsRefused() async throws {

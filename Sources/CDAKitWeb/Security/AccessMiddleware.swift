@@ -1,13 +1,14 @@
 import HTTPTypes
 import Hummingbird
 
-/// Lets a request through only with the access token: the page's HttpOnly cookie (set when the
-/// page is first opened with `?token=`) or `Authorization: Bearer TOKEN`. State-changing
-/// methods also need the CSRF token in `X-CSRF-Token` and, when the browser sends an `Origin`,
-/// an origin of this server.
+/// Lets a request through only with a session cookie (set when the page is first opened with
+/// `?token=`; its value is a random session of `BrowserSessions`, never the token) or with
+/// `Authorization: Bearer TOKEN`. State-changing methods also need the CSRF token in
+/// `X-CSRF-Token` and, when the browser sends an `Origin`, an origin of this server.
 struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
     let configuration: WorkbenchConfiguration
     let port: BoundPort
+    let sessions: BrowserSessions
 
     static var csrfHeader: HTTPField.Name { HTTPField.Name("X-CSRF-Token")! }
 
@@ -16,10 +17,10 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
         let cookieName = configuration.cookieName(port: port.value)
         if request.method == .get, path == "/", let presented = request.uri.queryParameters["token"] {
             guard AccessToken.matches(presented, configuration.token) else { return Self.loginPage() }
-            // Trade the token in the address for a cookie, and drop it from the address bar and history.
+            // Trade the token in the address for a session cookie, and drop it from the address bar and history.
             return Response(status: .seeOther, headers: [
                 .location: "/",
-                .setCookie: "\(cookieName)=\(configuration.token); Path=/; HttpOnly; SameSite=Strict",
+                .setCookie: "\(cookieName)=\(sessions.start()); Path=/; HttpOnly; SameSite=Strict",
                 .cacheControl: "no-store",
             ])
         }
@@ -43,7 +44,7 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
             return AccessToken.matches(authorization.dropFirst("Bearer ".count), configuration.token)
         }
         if let cookie = request.cookies[cookieName] {
-            return AccessToken.matches(cookie.value, configuration.token)
+            return sessions.isValid(cookie.value)
         }
         return false
     }
