@@ -102,9 +102,9 @@ def large_transcript(count):
 class Workbench:
     """A running `cda serve` process."""
 
-    def __init__(self, binary, project):
+    def __init__(self, binary, project, extra=()):
         self.process = subprocess.Popen(
-            [binary, 'serve', '--project', project, '--port', '0', '--coder', 'browser-test'],
+            [binary, 'serve', '--project', project, '--port', '0', '--coder', 'browser-test', *extra],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         deadline = time.time() + 60
         self.url = None
@@ -286,6 +286,19 @@ def main():
         check(status == 200, 'the session cookie opens the API')
         status, _ = server.request('GET', '/api/session', {'Cookie': f'{name}={server.token}'})
         check(status == 401, 'the token is no session cookie')
+
+        print('Listening beyond this computer needs --allow-host')
+        refused = subprocess.run([args.cda, 'serve', '--project', project, '--port', '0', '--host', '0.0.0.0'],
+                                 capture_output=True, text=True, timeout=60)
+        check(refused.returncode == 64 and '--allow-host NAME' in refused.stderr, f'--host 0.0.0.0 alone is refused: {refused.stderr.strip()[:120]}')
+        exposed = Workbench(args.cda, project, ['--host', '0.0.0.0', '--allow-host', 'workbench.test'])
+        try:
+            status, _ = exposed.request('GET', '/api/session', {'Authorization': f'Bearer {exposed.token}', 'Host': f'workbench.test:{exposed.port}'})
+            check(status == 200, 'a name given with --allow-host passes the Host check')
+            status, _ = exposed.request('GET', '/api/session', {'Authorization': f'Bearer {exposed.token}', 'Host': f'other.test:{exposed.port}'})
+            check(status == 421, 'other names are still refused')
+        finally:
+            exposed.stop()
 
         browser = Browser(args.out)
         driver = browser.driver

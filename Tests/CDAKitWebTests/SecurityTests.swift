@@ -111,6 +111,43 @@ import Testing
         #expect(HostGuardMiddleware<BasicRequestContext>.allows(authority, names: names, port: 8420) == allowed)
     }
 
+    @Test func allowedHostNamesPassTheHostAndOriginChecks() async throws {
+        let harness = try WebHarness.make(host: "0.0.0.0", allowedHosts: ["Workbench.example.org"])
+        let body = #"{"document":"cit","startUtterance":2,"code":"snel"}"#
+        try await harness.test { session in
+            let bearer: HTTPFields = [.authorization: "Bearer \(session.token)"]
+            for (host, status) in [("workbench.example.org", HTTPResponse.Status.ok), ("workbench.example.org:8420", .ok), ("127.0.0.1:8420", .ok),
+                                   ("workbench.example.org:9999", .misdirectedRequest), ("other.example.org", .misdirectedRequest),
+                                   ("192.168.1.20:8420", .misdirectedRequest)] {
+                var headers = bearer
+                headers[HTTPField.Name("Host")!] = host
+                #expect(try await session.raw(.get, "/api/session", headers: headers).status == status, "\(host)")
+            }
+            // Behind a TLS reverse proxy the browser's origin is https://NAME.
+            for (origin, status) in [("https://workbench.example.org", HTTPResponse.Status.created), ("http://workbench.example.org:8420", .created),
+                                     ("https://evil.example.org", .forbidden), ("https://workbench.example.org.evil.example", .forbidden)] {
+                var headers = bearer
+                headers[WebHarness.Session.csrfHeader] = session.csrf
+                headers[.origin] = origin
+                let response = try await session.raw(.post, "/api/codings", headers: headers, body: body)
+                #expect(response.status == status, "\(origin): \(response.status)")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("127.0.0.1", [String](), true), ("localhost", [], true), ("::1", [], true), ("0.0.0.0", [], false), ("::", [], false),
+        ("192.168.1.20", [], false), ("0.0.0.0", ["workbench.lan"], true), ("192.168.1.20", ["192.168.1.20"], true),
+        ("127.0.0.1", ["workbench.example.org"], true), ("127.0.0.1", ["https://workbench.example.org"], false),
+        ("127.0.0.1", ["workbench.example.org:443"], false), ("127.0.0.1", ["a/b"], false), ("127.0.0.1", [""], false),
+        ("127.0.0.1", ["two words"], false), ("127.0.0.1", ["[::1]"], true), ("0.0.0.0", ["-bad.lan"], false),
+    ])
+    func onlyLoopbackStartsWithoutAllowedHosts(host: String, allowed: [String], starts: Bool) {
+        let configuration = WorkbenchConfiguration(host: host, coder: "a", projectName: "p", allowedHosts: allowed)
+        let started = (try? configuration.check()) != nil
+        #expect(started == starts, "\(host) \(allowed)")
+    }
+
     @Test func changesNeedTheCSRFTokenAndTheirOwnOrigin() async throws {
         let harness = try WebHarness.make()
         let body = #"{"document":"cit","startUtterance":2,"code":"snel"}"#

@@ -49,9 +49,20 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
         return false
     }
 
+    /// Whether `origin` is this server: its own address over HTTP, or an allowed name behind a TLS
+    /// reverse proxy (`https://NAME`, whose port the proxy chooses).
     private func allowsOrigin(_ origin: String) -> Bool {
-        guard origin.hasPrefix("http://") else { return false }
-        return HostGuardMiddleware<Context>.allows(String(origin.dropFirst("http://".count)), names: configuration.allowedHostNames, port: port.value)
+        if origin.hasPrefix("http://") {
+            return HostGuardMiddleware<Context>.allows(String(origin.dropFirst("http://".count)), names: configuration.allowedHostNames, port: port.value)
+        }
+        if origin.hasPrefix("https://") {
+            let authority = origin.dropFirst("https://".count).lowercased()
+            return configuration.allowedHosts.contains { name in
+                let name = name.lowercased()
+                return authority == name || (authority.hasPrefix(name + ":") && Int(authority.dropFirst(name.count + 1)) != nil)
+            }
+        }
+        return false
     }
 
     /// The page shown without a valid token.
