@@ -6,7 +6,11 @@ a 5,200-utterance transcript, starts `cda serve` on a free port and then, in the
 transcript, selects spans containing diacritics (and one after an emoji, where JavaScript's UTF-16
 indices and the project's code points differ), codes them through the code picker, checks the
 codings and their offsets in the project through the command line (`cda fragments --json`),
-merges two codes on the Codes screen and undoes it, and pages through the large transcript.
+merges two codes on the Codes screen and undoes it, and pages through the large transcript. It also
+checks what issue 19 found broken: a hostile integer cannot stop the server, Enter in a code picker
+takes an existing code (a new one needs its own choice), a message's Undo refuses when a later step
+came first, the session cookie is not the token, `--host 0.0.0.0` needs `--allow-host`, and the
+page without a session (and a session that ends while the page is open) says what to do.
 Screenshots of every screen and the page-load timings go to test-output/browser/.
 
 Usage: python3 Tests/Browser/workbench_test.py [--cda .build/debug/cda] [--out test-output/browser]
@@ -286,6 +290,9 @@ def main():
         check(status == 200, 'the session cookie opens the API')
         status, _ = server.request('GET', '/api/session', {'Cookie': f'{name}={server.token}'})
         check(status == 401, 'the token is no session cookie')
+        status, body = server.request('GET', '/')
+        check(status == 401 and '/signin.css' in body and 'style=' not in body and 'cda serve' in body,
+              'without a session: the sign-in page, styled by its own stylesheet')
 
         print('Listening beyond this computer needs --allow-host')
         refused = subprocess.run([args.cda, 'serve', '--project', project, '--port', '0', '--host', '0.0.0.0'],
@@ -302,6 +309,15 @@ def main():
 
         browser = Browser(args.out)
         driver = browser.driver
+
+        print('The page without a session')
+        driver.get(server.base + '/')
+        browser.css('main.signin')
+        check('cda serve' in driver.find_element(By.TAG_NAME, 'main').text, 'the sign-in page says to open the printed address')
+        check(driver.execute_script("return getComputedStyle(document.querySelector('main.signin')).maxWidth") != 'none',
+              'its stylesheet applies')
+        violations = [entry for entry in driver.get_log('browser') if 'Content Security Policy' in entry['message']]
+        check(not violations, f'no Content-Security-Policy violations on the sign-in page {violations}')
 
         print('Corpus screen')
         driver.get(server.url)
@@ -534,6 +550,17 @@ def main():
 
         errors = browser.errors()
         check(not errors, f'no errors in the browser console {errors}')
+
+        print('A session that ends while the page is open')
+        driver.get(f'{server.base}/#/corpus')
+        browser.css('table.documents')
+        driver.delete_all_cookies()
+        driver.find_element(By.CSS_SELECTOR, '.tabs a[data-screen=codes]').click()
+        notice = browser.css('#session-expired')
+        check('Session expired — reload with the link cda serve printed' in notice.text, f'the page says what to do: {notice.text[:80]}')
+        time.sleep(1)
+        check(not browser.toasts('#toasts .toast.error'), 'no error message besides the notice')
+        browser.shot('14-session-expired')
         print('PASS')
         return 0
     except Failure as failure:

@@ -22,6 +22,34 @@ import Testing
         }
     }
 
+    /// Issue 19: the page without a token used an inline style its own policy blocks. It is now
+    /// a page of the app's files, styled by a stylesheet anyone may fetch, that says what to do.
+    @Test func theSignInPageSaysWhatToDoWithinItsPolicy() async throws {
+        let harness = try WebHarness.make()
+        try await harness.test { session in
+            for uri in ["/", "/?token=nope", "/index.html", "/js/main.js"] {
+                let page = try await session.raw(.get, uri, headers: [.cookie: "cda_session_8420=expired"])
+                #expect(page.status == .unauthorized, "\(uri)")
+                #expect(page.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(page.text.contains("<link rel=\"stylesheet\" href=\"/signin.css\">"))
+                #expect(!page.text.contains("style="), "\(uri): an inline style attribute")
+                #expect(!page.text.contains("<style"), "\(uri): an inline style element")
+                #expect(!page.text.contains("<script"), "\(uri)")
+                #expect(page.text.contains("<code>cda serve</code> printed"))
+                #expect(page.text.contains("started again, the old address and every session ended"))
+                let policy = try #require(page.headers[.contentSecurityPolicy])
+                #expect(policy.contains("style-src 'self'") && !policy.contains("unsafe-inline"))
+            }
+            let css = try await session.raw(.get, "/signin.css", headers: [:])
+            #expect(css.status == .ok)
+            #expect(css.headers[.contentType] == "text/css; charset=utf-8")
+            #expect(try await session.raw(.get, "/favicon.svg", headers: [:]).status == .ok)
+            // Only those: the app's own files still need a session.
+            #expect(try await session.raw(.get, "/app.css", headers: [:]).status == .unauthorized)
+            #expect(try await session.raw(.get, "/signin.html", headers: [:]).status == .unauthorized)
+        }
+    }
+
     @Test func tokenInTheAddressSetsAStrictHttpOnlyCookie() async throws {
         let harness = try WebHarness.make()
         let token = harness.token

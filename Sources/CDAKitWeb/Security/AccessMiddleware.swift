@@ -9,14 +9,22 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
     let configuration: WorkbenchConfiguration
     let port: BoundPort
     let sessions: BrowserSessions
+    /// The app's files: the sign-in page comes from them.
+    let assets: StaticAssets
 
     static var csrfHeader: HTTPField.Name { HTTPField.Name("X-CSRF-Token")! }
+
+    /// Files anyone may fetch: what the sign-in page needs. They hold no project data.
+    static var publicPaths: Set<String> { ["/signin.css", "/favicon.svg"] }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
         let cookieName = configuration.cookieName(port: port.value)
+        if request.method == .get || request.method == .head, Self.publicPaths.contains(path) {
+            return try await next(request, context)
+        }
         if request.method == .get, path == "/", let presented = request.uri.queryParameters["token"] {
-            guard AccessToken.matches(presented, configuration.token) else { return Self.loginPage() }
+            guard AccessToken.matches(presented, configuration.token) else { return signInPage() }
             // Trade the token in the address for a session cookie, and drop it from the address bar and history.
             return Response(status: .seeOther, headers: [
                 .location: "/",
@@ -26,7 +34,7 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         guard isAuthenticated(request, cookieName: cookieName) else {
             if path.hasPrefix("/api/") { throw WebError.unauthorized }
-            return Self.loginPage()
+            return signInPage()
         }
         if ![.get, .head, .options].contains(request.method) {
             guard let csrf = request.headers[Self.csrfHeader], AccessToken.matches(csrf, configuration.csrfToken) else {
@@ -65,17 +73,14 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
         return false
     }
 
-    /// The page shown without a valid token.
-    static func loginPage() -> Response {
-        let html = """
-            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>cda workbench</title></head>
-            <body style="font-family: sans-serif; max-width: 36em; margin: 4em auto">
-            <h1>cda workbench</h1>
-            <p>This workbench needs its access token. Open the link that <code>cda serve</code> printed in the terminal;
-            it ends in <code>?token=…</code>.</p></body></html>
-            """
+    /// The page shown without a valid token or session (`signin.html`, styled by `signin.css` so
+    /// that the page's Content-Security-Policy, which allows no inline style, holds), with 401.
+    func signInPage() -> Response {
+        let bytes = assets.files["/signin.html"]?.bytes
+            ?? Array("This workbench needs the address that 'cda serve' printed (it ends in ?token=…).".utf8)
         return Response(
-            status: .unauthorized, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+            status: .unauthorized,
+            headers: [.contentType: bytes.first == UInt8(ascii: "<") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8", .cacheControl: "no-store"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

@@ -1,11 +1,11 @@
 // The workbench shell: loads the session, keeps the coder and round, routes between the four
 // screens (#/corpus, #/transcript/DOC?at=N, #/codes?code=NAME, #/themes) and handles global keys.
-import { api, setCSRFToken } from './api.js';
+import { api, onUnauthorized, setCSRFToken } from './api.js';
 import { state, refreshCodes } from './state.js';
 import { go, currentRoute } from './nav.js';
 import { setUpRound } from './session.js';
 import { latestStep, undoStep } from './undo.js';
-import { el, dialog, fail, isTyping, toast } from './ui.js';
+import { el, dialog, fail, isTyping, sessionExpired, toast } from './ui.js';
 import * as corpus from './corpus.js';
 import * as transcript from './transcript.js';
 import * as codes from './codes.js';
@@ -88,10 +88,11 @@ document.addEventListener('keydown', (event) => {
 });
 
 async function start() {
+  onUnauthorized(sessionExpired);
   try {
     state.session = await api.get('/api/session');
   } catch (error) {
-    document.getElementById('screen').replaceChildren(el('p', { class: 'empty' }, error.message));
+    if (error.status !== 401) document.getElementById('screen').replaceChildren(el('p', { class: 'empty' }, error.message));
     return;
   }
   setCSRFToken(state.session.csrfToken);
