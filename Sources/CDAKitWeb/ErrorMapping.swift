@@ -29,9 +29,11 @@ enum ErrorMapping {
     /// 404 for names that do not exist, 409 for changes the project's state refuses, 400 for bad input.
     static func status(of error: CodingError) -> Int {
         switch error {
-        case .unknownCode, .unknownTheme, .noSuchCoding: 404
-        case .inactiveCode, .codeExists, .cycle, .nothingToUndo, .undoConflict, .roundNotStarted, .roundPassed, .roundThemesDiffer: 409
-        case .emptyCodeName, .offsetOutOfRange, .emptyFragment, .halfOpenOffsets, .invalidRound, .nothingToMerge: 400
+        case .unknownCode, .unknownTheme, .noSuchCoding, .unknownStep: 404
+        case .inactiveCode, .codeExists, .cycle, .nothingToUndo, .undoConflict, .stepAlreadyUndone, .stepNotLatest, .roundNotStarted, .roundPassed,
+            .roundThemesDiffer:
+            409
+        case .emptyCodeName, .controlCharacterInCodeName, .offsetOutOfRange, .emptyFragment, .halfOpenOffsets, .invalidRound, .nothingToMerge: 400
         }
     }
 }

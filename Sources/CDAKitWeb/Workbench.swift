@@ -16,6 +16,7 @@ public struct Workbench: Sendable {
     private let store: ProjectStore
     private let assets: StaticAssets
     private let boundPort: BoundPort
+    private let sessions = BrowserSessions()
 
     /// Creates the workbench for an open project.
     ///
@@ -32,7 +33,7 @@ public struct Workbench: Sendable {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: ResponseMiddleware())
         router.add(middleware: HostGuardMiddleware(allowedNames: configuration.allowedHostNames, port: boundPort))
-        router.add(middleware: AccessMiddleware(configuration: configuration, port: boundPort))
+        router.add(middleware: AccessMiddleware(configuration: configuration, port: boundPort, sessions: sessions, assets: assets))
         router.add(middleware: StaticAssetsMiddleware(assets: assets))
         WorkbenchAPI(access: StoreAccess(store: store), configuration: configuration).register(on: router)
         return router

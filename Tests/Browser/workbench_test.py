@@ -6,7 +6,11 @@ a 5,200-utterance transcript, starts `cda serve` on a free port and then, in the
 transcript, selects spans containing diacritics (and one after an emoji, where JavaScript's UTF-16
 indices and the project's code points differ), codes them through the code picker, checks the
 codings and their offsets in the project through the command line (`cda fragments --json`),
-merges two codes on the Codes screen and undoes it, and pages through the large transcript.
+merges two codes on the Codes screen and undoes it, and pages through the large transcript. It also
+checks what issue 19 found broken: a hostile integer cannot stop the server, Enter in a code picker
+takes an existing code (a new one needs its own choice), a message's Undo refuses when a later step
+came first, the session cookie is not the token, `--host 0.0.0.0` needs `--allow-host`, and the
+page without a session (and a session that ends while the page is open) says what to do.
 Screenshots of every screen and the page-load timings go to test-output/browser/.
 
 Usage: python3 Tests/Browser/workbench_test.py [--cda .build/debug/cda] [--out test-output/browser]
@@ -102,9 +106,9 @@ def large_transcript(count):
 class Workbench:
     """A running `cda serve` process."""
 
-    def __init__(self, binary, project):
+    def __init__(self, binary, project, extra=()):
         self.process = subprocess.Popen(
-            [binary, 'serve', '--project', project, '--port', '0', '--coder', 'browser-test'],
+            [binary, 'serve', '--project', project, '--port', '0', '--coder', 'browser-test', *extra],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         deadline = time.time() + 60
         self.url = None
@@ -135,6 +139,7 @@ class Workbench:
             connection.putheader('Content-Length', str(len(data)))
         connection.endheaders(data)
         response = connection.getresponse()
+        self.last_headers = response.getheaders()
         return response.status, response.read().decode()
 
     def stop(self):
@@ -186,8 +191,12 @@ class Browser:
     def keys(self, *keys):
         ActionChains(self.driver).send_keys(*keys).perform()
 
+    def toasts(self, selector='#toasts .toast'):
+        """The texts of the messages on screen, read in one go (a message may vanish at any moment)."""
+        return self.driver.execute_script("return [...document.querySelectorAll(arguments[0])].map((t) => t.innerText)", selector)
+
     def toast(self, text, timeout=20):
-        self.wait(lambda d: any(text in t.text for t in d.find_elements(By.CSS_SELECTOR, '#toasts .toast')), timeout, f"a message '{text}'")
+        self.wait(lambda d: any(text in t for t in self.toasts()), timeout, f"a message '{text}'")
 
     def errors(self):
         return [entry for entry in self.driver.get_log('browser') if entry['level'] == 'SEVERE']
@@ -264,9 +273,51 @@ def main():
         check(status == 403, 'a change without the CSRF token: 403')
         status, body = server.request('GET', '/api/session', {'Authorization': f'Bearer {server.token}'})
         check(status == 200 and json.loads(body)['coder'] == 'browser-test', 'bearer token: 200')
+        bearer = {'Authorization': f'Bearer {server.token}'}
+        for query in ['from=9223372036854775807', 'from=-9223372036854775808', 'from=1&to=9223372036854775807', 'from=abc']:
+            status, body = server.request('GET', f'/api/transcript?doc=emoji-test&{query}', bearer)
+            check(status == 400 and "must be a whole number" in json.loads(body)['error'], f'{query}: 400, {json.loads(body)["error"]}')
+        status, _ = server.request('GET', '/api/session', bearer)
+        check(status == 200 and server.process.poll() is None, 'the server still answers after hostile integers')
+        status, _ = server.request('GET', f'/?token={server.token}')
+        cookie = dict(server.last_headers).get('Set-Cookie', '')
+        name, _, rest = cookie.partition('=')
+        value, *attributes = [part.strip() for part in rest.split(';')]
+        check(name == f'cda_session_{server.port}' and value and value != server.token and server.token not in cookie,
+              'the login cookie carries a session value, not the token')
+        check(set(attributes) == {'Path=/', 'HttpOnly', 'SameSite=Strict'}, f'cookie attributes {attributes}')
+        status, _ = server.request('GET', '/api/session', {'Cookie': f'{name}={value}'})
+        check(status == 200, 'the session cookie opens the API')
+        status, _ = server.request('GET', '/api/session', {'Cookie': f'{name}={server.token}'})
+        check(status == 401, 'the token is no session cookie')
+        status, body = server.request('GET', '/')
+        check(status == 401 and '/signin.css' in body and 'style=' not in body and 'cda serve' in body,
+              'without a session: the sign-in page, styled by its own stylesheet')
+
+        print('Listening beyond this computer needs --allow-host')
+        refused = subprocess.run([args.cda, 'serve', '--project', project, '--port', '0', '--host', '0.0.0.0'],
+                                 capture_output=True, text=True, timeout=60)
+        check(refused.returncode == 64 and '--allow-host NAME' in refused.stderr, f'--host 0.0.0.0 alone is refused: {refused.stderr.strip()[:120]}')
+        exposed = Workbench(args.cda, project, ['--host', '0.0.0.0', '--allow-host', 'workbench.test'])
+        try:
+            status, _ = exposed.request('GET', '/api/session', {'Authorization': f'Bearer {exposed.token}', 'Host': f'workbench.test:{exposed.port}'})
+            check(status == 200, 'a name given with --allow-host passes the Host check')
+            status, _ = exposed.request('GET', '/api/session', {'Authorization': f'Bearer {exposed.token}', 'Host': f'other.test:{exposed.port}'})
+            check(status == 421, 'other names are still refused')
+        finally:
+            exposed.stop()
 
         browser = Browser(args.out)
         driver = browser.driver
+
+        print('The page without a session')
+        driver.get(server.base + '/')
+        browser.css('main.signin')
+        check('cda serve' in driver.find_element(By.TAG_NAME, 'main').text, 'the sign-in page says to open the printed address')
+        check(driver.execute_script("return getComputedStyle(document.querySelector('main.signin')).maxWidth") != 'none',
+              'its stylesheet applies')
+        violations = [entry for entry in driver.get_log('browser') if 'Content Security Policy' in entry['message']]
+        check(not violations, f'no Content-Security-Policy violations on the sign-in page {violations}')
 
         print('Corpus screen')
         driver.get(server.url)
@@ -359,13 +410,58 @@ def main():
         check(fragment.get('startOffset', 0) in (0, None), 'the drag started at the start of utterance 2')
         browser.shot('05-transcript-emoji')
 
+        print('Code picker: Enter takes the existing code; a new code needs its own choice')
+        browser.select_text('#u4', 'Dat geloof ik best.')
+        browser.keys('c')
+        picker = browser.css('.picker input[type=text]')
+        picker.send_keys('naïvi')
+        active = browser.css('.picker-list li.active')
+        check(active.text == 'naïviteit', f"the typed part 'naïvi' makes the existing 'naïviteit' the choice: {active.text}")
+        options = [item.text for item in driver.find_elements(By.CSS_SELECTOR, '.picker-list li')]
+        check(options[-1] == "+ Create new code 'naïvi'", f'creating is offered, last: {options}')
+        picker.send_keys(Keys.ENTER)
+        browser.toast("Coded with 'naïviteit'.")
+        check(cli.code('naïvi') is None and len(cli.fragments('naïviteit')) == 2, "Enter coded with 'naïviteit' and made no code 'naïvi'")
+        browser.css('#coding-panel #coding-memo')
+        browser.keys(Keys.DELETE)
+        browser.toast("Removed the coding 'naïviteit'")
+        browser.select_text('#u4', 'Dat geloof ik best.')
+        browser.keys('c')
+        picker = browser.css('.picker input[type=text]')
+        picker.send_keys('naïvi')
+        browser.css('.picker-list li.active')
+        picker.send_keys(Keys.ARROW_DOWN)
+        check('Create new code' in browser.css('.picker-list li.active').text, 'the arrow reaches the create choice')
+        check("Enter creates 'naïvi'" in driver.find_element(By.CSS_SELECTOR, '.picker-hint').text, 'the hint says Enter creates it')
+        picker.send_keys(Keys.ENTER)
+        browser.toast("Coded with 'naïvi' (new code).")
+        check(cli.code('naïvi') is not None and len(cli.fragments('naïviteit')) == 1, "the explicit choice made the code 'naïvi'")
+
+        print("A message's Undo undoes its own step, or says it cannot")
+        browser.css('#coding-panel #coding-memo')
+        browser.keys(Keys.DELETE)
+        browser.toast("Removed the coding 'naïvi'")
+        cli.run('codes', 'retire', 'naïvi', '--coder', 'colleague')
+        undo_button = browser.wait(EC.element_to_be_clickable((By.XPATH, """//div[contains(@class, 'toast')][span[contains(., "Removed the coding 'naïvi'")]]/button""")),
+                                   message="the Undo of the removal's message")
+        check(undo_button.text == 'Undo', 'the message offers Undo')
+        undo_button.click()
+        browser.toast('Cannot undo step')
+        message = next(t for t in browser.toasts('#toasts .toast.error'))
+        check("retired 'naïvi', by colleague) came after it" in message, f'the refusal names the later step: {message}')
+        check(cli.code('naïvi')['status'] == 'retired' and not cli.fragments('naïvi'), "the colleague's step stands; nothing was undone")
+        expected = [entry for entry in browser.errors() if '/api/undo' not in entry['message'] and 'Cannot undo step' not in entry['message']]
+        check(not expected, f'the only console errors are the refused undo (409) {expected}')
+        cli.run('undo')
+        check(cli.code('naïvi')['status'] == 'active', "the CLI undid the colleague's retire")
+
         print('Codes screen: merge two codes with a preview, then undo')
         driver.get(f'{server.base}/#/codes?code=na%C3%AFviteit')
         browser.css('tr.code-row.selected')
         browser.css('#merge-code').click()
         picker = browser.css('.picker input[type=text]')
-        picker.send_keys('naïef')
-        browser.css('.picker-list li.active')
+        picker.send_keys('naïe')
+        check(browser.css('.picker-list li.active').text == 'naïef', "in the merge picker the typed part 'naïe' chooses 'naïef'")
         picker.send_keys(Keys.ENTER)
         preview = browser.css('#preview-fragments')
         check("1 fragment(s) move to 'naïef'" in preview.text and 'from 1 to 2' in preview.text, f'the preview says what moves: {preview.text}')
@@ -454,6 +550,17 @@ def main():
 
         errors = browser.errors()
         check(not errors, f'no errors in the browser console {errors}')
+
+        print('A session that ends while the page is open')
+        driver.get(f'{server.base}/#/corpus')
+        browser.css('table.documents')
+        driver.delete_all_cookies()
+        driver.find_element(By.CSS_SELECTOR, '.tabs a[data-screen=codes]').click()
+        notice = browser.css('#session-expired')
+        check('Session expired — reload with the link cda serve printed' in notice.text, f'the page says what to do: {notice.text[:80]}')
+        time.sleep(1)
+        check(not browser.toasts('#toasts .toast.error'), 'no error message besides the notice')
+        browser.shot('14-session-expired')
         print('PASS')
         return 0
     except Failure as failure:

@@ -118,6 +118,33 @@ import Testing
         }
     }
 
+    /// Every API path that names a new code refuses control characters with 400 and the library's
+    /// message; a NUL no longer cuts "a\0b" short to an existing code 'a'.
+    @Test func controlCharactersInCodeNamesAreRefused() async throws {
+        let harness = try codedHarness()
+        _ = try harness.store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "a", coder: "t"))
+        let before = try harness.store.dump()
+        try await harness.test { session in
+            for (method, path, body) in [
+                (HTTPRequest.Method.post, "/api/codings", #"{"document":"cit","startUtterance":4,"code":"a\u0000b"}"#),
+                (.post, "/api/codings", #"{"document":"cit","startUtterance":4,"code":"a\tb"}"#),
+                (.post, "/api/codes/rename", #"{"code":"naïef","to":"naïef\nnieuw"}"#),
+                (.post, "/api/codes/merge", #"{"codes":["naïef"],"into":"samen\u0085"}"#),
+                (.post, "/api/codes/merge/preview", #"{"codes":["naïef"],"into":"a\u0000b"}"#),
+                (.post, "/api/codes/move", #"{"code":"naïef","under":"ouder\u0007"}"#),
+                (.post, "/api/codes/split", #"{"code":"naïef","into":["goed","fout\r"]}"#),
+                (.post, "/api/search/code", #"{"pattern":"overheid","code":"over\u2028heid"}"#),
+            ] {
+                let response = try await session.send(method, path, body)
+                #expect(response.status == .badRequest, "\(path) \(body): \(response.status)")
+                let message = response.object["error"] as? String ?? ""
+                #expect(message.hasPrefix("The code name '"), "\(path): \(message)")
+                #expect(message.contains("a code name is one line of text without tabs, line breaks or other control characters"), "\(path): \(message)")
+            }
+        }
+        #expect(try harness.store.dump() == before)
+    }
+
     @Test func startingRoundTwoSwitchesTheCurrentRound() async throws {
         let harness = try codedHarness()
         try await harness.test { session in

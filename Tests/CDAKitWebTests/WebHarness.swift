@@ -30,12 +30,13 @@ struct WebHarness {
         """
 
     /// The two-group coding fixture plus the emoji transcript, on port 8420.
-    static func make() throws -> WebHarness {
+    static func make(host: String = "127.0.0.1", allowedHosts: [String] = []) throws -> WebHarness {
         let folder = TemporaryDirectory()
         let store = try CodingFixtures.project(in: folder)
         let transcript = try PlainTextReader().read(SourceFile(path: "emo.txt", bytes: Array(emojiTranscript.utf8)), options: ReadOptions())
         _ = try store.save(transcript, replace: false)
-        let workbench = try Workbench(store: store, configuration: WorkbenchConfiguration(host: "127.0.0.1", port: 8420, coder: "tester", projectName: "p"))
+        let workbench = try Workbench(store: store, configuration: WorkbenchConfiguration(
+            host: host, port: 8420, coder: "tester", projectName: "p", allowedHosts: allowedHosts))
         return WebHarness(folder: folder, store: store, workbench: workbench)
     }
 

@@ -8,6 +8,9 @@ public enum CodingError: Error, Sendable, Hashable, CustomStringConvertible {
     case codeExists(String)
     /// A code name is empty.
     case emptyCodeName
+    /// A code name holds a control character (`CodeName.isControl`): the name, the character's
+    /// Unicode value and its 1-based position in the name.
+    case controlCharacterInCodeName(String, scalar: UInt32, position: Int)
     /// An offset lies outside its utterance.
     case offsetOutOfRange(document: String, utterance: Int, offset: Int, length: Int)
     /// The fragment's start lies after its end.
@@ -34,6 +37,12 @@ public enum CodingError: Error, Sendable, Hashable, CustomStringConvertible {
     case nothingToUndo
     /// The codes touched by the last step changed since; undoing would lose later work.
     case undoConflict(step: String)
+    /// The history has no step with this id.
+    case unknownStep(Int64)
+    /// The step named was undone already.
+    case stepAlreadyUndone(id: Int64, summary: String)
+    /// The step named is not the latest one not undone: a later step would have to be undone first.
+    case stepNotLatest(id: Int64, summary: String, latestID: Int64, latestSummary: String, latestActor: String)
 
     /// A message quoting the input and suggesting a fix.
     public var description: String {
@@ -47,6 +56,9 @@ public enum CodingError: Error, Sendable, Hashable, CustomStringConvertible {
             return "An active code named '\(name)' already exists. Choose another name, or merge the codes."
         case .emptyCodeName:
             return "A code name cannot be empty."
+        case .controlCharacterInCodeName(let name, let scalar, let position):
+            return "The code name '\(CodeName.visible(name))' has \(CodeName.describe(scalar)) at character \(position); "
+                + "a code name is one line of text without tabs, line breaks or other control characters."
         case .offsetOutOfRange(let document, let utterance, let offset, let length):
             return "Offset \(offset) is outside utterance \(utterance) of '\(document)', which has \(length) characters (offsets 0–\(length))."
         case .emptyFragment(let fragment):
@@ -75,6 +87,13 @@ public enum CodingError: Error, Sendable, Hashable, CustomStringConvertible {
             return "There is no consolidation step to undo."
         case .undoConflict(let step):
             return "Cannot undo '\(step)': the codes it touched have changed since (later codings or steps). Undo those first, or reverse the step by hand."
+        case .unknownStep(let id):
+            return "There is no step \(id) in the history. List the steps with 'cda codes history'."
+        case .stepAlreadyUndone(let id, let summary):
+            return "Step \(id) (\(summary)) was undone already."
+        case .stepNotLatest(let id, let summary, let latestID, let latestSummary, let latestActor):
+            return "Cannot undo step \(id) (\(summary)): step \(latestID) (\(latestSummary), by \(latestActor)) came after it, and steps are undone latest first. "
+                + "Undo step \(latestID) first, or leave both as they are."
         }
     }
 }

@@ -33,6 +33,9 @@ public enum ExchangeError: Error, Sendable, Hashable, CustomStringConvertible {
     case writeFailed(file: String, reason: String)
     /// An imported document has the id of a project document with other utterances.
     case documentConflict(file: String, document: String)
+    /// An imported code's name is refused by `CodeName` (a control character in it): the code's
+    /// GUID and the library's message.
+    case invalidCodeName(file: String, guid: String?, message: String)
 
     /// `FILE: message`, in words a researcher understands.
     public var description: String {
@@ -68,6 +71,8 @@ public enum ExchangeError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(file): cannot write the file (\(reason))"
         case .documentConflict(let file, let document):
             return "\(file): document '\(document)' is already in the project with other utterances; nothing was imported. Import into a new project (cda init --project other.cda)."
+        case .invalidCodeName(let file, let guid, let message):
+            return "\(file): code \(guid.map { "\($0) " } ?? "")refused: \(message) Nothing was imported; rename the code in the tool that wrote the file."
         }
     }
 }

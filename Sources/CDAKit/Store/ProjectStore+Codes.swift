@@ -18,8 +18,15 @@ extension ProjectStore {
     }
 
     /// The active code with this name, else the most recent inactive one.
+    ///
+    /// Names with other control characters are looked up as they are (a project may hold codes
+    /// named before `CodeName` refused them, and renaming them must find them), but a NUL would
+    /// cut the name short in SQLite and find another code, so it is refused.
+    ///
+    /// - Throws: `CodingError.controlCharacterInCodeName` for a name with a NUL.
     static func code(named name: String, _ db: Database) throws -> Code? {
-        try Row.fetchOne(db, sql: """
+        if name.unicodeScalars.contains("\0") { _ = try CodeName.validated(name) }
+        return try Row.fetchOne(db, sql: """
             SELECT * FROM code WHERE name = ? ORDER BY status = 'active' DESC, id DESC LIMIT 1
             """, arguments: [name]).map(code(from:))
     }
@@ -48,9 +55,10 @@ extension ProjectStore {
     }
 
     /// Creates an active code.
+    ///
+    /// - Throws: `CodingError.emptyCodeName`, `.controlCharacterInCodeName` or `.codeExists`.
     static func createCode(named rawName: String, origin: CodeOrigin, round: Int, parentID: Int64? = nil, _ db: Database) throws -> Code {
-        let name = rawName.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw CodingError.emptyCodeName }
+        let name = try CodeName.validated(rawName)
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM code WHERE name = ? AND status = 'active'", arguments: [name]) != nil {
             throw CodingError.codeExists(name)
         }

@@ -49,18 +49,19 @@ extension ProjectStore {
     /// - Parameters:
     ///   - filter: Which codings; see `CodingFilter`.
     ///   - actor: Who removes them, for the history.
-    /// - Returns: The number of codings removed.
+    /// - Returns: How many codings were removed, and the step that `undo(step:)` reverts.
     /// - Throws: `CodingError.noSuchCoding` when nothing matches.
-    public func removeCodings(_ filter: CodingFilter, actor: String) throws -> Int {
+    @discardableResult
+    public func removeCodings(_ filter: CodingFilter, actor: String) throws -> CodingRemoval {
         try write { db in
             let ids = try filter.matchingIDs(db)
             guard !ids.isEmpty else { throw CodingError.noSuchCoding(filter.description) }
-            try Self.recordStep(kind: "remove", summary: "removed \(ids.count) coding(s) matching \(filter.description)",
+            let step = try Self.recordStep(kind: "remove", summary: "removed \(ids.count) coding(s) matching \(filter.description)",
                            reason: nil, actor: actor, scope: HistoryScope(codingIDs: Set(ids)), db) { db, _ in
                 try db.execute(sql: "DELETE FROM coding WHERE id IN (SELECT value FROM json_each(?))",
                                arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
             }
-            return ids.count
+            return CodingRemoval(removed: ids.count, step: step.id)
         }
     }
 

@@ -13,6 +13,8 @@ public struct MergeResult: Sendable, Hashable, Codable {
     public var collapsedCodings: Int
     /// Whether the target was created by the merge.
     public var createdTarget: Bool
+    /// The id of the recorded step, for `undo(step:)`; `nil` in a preview, which records nothing.
+    public var step: Int64?
 }
 
 /// What a split did.
@@ -23,18 +25,20 @@ public struct SplitResult: Sendable, Hashable, Codable {
     public var created: [String]
     /// The codings of the split code, to reassign to the new codes.
     public var codingsToReassign: [Int64]
+    /// The id of the recorded step, for `undo(step:)`.
+    public var step: Int64
 }
 
 extension ProjectStore {
     /// Renames an active code.
     ///
-    /// - Throws: `CodingError.unknownCode`, `.inactiveCode`, `.codeExists` or `.emptyCodeName`.
+    /// - Throws: `CodingError.unknownCode`, `.inactiveCode`, `.codeExists`, `.emptyCodeName` or
+    ///   `.controlCharacterInCodeName`.
     @discardableResult
     public func renameCode(_ oldName: String, to newName: String, reason: String? = nil, actor: String) throws -> HistoryEntry {
         try write { db in
             let code = try Self.activeCode(named: oldName, db)
-            let name = newName.trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty else { throw CodingError.emptyCodeName }
+            let name = try CodeName.validated(newName)
             if name != code.name, try Bool.fetchOne(db, sql: "SELECT 1 FROM code WHERE name = ? AND status = 'active'", arguments: [name]) != nil {
                 throw CodingError.codeExists(name)
             }
@@ -71,7 +75,7 @@ extension ProjectStore {
         if let existingTarget { scope.codeIDs.insert(existingTarget.id) }
         var result = MergeResult(target: targetName, merged: others.map(\.name), movedCodings: 0, collapsedCodings: 0, createdTarget: existingTarget == nil)
         let summary = "merged \(others.map { "'\($0.name)'" }.joined(separator: ", ")) into '\(targetName)'"
-        try Self.recordStep(kind: "merge", summary: summary, reason: reason, actor: actor, scope: scope, db) { db, scope in
+        let step = try Self.recordStep(kind: "merge", summary: summary, reason: reason, actor: actor, scope: scope, db) { db, scope in
             let round = try Self.currentRound(db)
             let target = try existingTarget ?? {
                 let parent = Set(others.map(\.parentID)).count == 1 ? others[0].parentID : nil
@@ -111,6 +115,7 @@ extension ProjectStore {
                 try db.execute(sql: "UPDATE code SET parentId = NULL WHERE id = ?", arguments: [target.id])
             }
         }
+        result.step = step.id
         return result
     }
 
@@ -162,14 +167,15 @@ extension ProjectStore {
     /// Splits a code: creates the new codes beside it and lists its codings for reassignment
     /// (`reassignCoding`). The original code stays active until the analyst retires it.
     ///
-    /// - Throws: `CodingError.unknownCode`, `.inactiveCode` or `.codeExists`.
+    /// - Throws: `CodingError.unknownCode`, `.inactiveCode`, `.codeExists`, `.emptyCodeName` or
+    ///   `.controlCharacterInCodeName`.
     public func splitCode(_ name: String, into newNames: [String], reason: String? = nil, actor: String) throws -> SplitResult {
         try write { db in
             let code = try Self.activeCode(named: name, db)
             let codings = try Int64.fetchAll(db, sql: "SELECT id FROM coding WHERE codeId = ? ORDER BY id", arguments: [code.id])
-            let names = newNames.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let names = try newNames.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map { try CodeName.validated($0) }
             guard !names.isEmpty else { throw CodingError.emptyCodeName }
-            try Self.recordStep(kind: "split", summary: "split '\(code.name)' into \(names.map { "'\($0)'" }.joined(separator: ", "))",
+            let step = try Self.recordStep(kind: "split", summary: "split '\(code.name)' into \(names.map { "'\($0)'" }.joined(separator: ", "))",
                                 reason: reason, actor: actor, scope: HistoryScope(codeIDs: [code.id]), db) { db, scope in
                 let round = try Self.currentRound(db)
                 for newName in names {
@@ -177,7 +183,7 @@ extension ProjectStore {
                     scope.codeIDs.insert(created.id)
                 }
             }
-            return SplitResult(code: code.name, created: names, codingsToReassign: codings)
+            return SplitResult(code: code.name, created: names, codingsToReassign: codings, step: step.id)
         }
     }
 

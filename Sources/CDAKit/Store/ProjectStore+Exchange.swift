@@ -122,7 +122,13 @@ extension ProjectStore {
                     result.codesMatched += 1
                 } else {
                     let parent = entry.parent.map { codeIDs[$0] }
-                    let code = try Self.createCode(named: entry.name, origin: entry.origin, round: round, parentID: parent, db)
+                    let code: Code
+                    do {
+                        code = try Self.createCode(named: entry.name, origin: entry.origin, round: round, parentID: parent, db)
+                    } catch let error as CodingError {
+                        guard case .controlCharacterInCodeName = error else { throw error }
+                        throw ExchangeError.invalidCodeName(file: result.file, guid: entry.guid, message: error.description)
+                    }
                     try db.execute(sql: "UPDATE code SET description = ?, color = COALESCE(?, color) WHERE id = ?",
                                    arguments: [entry.description, entry.color, code.id])
                     codeIDs.append(code.id)

@@ -28,13 +28,31 @@ extension ProjectStore {
 
     /// Reverts the most recent step that is not undone yet, restoring the rows it touched exactly.
     ///
+    /// Steps are undone latest first. A caller that showed the analyst one step (a message's
+    /// *Undo*, the history's button) names it, so that a step recorded since — by a colleague in a
+    /// terminal, or in another tab — is never undone in its place.
+    ///
+    /// - Parameter expected: The id of the step to undo; it must be the latest step not undone.
+    ///   `nil` undoes whatever step is latest.
     /// - Returns: The step that was undone.
-    /// - Throws: `CodingError.nothingToUndo`, or `.undoConflict` when the rows changed since the step.
-    public func undo() throws -> HistoryEntry {
+    /// - Throws: `CodingError.nothingToUndo`; `.unknownStep`, `.stepAlreadyUndone` or
+    ///   `.stepNotLatest` when `expected` is not the latest step; `.undoConflict` when the rows
+    ///   changed since the step.
+    public func undo(step expected: Int64? = nil) throws -> HistoryEntry {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM history WHERE undoneAt IS NULL ORDER BY id DESC LIMIT 1") else {
-                throw CodingError.nothingToUndo
+            let latest = try Row.fetchOne(db, sql: "SELECT * FROM history WHERE undoneAt IS NULL ORDER BY id DESC LIMIT 1")
+            let latestID: Int64? = latest?["id"]
+            if let expected, latestID != expected {
+                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM history WHERE id = ?", arguments: [expected]) else {
+                    throw CodingError.unknownStep(expected)
+                }
+                let wanted = Self.historyEntry(from: row)
+                if wanted.undoneAt != nil { throw CodingError.stepAlreadyUndone(id: wanted.id, summary: wanted.summary) }
+                let later = latest.map(Self.historyEntry(from:))
+                throw CodingError.stepNotLatest(
+                    id: wanted.id, summary: wanted.summary, latestID: later?.id ?? 0, latestSummary: later?.summary ?? "", latestActor: later?.actor ?? "")
             }
+            guard let row = latest else { throw CodingError.nothingToUndo }
             var entry = Self.historyEntry(from: row)
             let snapshot = try JSONDecoder().decode(StepSnapshot.self, from: row["snapshot"] as Data)
             guard try snapshot.scope.capture(db) == snapshot.after else { throw CodingError.undoConflict(step: entry.summary) }

@@ -45,7 +45,8 @@ extension ProjectStore {
             }
             let sourceFragments = try Self.distinctFragments(codeIDs: sourceIDs, db)
             let before = try targetBefore.map { try Self.distinctFragments(codeIDs: [$0], db) } ?? 0
-            let result = try Self.merge(sources, into: targetName, reason: nil, actor: "preview", db)
+            var result = try Self.merge(sources, into: targetName, reason: nil, actor: "preview", db)
+            result.step = nil  // rolled back with the rest: there is no step to undo
             let targetAfter = try Self.code(named: result.target, db).map(\.id)
             let after = try targetAfter.map { try Self.distinctFragments(codeIDs: [$0], db) } ?? 0
             return MergePreview(result: result, sourceFragments: sourceFragments, targetFragmentsBefore: before, targetFragmentsAfter: after)

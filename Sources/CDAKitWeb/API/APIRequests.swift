@@ -1,7 +1,7 @@
 /// The JSON bodies the API accepts. Names of codes and themes travel in bodies, never in paths.
 enum APIRequests {
     /// `POST /api/codings`: a fragment (Unicode scalar offsets, zero-based, end-exclusive) and a code.
-    struct AddCoding: Decodable {
+    struct AddCoding: BoundedBody {
         var document: String
         var startUtterance: Int
         var startOffset: Int?
@@ -12,6 +12,14 @@ enum APIRequests {
         var coder: String?
         var memo: String?
         var inVivo: Bool?
+
+        func checkBounds() throws {
+            try RequestBounds.check(startUtterance, "startUtterance", RequestBounds.utterance)
+            try RequestBounds.check(endUtterance, "endUtterance", RequestBounds.utterance)
+            try RequestBounds.check(startOffset, "startOffset", RequestBounds.offset)
+            try RequestBounds.check(endOffset, "endOffset", RequestBounds.offset)
+            try RequestBounds.check(round, "round", RequestBounds.round)
+        }
     }
 
     /// `PUT /api/codings/:id/memo`.
@@ -88,7 +96,7 @@ enum APIRequests {
     }
 
     /// `POST /api/search/code`: code every hit of a search.
-    struct CodeHits: Decodable {
+    struct CodeHits: BoundedBody {
         var pattern: String
         var code: String
         var group: String?
@@ -98,16 +106,28 @@ enum APIRequests {
         var includeModerators: Bool?
         var round: Int?
         var coder: String?
+
+        func checkBounds() throws {
+            try RequestBounds.check(round, "round", RequestBounds.round)
+        }
     }
 
     /// `POST /api/rounds/start`.
-    struct StartRound: Decodable {
+    struct StartRound: BoundedBody {
         var round: Int
         var themes: [String]?
+
+        func checkBounds() throws {
+            try RequestBounds.check(round, "round", RequestBounds.round)
+        }
     }
 
-    /// `POST /api/undo` (the body is optional).
-    struct Undo: Decodable {
-        var coder: String?
+    /// `POST /api/undo`: the step the page showed; without it (or without a body), the latest step.
+    struct Undo: BoundedBody {
+        var step: Int64?
+
+        func checkBounds() throws {
+            try RequestBounds.check(step, "step", RequestBounds.identifier)
+        }
     }
 }

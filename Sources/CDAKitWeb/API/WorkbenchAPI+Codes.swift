@@ -25,7 +25,7 @@ extension WorkbenchAPI {
         }
         router.get("/api/codes/fragments") { request, _ -> Response in
             let code = request.query("code")
-            let round = try request.intQuery("round")
+            let round = try request.intQuery("round", in: RequestBounds.round)
             let selected = request.flagQuery("selected")
             return JSONBody.response(try await access.run { try $0.fragments(code: code, round: round, selectedOnly: selected) })
         }

@@ -28,17 +28,16 @@ extension WorkbenchAPI {
             }, status: .created)
         }
         router.get("/api/codings/:id") { _, context -> Response in
-            let id = try context.parameters.require("id", as: Int64.self)
+            let id = try context.parameters.identifier()
             return JSONBody.response(try await access.run { try $0.coding(id: id) })
         }
         router.delete("/api/codings/:id") { request, context -> Response in
-            let id = try context.parameters.require("id", as: Int64.self)
+            let id = try context.parameters.identifier()
             let actor = coder(request.query("coder"))
-            let removed = try await access.run { try $0.removeCodings(CodingFilter(codingID: id), actor: actor) }
-            return JSONBody.response(["removed": removed])
+            return JSONBody.response(try await access.run { try $0.removeCodings(CodingFilter(codingID: id), actor: actor) })
         }
         router.put("/api/codings/:id/memo") { request, context -> Response in
-            let id = try context.parameters.require("id", as: Int64.self)
+            let id = try context.parameters.identifier()
             let body = try await JSONBody.decode(APIRequests.CodingMemo.self, from: request)
             return JSONBody.response(try await access.run { store in
                 try store.setCodingMemo(id, memo: body.memo)
@@ -46,7 +45,7 @@ extension WorkbenchAPI {
             })
         }
         router.put("/api/codings/:id/code") { request, context -> Response in
-            let id = try context.parameters.require("id", as: Int64.self)
+            let id = try context.parameters.identifier()
             let body = try await JSONBody.decode(APIRequests.ReassignCoding.self, from: request)
             let actor = coder(body.coder)
             return JSONBody.response(try await access.run { store in

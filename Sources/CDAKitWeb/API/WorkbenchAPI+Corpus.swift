@@ -35,8 +35,8 @@ extension WorkbenchAPI {
             let scope = TextScope(
                 group: request.query("group"), document: request.query("doc"), speaker: request.query("speaker"),
                 includeModerators: request.flagQuery("moderators"), foldDiacritics: request.flagQuery("fold"))
-            let limit = min(max(try request.intQuery("limit") ?? 200, 1), 2000)
-            let width = min(max(try request.intQuery("width") ?? 40, 0), 200)
+            let limit = try request.intQuery("limit", in: RequestBounds.searchLimit) ?? 200
+            let width = try request.intQuery("width", in: RequestBounds.width) ?? 40
             guard let sort = Concordance.Sort(rawValue: request.query("sort") ?? "position") else {
                 throw WebError.badRequest("The query parameter 'sort' must be left, right or position.")
             }
@@ -50,6 +50,7 @@ extension WorkbenchAPI {
                 group: body.group, document: body.document, speaker: body.speaker,
                 includeModerators: body.includeModerators ?? false, foldDiacritics: body.foldDiacritics ?? false)
             guard let parsed = WordPattern(body.pattern, scope: scope) else { throw WebError.badRequest("The pattern '\(body.pattern)' has no word.") }
+            _ = try CodeName.validated(body.code)  // refused before the search runs
             let coder = coder(body.coder)
             return JSONBody.response(try await access.run { store in
                 let lines = try Concordance.search(parsed, in: store, scope: scope)

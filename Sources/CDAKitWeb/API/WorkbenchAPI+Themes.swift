@@ -15,7 +15,7 @@ extension WorkbenchAPI {
 
     func reportOptions(_ request: Request) throws -> ReportOptions {
         var options = ReportOptions(projectName: configuration.projectName)
-        if let round = try request.intQuery("round") { options.round = .number(round) }
+        if let round = try request.intQuery("round", in: RequestBounds.round) { options.round = .number(round) }
         options.includeModerators = request.flagQuery("moderators")
         return options
     }

@@ -5,6 +5,8 @@ import Hummingbird
 extension WorkbenchAPI {
     /// The most utterances one page may hold.
     static let maximumPage = 1000
+    /// The utterances a page holds when the request names no `to`.
+    static let defaultPage = 200
 
     /// One utterance as the page shows it. `length` is in Unicode scalars (code points), the unit of every offset.
     struct Line: Encodable {
@@ -42,9 +44,9 @@ extension WorkbenchAPI {
         }
         router.get("/api/transcript") { request, _ -> Response in
             let id = try request.requireQuery("doc")
-            let from = max(try request.intQuery("from") ?? 1, 1)
-            let to = try request.intQuery("to") ?? from + 199
-            guard to >= from - 1 else { throw WebError.badRequest("'to' (\(to)) must not be before 'from' (\(from)).") }
+            let from = try request.intQuery("from", in: RequestBounds.utterance) ?? 1
+            let to = try request.intQuery("to", in: RequestBounds.utterance) ?? min(from + Self.defaultPage - 1, RequestBounds.utterance.upperBound)
+            guard to >= from else { throw WebError.badRequest("'to' (\(to)) must not be before 'from' (\(from)).") }
             guard to - from < Self.maximumPage else { throw WebError.badRequest("A page holds at most \(Self.maximumPage) utterances.") }
             return JSONBody.response(try await access.run { store in
                 let total = try store.utteranceCount(of: id)

@@ -41,15 +41,6 @@ extension Request {
         return value
     }
 
-    /// An integer query parameter, or `nil` when absent.
-    ///
-    /// - Throws: `WebError.badRequest` when it is not an integer.
-    func intQuery(_ name: String) throws -> Int? {
-        guard let value = query(name) else { return nil }
-        guard let number = Int(value) else { throw WebError.badRequest("The query parameter '\(name)' must be an integer, not '\(value)'.") }
-        return number
-    }
-
     /// A boolean query parameter (`1`, `true`, `yes`).
     func flagQuery(_ name: String) -> Bool {
         query(name).map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false

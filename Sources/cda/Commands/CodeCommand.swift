@@ -96,8 +96,8 @@ struct CodeRemoveCommand: ParsableCommand {
         if let document, let utterance {
             filter.fragment = Fragment(documentID: document, startUtterance: utterance, startOffset: start, endUtterance: toUtterance, endOffset: end)
         }
-        let count = try project.open().removeCodings(filter, actor: coderOptions.name)
-        print("Removed \(count) coding(s). 'cda undo' brings them back.")
+        let removal = try project.open().removeCodings(filter, actor: coderOptions.name)
+        print("Removed \(removal.removed) coding(s). 'cda undo' brings them back.")
     }
 }
 

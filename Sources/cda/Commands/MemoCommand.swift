@@ -8,16 +8,19 @@ struct MemoCommand: ParsableCommand {
 }
 
 /// Which memo: exactly one of the target flags (with --group for a theme × group summary).
+///
+/// The project's own memo is `--project-memo`: `--project` is the project file (`ProjectOptions`),
+/// and two arguments of one command cannot share a name.
 struct MemoTargetOptions: ParsableArguments {
     @Option(help: "A code.") var code: String?
     @Option(name: .customLong("doc"), help: "A document.") var document: String?
     @Option(help: "A theme.") var theme: String?
     @Option(help: "With --theme: the group whose discussion of the theme the memo summarises.") var group: String?
-    @Flag(help: "The project.") var project = false
+    @Flag(name: .customLong("project-memo"), help: "The project's own memo.") var projectMemo = false
 
     func validate() throws {
-        let count = [code != nil, document != nil, theme != nil, project].filter { $0 }.count
-        guard count == 1 else { throw ValidationError("Name exactly one of --code, --doc, --theme or --project.") }
+        let count = [code != nil, document != nil, theme != nil, projectMemo].filter { $0 }.count
+        guard count == 1 else { throw ValidationError("Name exactly one of --code, --doc, --theme or --project-memo.") }
         if group != nil && theme == nil { throw ValidationError("--group goes with --theme.") }
     }
 

@@ -10,7 +10,9 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Serves a local web app on the project. The printed address holds a random access token; \
             only a browser that opened it (or a script sending 'Authorization: Bearer TOKEN') gets in. \
-            Press Ctrl-C to stop.
+            Press Ctrl-C to stop. To reach the workbench from another computer, keep --host 127.0.0.1 \
+            behind a reverse proxy with TLS and name the proxy's host with --allow-host; a --host other \
+            than this computer is refused unless --allow-host names the host names browsers will use.
             """)
 
     @OptionGroup var project: ProjectOptions
@@ -22,20 +24,34 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port; 0 lets the system choose a free one.")
     var port = 8420
 
+    @Option(name: .customLong("allow-host"), help: ArgumentHelp(
+        "A host name browsers may use to reach the workbench, such as a TLS reverse proxy's name (repeatable).", valueName: "name"))
+    var allowHost: [String] = []
+
     @Flag(help: "Open the workbench in the default browser.")
     var open = false
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port).") }
         guard !host.isEmpty else { throw ValidationError("--host must not be empty.") }
+        do {
+            try configuration(projectName: "").check()
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// The workbench's settings from the options.
+    func configuration(projectName: String) -> WorkbenchConfiguration {
+        WorkbenchConfiguration(host: host, port: port, coder: coder.name, projectName: projectName, allowedHosts: allowHost)
     }
 
     func run() async throws {
         let store = try project.open()
         let name = ((project.path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let configuration = WorkbenchConfiguration(host: host, port: port, coder: coder.name, projectName: name)
+        let configuration = configuration(projectName: name)
         if !configuration.isLoopback {
-            Output.printError("Warning: listening on '\(host)' lets other computers reach the workbench; anyone with the token can read and change the project.")
+            Output.printError("Warning: listening on '\(host)' lets other computers reach the workbench over plain HTTP; anyone who sees the token can read and change the project. Prefer a reverse proxy with TLS.")
         }
         let workbench = try Workbench(store: store, configuration: configuration)
         let openBrowser = open

@@ -88,7 +88,7 @@ import Testing
         _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "a", coder: "x"))
         _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 3), codeName: "a", coder: "x"))
         let before = try store.dump()
-        #expect(try store.removeCodings(CodingFilter(documentID: "cit", codeName: "a"), actor: "x") == 2)
+        #expect(try store.removeCodings(CodingFilter(documentID: "cit", codeName: "a"), actor: "x").removed == 2)
         #expect(try store.codes()[0].codings == 0)
         _ = try store.undo()
         #expect(try store.dump() == before)

@@ -102,6 +102,41 @@ import Testing
         #expect(throws: CodingError.undoConflict(step: "merged 'publieke waarde' into 'publieke waarden'")) { try store.undo() }
     }
 
+    @Test func undoOfANamedStepRefusesWhenALaterStepCameFirst() throws {
+        let folder = TemporaryDirectory()
+        let store = try codedProject(folder)
+        let colleague = try ProjectStore.open(at: store.path)
+        let mine = try store.renameCode("wij-zij", to: "wij/zij", actor: "anna")
+        let theirs = try colleague.renameCode("mattheüseffect", to: "matteüs-effect", actor: "bo")
+        let before = try store.dump()
+        #expect(throws: CodingError.stepNotLatest(id: mine.id, summary: "renamed 'wij-zij' to 'wij/zij'", latestID: theirs.id,
+                                                  latestSummary: "renamed 'mattheüseffect' to 'matteüs-effect'", latestActor: "bo")) {
+            try store.undo(step: mine.id)
+        }
+        #expect(try store.dump() == before)
+        #expect(try store.undo(step: theirs.id).id == theirs.id)
+        #expect(try store.undo(step: mine.id).id == mine.id)
+        #expect(throws: CodingError.stepAlreadyUndone(id: mine.id, summary: "renamed 'wij-zij' to 'wij/zij'")) { try store.undo(step: mine.id) }
+        #expect(throws: CodingError.unknownStep(9999)) { try store.undo(step: 9999) }
+        #expect(try store.codes().map(\.name).contains("wij-zij"))
+    }
+
+    @Test func everyStepReportsItsIdForUndo() throws {
+        let folder = TemporaryDirectory()
+        let store = try codedProject(folder)
+        let merge = try store.mergeCodes(["publieke waarde"], into: "publieke waarden", actor: "a")
+        #expect(merge.step == (try store.history().last?.id))
+        #expect(try store.previewMerge(["wij-zij"], into: "wij").result.step == nil)
+        let split = try store.splitCode("wij-zij", into: ["wij", "zij"], actor: "a")
+        #expect(split.step == (try store.history().last?.id))
+        let removal = try store.removeCodings(CodingFilter(documentID: "exp"), actor: "a")
+        #expect(removal.removed == 2)
+        #expect(removal.step == (try store.history().last?.id))
+        #expect(try store.undo(step: removal.step).kind == "remove")
+        #expect(try store.undo(step: split.step).kind == "split")
+        #expect(try store.undo(step: try #require(merge.step)).kind == "merge")
+    }
+
     @Test func renameKeepsFormerNamesInLineage() throws {
         let folder = TemporaryDirectory()
         let store = try codedProject(folder)

@@ -27,7 +27,10 @@ import Testing
         #expect(try store.history().count == historyBefore)
         let targetBefore = try store.codes().first { $0.name == target && $0.status == .active }?.fragments ?? 0
         let result = try store.mergeCodes(sources, into: target, actor: "a")
-        #expect(preview.result == result)
+        #expect(preview.result.step == nil)  // a preview records no step
+        var recorded = preview.result
+        recorded.step = result.step
+        #expect(recorded == result)
         #expect(preview.targetFragmentsBefore == targetBefore)
         #expect(preview.targetFragmentsAfter == (try store.codes().first { $0.name == result.target && $0.status == .active }?.fragments))
         #expect(preview.fragmentsMoving == preview.targetFragmentsAfter - preview.targetFragmentsBefore)

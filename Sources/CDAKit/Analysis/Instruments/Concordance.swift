@@ -110,8 +110,10 @@ public enum Concordance {
 extension ProjectStore {
     /// Codes every concordance hit with `code`, all or nothing (`cda kwic --code-as`).
     ///
-    /// - Throws: `SheetError` when a hit cannot be stored.
+    /// - Throws: `CodingError.emptyCodeName` or `.controlCharacterInCodeName` for the name,
+    ///   `SheetError` when a hit cannot be stored.
     public func codeConcordance(_ lines: [ConcordanceLine], as code: String, round: Int?, coder: String, pattern: String) throws -> SheetImportResult {
+        _ = try CodeName.validated(code)  // one message for the name, not one per hit
         let rows = lines.enumerated().map { index, line in
             CodingSheet.Row(line: index + 1, request: CodingRequest(
                 fragment: Fragment(documentID: line.document, startUtterance: line.utterance, startOffset: line.start, endOffset: line.end),

@@ -1,6 +1,7 @@
 // The JSON API client: every call sends the session cookie (same origin); changes also send the CSRF token.
 
 let csrfToken = null;
+let unauthorized = () => {};
 
 /** An error the server answered with: its status and its message. */
 export class APIError extends Error {
@@ -13,6 +14,11 @@ export class APIError extends Error {
 /** Remembers the CSRF token from GET /api/session. */
 export function setCSRFToken(token) {
   csrfToken = token;
+}
+
+/** Sets what happens when the server no longer knows this browser's session (401). */
+export function onUnauthorized(handler) {
+  unauthorized = handler;
 }
 
 async function request(method, path, body) {
@@ -32,6 +38,7 @@ async function request(method, path, body) {
   } catch {
     data = null;
   }
+  if (response.status === 401) unauthorized();
   if (!response.ok) throw new APIError(response.status, data?.error ?? `${response.status} ${response.statusText}`);
   return data;
 }

@@ -7,6 +7,7 @@ import { pickCode } from './picker.js';
 import { activeCodeNames, actor, refreshCodes } from './state.js';
 import { reassignAfterSplit } from './split.js';
 import { showCodeDetail } from './codes-detail.js';
+import { latestStep, undoAction, undoStep } from './undo.js';
 import { dialog, el, fail, number, prompt, replace, swatch, toast } from './ui.js';
 
 let view = null;
@@ -220,6 +221,7 @@ function drawSide() {
 async function drawHistory(body) {
   const history = await api.get('/api/history');
   const last = [...history].reverse().find((entry) => !entry.undoneAt);
+  view.historyLast = last ?? null;
   replace(body,
     el('div', { class: 'buttons' }, el('button', { type: 'button', class: 'primary', id: 'undo-last', disabled: !last, onclick: undoLast },
       last ? 'Undo: ' : 'Nothing to undo', last ? el('span', {}, last.summary) : null, ' ', el('kbd', {}, 'u'))),
@@ -245,10 +247,11 @@ async function drawSuggestions(body) {
 
 // Steps ------------------------------------------------------------------------------------------
 
-async function run(call, message) {
+/** Runs a step; its message's Undo undoes that very step (`stepOf` finds its id in the answer). */
+async function run(call, message, stepOf = (result) => result.id) {
   try {
     const result = await call();
-    toast(message(result), { action: { label: 'Undo', run: undoLast } });
+    toast(message(result), { action: undoAction(stepOf(result), refresh) });
     await refresh();
     return result;
   } catch (error) {
@@ -257,11 +260,15 @@ async function run(call, message) {
   }
 }
 
+/** Undoes the step the History tab shows (or, elsewhere, the latest step). */
 async function undoLast() {
   try {
-    const step = await api.post('/api/undo', {});
-    toast(`Undone: ${step.summary}`);
-    await refresh();
+    const last = view?.tab === 'history' && view.historyLast ? view.historyLast : await latestStep();
+    if (!last) {
+      toast('Nothing to undo.');
+      return;
+    }
+    if (await undoStep(last.id)) await refresh();
   } catch (error) {
     fail(error);
   }
@@ -318,7 +325,8 @@ async function mergeFlow(sources, target) {
   });
   if (confirmed === null) return;
   const merged = await run(() => api.post('/api/codes/merge', { codes: sources, into: target, reason: confirmed || null, ...actor() }),
-    (done) => `Merged ${done.merged.map((name) => `'${name}'`).join(', ')} into '${done.target}': ${done.movedCodings} coding(s) moved.`);
+    (done) => `Merged ${done.merged.map((name) => `'${name}'`).join(', ')} into '${done.target}': ${done.movedCodings} coding(s) moved.`,
+    (done) => done.step);
   if (merged) {
     view.checked.clear();
     view.selected = merged.target;
@@ -345,6 +353,6 @@ async function split(name) {
   if (!answer) return;
   const names = answer.split(',').map((part) => part.trim()).filter(Boolean);
   const result = await run(() => api.post('/api/codes/split', { code: name, into: names, ...actor() }),
-    (done) => `Created ${done.created.map((created) => `'${created}'`).join(', ')}.`);
+    (done) => `Created ${done.created.map((created) => `'${created}'`).join(', ')}.`, (done) => done.step);
   if (result && (await reassignAfterSplit(result)) > 0) await refresh();
 }

@@ -1,10 +1,11 @@
 // The workbench shell: loads the session, keeps the coder and round, routes between the four
 // screens (#/corpus, #/transcript/DOC?at=N, #/codes?code=NAME, #/themes) and handles global keys.
-import { api, setCSRFToken } from './api.js';
+import { api, onUnauthorized, setCSRFToken } from './api.js';
 import { state, refreshCodes } from './state.js';
 import { go, currentRoute } from './nav.js';
 import { setUpRound } from './session.js';
-import { el, dialog, fail, isTyping, toast } from './ui.js';
+import { latestStep, undoStep } from './undo.js';
+import { el, dialog, fail, isTyping, sessionExpired, toast } from './ui.js';
 import * as corpus from './corpus.js';
 import * as transcript from './transcript.js';
 import * as codes from './codes.js';
@@ -28,10 +29,20 @@ async function show() {
   }
 }
 
+/** The top bar's Undo: says which step (and whose) it would undo, and undoes exactly that one. */
 async function undo() {
   try {
-    const step = await api.post('/api/undo', {});
-    toast(`Undone: ${step.summary}`);
+    const last = await latestStep();
+    if (!last) {
+      toast('Nothing to undo.');
+      return;
+    }
+    const confirmed = await dialog({
+      title: 'Undo the latest step?',
+      body: el('p', { id: 'undo-latest' }, `Step ${last.id}: ${last.summary} — by ${last.actor}, ${last.at.replace('T', ' ').replace('Z', '')}.`),
+      buttons: [{ label: 'Undo', value: true, primary: true }],
+    });
+    if (!confirmed || !(await undoStep(last.id))) return;
     await refreshCodes();
     current?.module.refresh?.();
   } catch (error) {
@@ -77,10 +88,11 @@ document.addEventListener('keydown', (event) => {
 });
 
 async function start() {
+  onUnauthorized(sessionExpired);
   try {
     state.session = await api.get('/api/session');
   } catch (error) {
-    document.getElementById('screen').replaceChildren(el('p', { class: 'empty' }, error.message));
+    if (error.status !== 401) document.getElementById('screen').replaceChildren(el('p', { class: 'empty' }, error.message));
     return;
   }
   setCSRFToken(state.session.csrfToken);

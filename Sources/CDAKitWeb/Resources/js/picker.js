@@ -1,5 +1,7 @@
-// The code picker: type to filter the codes, arrows and Enter to choose, or create a new code.
-// A new code whose name is exactly the selected text is marked in-vivo.
+// The code picker: type to filter the codes, arrows and Enter to choose. Enter takes the best
+// existing match; a new code is made only by choosing "Create new code 'x'" (arrows or a click),
+// which is the first choice only when no code matches at all. A new code whose name is exactly
+// the selected text is marked in-vivo.
 import { el, replace } from './ui.js';
 
 /** A name folded for matching: lowercase, without diacritics. */
@@ -7,18 +9,20 @@ export function fold(text) {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** Names matching a query: those starting with it first, then those containing it. */
+/** Names matching a query, best first: the same name (folded), then names starting with it, then names containing it. */
 export function matchNames(names, queryText, limit = 10) {
   const q = fold(queryText.trim());
   if (!q) return names.slice(0, limit);
+  const same = [];
   const starts = [];
   const contains = [];
   for (const name of names) {
     const folded = fold(name);
-    if (folded.startsWith(q)) starts.push(name);
+    if (folded === q) same.push(name);
+    else if (folded.startsWith(q)) starts.push(name);
     else if (folded.includes(q)) contains.push(name);
   }
-  return [...starts, ...contains].slice(0, limit);
+  return [...same, ...starts, ...contains].slice(0, limit);
 }
 
 let open = null;
@@ -30,7 +34,7 @@ let open = null;
 export function pickCode({ anchor, title, names, allowCreate = true, selectedText = '', withMemo = false, initial = '', action = 'Code' }) {
   open?.cancel();
   return new Promise((resolve) => {
-    const input = el('input', { type: 'text', value: initial, placeholder: allowCreate ? 'Type a code; Enter creates it if new' : 'Type to find a code', autocomplete: 'off', spellcheck: 'false', 'aria-label': 'Code name' });
+    const input = el('input', { type: 'text', value: initial, placeholder: allowCreate ? 'Type to find a code, or a new name' : 'Type to find a code', autocomplete: 'off', spellcheck: 'false', 'aria-label': 'Code name' });
     const list = el('ul', { class: 'picker-list', role: 'listbox' });
     const inVivo = el('input', { type: 'checkbox' });
     let inVivoTouched = false;
@@ -41,22 +45,22 @@ export function pickCode({ anchor, title, names, allowCreate = true, selectedTex
       input,
       list,
       allowCreate && selectedText ? el('label', { class: 'picker-invivo' }, inVivo, ' in-vivo (the participants\' own words)') : null,
-      withMemo ? memo : null,
-      el('div', { class: 'picker-hint' }, `↑↓ choose · Enter ${action.toLowerCase()} · Esc cancel`));
+      withMemo ? memo : null);
+    const hint = el('div', { class: 'picker-hint' });
+    box.append(hint);
     let options = [];
     let active = 0;
 
     const render = () => {
       const text = input.value.trim();
-      const matches = matchNames(names, text);
-      options = matches.map((name) => ({ name, created: false }));
-      const exact = names.some((name) => name === text);
-      if (allowCreate && text && !exact) {
-        const create = { name: text, created: true };
-        if (matches.length === 0 || fold(matches[0]) !== fold(text)) options.unshift(create);
-        else options.push(create);
-      }
+      options = matchNames(names, text).map((name) => ({ name, created: false }));
+      // Creating is always the last choice, so that Enter on a part of a name never makes a new code.
+      if (allowCreate && text && !names.includes(text)) options.push({ name: text, created: true });
       active = Math.min(active, Math.max(0, options.length - 1));
+      const chosen = options[active];
+      hint.textContent = !chosen ? 'Esc cancel'
+        : chosen.created ? `Enter creates '${chosen.name}' · ↑↓ choose · Esc cancel`
+          : `Enter ${action.toLowerCase()}: '${chosen.name}' · ↑↓ choose${options.some((option) => option.created) ? ' (last: create a new code)' : ''} · Esc cancel`;
       if (!inVivoTouched) inVivo.checked = Boolean(selectedText) && text === selectedText.trim();
       replace(list, options.length === 0
         ? el('li', { class: 'picker-empty' }, allowCreate ? 'Type a name' : 'No code matches')
@@ -69,7 +73,7 @@ export function pickCode({ anchor, title, names, allowCreate = true, selectedTex
             active = index;
             choose();
           },
-        }, option.created ? el('span', { class: 'create' }, '+ New code ', el('strong', {}, option.name)) : option.name)));
+        }, option.created ? el('span', { class: 'create' }, '+ Create new code ', el('strong', {}, `'${option.name}'`)) : option.name)));
     };
 
     const close = (value) => {

@@ -7,6 +7,7 @@ import { pickCode } from './picker.js';
 import { activeCodeNames, actor, refreshCodes, state } from './state.js';
 import { describeFragment, utteranceRow } from './transcript-render.js';
 import { showCodingPanel } from './transcript-panel.js';
+import { undoAction } from './undo.js';
 import { el, fail, number, prompt, replace, toast } from './ui.js';
 
 const PAGE = 200;
@@ -361,24 +362,12 @@ async function removeCoding(id) {
   const coding = view.codings.get(id);
   if (!coding) return;
   try {
-    await api.delete(`/api/codings/${id}`, actor());
+    const removal = await api.delete(`/api/codings/${id}`, actor());
     view.codings.delete(id);
     view.chosen = null;
     redrawRange(coding.fragment.startUtterance, coding.fragment.endUtterance);
     showCodingPanel(null, panelContext());
-    toast(`Removed the coding '${coding.code}'.`, {
-      action: {
-        label: 'Undo',
-        run: async () => {
-          try {
-            await api.post('/api/undo', {});
-            await reloadCodings();
-          } catch (error) {
-            fail(error);
-          }
-        },
-      },
-    });
+    toast(`Removed the coding '${coding.code}'.`, { action: undoAction(removal.step, () => view && reloadCodings().catch(fail)) });
   } catch (error) {
     fail(error);
   }

@@ -78,13 +78,29 @@ export function toast(message, { error = false, action = null } = {}) {
   }
   box.append(item);
   while (box.children.length > 3) box.firstElementChild.remove();
-  setTimeout(() => item.remove(), error ? 9000 : 4500);
+  // Errors, and messages with a button (Undo), stay long enough to read and act on.
+  setTimeout(() => item.remove(), error || action ? 9000 : 4500);
 }
 
-/** Reports a failed call. */
+/** Reports a failed call. An ended session (401) has its own notice (`sessionExpired`), not a message. */
 export function fail(error) {
+  if (error?.status === 401) return;
   console.error(error);
   toast(error?.message ?? String(error), { error: true });
+}
+
+/**
+ * Says, over the screen and until the page is reloaded, that the session has ended and what to do:
+ * the server was restarted (every session ends with it), or this browser's cookie is gone.
+ */
+export function sessionExpired() {
+  if (document.getElementById('session-expired')) return;
+  document.body.append(el('div', { class: 'session-expired', id: 'session-expired', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'session-expired-title' },
+    el('div', { class: 'session-expired-box' },
+      el('h2', { id: 'session-expired-title' }, 'Session expired — reload with the link cda serve printed'),
+      el('p', {}, 'The workbench no longer knows this browser: cda serve was stopped or started again, or this browser\'s cookie is gone. ',
+        'Open the address that cda serve printed in its terminal (it ends in ?token=…) to go on.'),
+      el('p', { class: 'muted small' }, 'Nothing is lost: every coding and step is in the project file.'))));
 }
 
 /**
