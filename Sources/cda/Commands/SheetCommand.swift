@@ -35,17 +35,18 @@ struct SheetExportCommand: ParsableCommand {
 }
 
 struct SheetImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Add the codings of a TSV sheet, all or nothing; importing twice adds nothing twice.")
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Add the codings of a sheet (TSV or CSV), all or nothing; importing twice adds nothing twice.")
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var coder: CoderOptions
-    @Argument(help: "The sheet (.tsv).") var file: String
+    @Argument(help: "The sheet (.tsv, .txt or .csv).") var file: String
 
     func run() throws {
         let store = try project.open()
         let result = try SheetImporter.importSheet(at: file, into: store, defaultCoder: coder.name)
         if output.json { return try Output.printJSON(result) }
+        for notice in result.notices { Output.printError("note: \(notice)") }
         print("\(file): \(result.rows) row(s), \(result.added) coding(s) added, \(result.alreadyPresent) already present, \(result.codesCreated.count) new code(s).")
     }
 }
