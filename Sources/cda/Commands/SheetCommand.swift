@@ -4,12 +4,12 @@ import Foundation
 
 struct SheetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sheet", abstract: "Code in a spreadsheet: export and import coding sheets (TSV).",
+        commandName: "sheet", abstract: "Code in a spreadsheet: export and import coding sheets (TSV, CSV, xlsx).",
         subcommands: [SheetExportCommand.self, SheetImportCommand.self])
 }
 
 struct SheetExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write codings (or uncoded utterances) as a TSV coding sheet.")
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write codings (or uncoded utterances) as a coding sheet (TSV or xlsx).")
 
     @OptionGroup var project: ProjectOptions
     @Option(help: "Only this round.") var round: Int?
@@ -17,13 +17,25 @@ struct SheetExportCommand: ParsableCommand {
     @Flag(help: "One row per participant utterance without codings, to fill in.") var uncoded = false
     @Flag(name: .customLong("include-moderators"), help: "With --uncoded: also moderators' utterances.") var includeModerators = false
     @Option(help: "Write to this file instead of standard output.") var out: String?
+    @Option(help: "tsv (default) or xlsx (an Excel workbook; needs --out).") var format: String = "tsv"
 
     func validate() throws {
         try Bounds.check(round, "--round", Bounds.round)
+        guard ["tsv", "xlsx"].contains(format) else {
+            throw ValidationError("Unknown format '\(format)'. Use 'tsv' or 'xlsx'.")
+        }
+        if format == "xlsx", out == nil {
+            throw ValidationError("--format xlsx writes a file: add --out FILE.xlsx.")
+        }
     }
 
     func run() throws {
         let rows = try project.open().sheetRows(round: round, documentID: document, uncoded: uncoded, includeModerators: includeModerators)
+        if format == "xlsx", let out {
+            try SheetWorkbook.write(rows, to: out)
+            print("Wrote \(rows.count) row(s) to \(out)")
+            return
+        }
         let text = CodingSheet.render(rows)
         if let out {
             try AtomicFile.write(text, to: out)
@@ -35,12 +47,12 @@ struct SheetExportCommand: ParsableCommand {
 }
 
 struct SheetImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Add the codings of a sheet (TSV or CSV), all or nothing; importing twice adds nothing twice.")
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Add the codings of a sheet (TSV, CSV or xlsx), all or nothing; importing twice adds nothing twice.")
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var coder: CoderOptions
-    @Argument(help: "The sheet (.tsv, .txt or .csv).") var file: String
+    @Argument(help: "The sheet (.tsv, .txt, .csv or .xlsx).") var file: String
 
     func run() throws {
         let store = try project.open()
