@@ -53,10 +53,22 @@ struct SheetImportCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var coder: CoderOptions
     @Argument(help: "The sheet (.tsv, .txt, .csv or .xlsx).") var file: String
+    @Option(help: ArgumentHelp(
+        "The encoding of a text sheet: utf-8, utf-16, utf-16le, utf-16be, windows-1252 or iso-8859-1 (default: UTF-8 or UTF-16 by byte order mark; other files are read as Windows-1252 with a note).",
+        valueName: "name"))
+    var encoding: String?
+
+    func validate() throws {
+        if let encoding, TextEncoding(name: encoding) == nil {
+            let names = TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("Unknown encoding '\(encoding)'. Use one of: \(names).")
+        }
+    }
 
     func run() throws {
         let store = try project.open()
-        let result = try SheetImporter.importSheet(at: file, into: store, defaultCoder: coder.name)
+        let result = try SheetImporter.importSheet(
+            at: file, into: store, defaultCoder: coder.name, encoding: encoding.flatMap(TextEncoding.init(name:)))
         if output.json { return try Output.printJSON(result) }
         for notice in result.notices { Output.printError("note: \(notice)") }
         print("\(file): \(result.rows) row(s), \(result.added) coding(s) added, \(result.alreadyPresent) already present, \(result.codesCreated.count) new code(s).")

@@ -95,6 +95,12 @@ import Testing
         #expect(result.codesCreated == ["kritiek op efficiëntie"])
         #expect(result.notices.map(\.kind) == [.encodingGuessed])
         #expect(result.notices.first?.location.line == 2)
+        // Named, the encoding is read without a notice.
+        let otherFolder = TemporaryDirectory()
+        let other = try CodingFixtures.project(in: otherFolder)
+        let named = try SheetImporter.importSheet(at: folder.file("ansi.csv"), into: other, defaultCoder: "z", encoding: .windows1252)
+        #expect(named.codesCreated == ["kritiek op efficiëntie"])
+        #expect(named.notices.isEmpty)
     }
 
     @Test func unclosedQuoteNamesItsLine() throws {
