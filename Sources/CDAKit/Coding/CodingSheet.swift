@@ -1,11 +1,28 @@
 import Foundation
 
-/// A coding sheet: one coding per row, tab-separated, so a team can code in a spreadsheet.
+/// A coding sheet: one coding per row, so a team can code in a spreadsheet.
 ///
 /// Header: `document utterance start end code round coder memo text`. `utterance` is `N` or `N-M`
 /// (a fragment over consecutive utterances; `start` inside N, `end` inside M); empty `start` and
 /// `end` mean whole utterances; empty `round` means 1; a code in double quotes is an in-vivo code;
 /// `text` is for reading and ignored on import; lines starting with `#` are comments.
+///
+/// `cda` writes sheets as unquoted TSV (`render`): a cell is written as it is, so the in-vivo code
+/// *menselijke maat* is the cell `"menselijke maat"`. Spreadsheets save sheets differently, and
+/// the reader (`SheetTable`) accepts what they write:
+/// - the separator is the character after `document` on the header line: TAB, `;` or `,`;
+/// - RFC 4180 quoting: a spreadsheet wraps every cell holding a quote, separator or line break
+///   in quotes and doubles its quotes, so the same in-vivo code comes back as `"""menselijke maat"""`
+///   and is read as `"menselijke maat"` again;
+/// - CRLF line ends, UTF-8 with or without a byte order mark, UTF-16 with one (Excel's "Unicode
+///   text"), or Windows-1252 with a notice.
+/// Quoting is decided for the whole file: a `;` or `,` file is always RFC 4180; a TAB file is
+/// RFC 4180 only when some quoted cell needs it (a doubled quote, a TAB or a line break inside)
+/// or the header is quoted, and no cell breaks RFC 4180's rules; otherwise it is `cda`'s own TSV
+/// and `"x"` is an in-vivo code. So importing `cda`'s own export adds nothing, whether or not a
+/// spreadsheet saved it in between. (The one file read otherwise than meant: `cda`'s own TSV whose
+/// cells are all either unquoted or wrapped in quotes with doubled quotes inside, which no export
+/// of `cda` writes unless a code or memo is itself written that way.)
 public enum CodingSheet {
     /// The header line's columns, in order.
     public static let columns = ["document", "utterance", "start", "end", "code", "round", "coder", "memo", "text"]
@@ -31,7 +48,8 @@ public enum CodingSheet {
         public var description: String { "\(file):\(line): \(message)" }
     }
 
-    /// Parses a sheet's text into coding requests.
+    /// Parses a sheet's text into coding requests, as `cda` writes it or a spreadsheet saves it
+    /// (see `SheetTable` for how the separator and quoting are decided).
     ///
     /// - Parameters:
     ///   - text: The sheet.
@@ -39,22 +57,32 @@ public enum CodingSheet {
     ///   - defaultCoder: The coder for rows that name none.
     /// - Returns: The requests with their lines, or every problem found.
     public static func parse(_ text: String, file: String, defaultCoder: String) -> Result<[Row], SheetError> {
+        do throws(SheetTable.UnclosedQuote) {
+            let table = try SheetTable.read(text)
+            return parse(table.records, file: file, defaultCoder: defaultCoder)
+        } catch {
+            return .failure(SheetError(issues: [Issue(file: file, line: error.line, message: "a quoted cell starts here and is never closed (a \" is missing)")]))
+        }
+    }
+
+    /// Parses records of cells (from a text sheet or a workbook) into coding requests.
+    ///
+    /// - Parameters:
+    ///   - records: The records with their lines; the first may be the header.
+    ///   - file: The file name, for messages.
+    ///   - defaultCoder: The coder for rows that name none.
+    /// - Returns: The requests with their lines, or every problem found.
+    static func parse(_ records: [SheetTable.Record], file: String, defaultCoder: String) -> Result<[Row], SheetError> {
         var rows: [Row] = []
         var issues: [Issue] = []
-        var sawHeader = false
-        for (offset, rawLine) in TextDecoding.lines(of: text).enumerated() {
-            let line = offset + 1
-            let content = rawLine.hasPrefix("\u{FEFF}") ? rawLine.dropFirst() : rawLine
-            if content.trimmingCharacters(in: .whitespaces).isEmpty || content.hasPrefix("#") { continue }
-            let cells = content.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            if !sawHeader {
-                sawHeader = true
-                if cells.first?.lowercased() == "document" {
-                    if Array(cells.prefix(5)).map({ $0.lowercased() }) != Array(columns.prefix(5)) {
-                        issues.append(Issue(file: file, line: line, message: "the header must start with: \(columns.prefix(5).joined(separator: ", "))"))
-                    }
-                    continue
+        for (index, record) in records.enumerated() {
+            let line = record.line
+            let cells = record.cells.map { $0.trimmingCharacters(in: .whitespaces) }
+            if index == 0, cells.first?.lowercased() == "document" {
+                if Array(cells.prefix(5)).map({ $0.lowercased() }) != Array(columns.prefix(5)) {
+                    issues.append(Issue(file: file, line: line, message: "the header must start with: \(columns.prefix(5).joined(separator: ", "))"))
                 }
+                continue
             }
             switch parseRow(cells, defaultCoder: defaultCoder) {
             case .success(let request): rows.append(Row(line: line, request: request))
@@ -67,7 +95,7 @@ public enum CodingSheet {
     private struct Message: Error { var text: String }
 
     private static func parseRow(_ cells: [String], defaultCoder: String) -> Result<CodingRequest, Message> {
-        guard cells.count >= 5 else { return .failure(Message(text: "expected at least 5 tab-separated columns (document, utterance, start, end, code), found \(cells.count)")) }
+        guard cells.count >= 5 else { return .failure(Message(text: "expected at least 5 columns (document, utterance, start, end, code), found \(cells.count)")) }
         let document = cells[0]
         guard !document.isEmpty else { return .failure(Message(text: "the document is empty")) }
         let utteranceParts = cells[1].split(separator: "-", omittingEmptySubsequences: false)
@@ -132,4 +160,6 @@ public struct SheetImportResult: Sendable, Hashable, Codable {
     public var alreadyPresent: Int
     /// Codes created.
     public var codesCreated: [String]
+    /// What the reader decided on its own, such as an encoding guessed.
+    public var notices: [ReadNotice] = []
 }
