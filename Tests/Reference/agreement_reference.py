@@ -38,6 +38,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+from reference_support import Tally
 import warnings
 
 import krippendorff
@@ -359,17 +361,6 @@ def reference_statistics(rows, coders):
 # ---------------------------------------------------------------------------------------------
 # Comparing.
 
-class Tally:
-    def __init__(self):
-        self.passed = 0
-        self.failed = 0
-
-    def check(self, condition, label):
-        if condition:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print("FAIL " + label)
 
 
 def compare_statistics(tally, label, entry, expected):

@@ -24,6 +24,8 @@ import subprocess
 import sys
 import tempfile
 
+from reference_support import Tally
+
 import openpyxl
 
 TRANSCRIPT = """# id: wijk
@@ -47,17 +49,6 @@ SHEET = [
 ]
 
 
-class Tally:
-    def __init__(self):
-        self.passed = 0
-        self.failed = 0
-
-    def check(self, condition, label):
-        if condition:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print("FAILED: " + label)
 
 
 def run(cda, arguments, folder):
