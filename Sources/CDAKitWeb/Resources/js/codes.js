@@ -220,6 +220,7 @@ function drawSide() {
 
 async function drawHistory(body) {
   const history = await api.get('/api/history');
+  if (!view) return;  // the screen was left while the history loaded
   const last = [...history].reverse().find((entry) => !entry.undoneAt);
   view.historyLast = last ?? null;
   replace(body,
