@@ -132,13 +132,9 @@ public struct Ingester: Sendable {
         var outcome = prepared.outcome
         guard let transcript = prepared.transcript else { return outcome }
         do {
-            let saved = options.dryRun
-                ? try store.rehearseSave(
-                    transcript, replace: options.replace, pseudonymize: options.pseudonymize, counts: prepared.counts,
-                    readOptions: fingerprint)
-                : try store.save(
-                    transcript, replace: options.replace, pseudonymize: options.pseudonymize, counts: prepared.counts,
-                    readOptions: fingerprint)
+            let saved = try store.save(
+                transcript, replace: options.replace, pseudonymize: options.pseudonymize, counts: prepared.counts,
+                readOptions: fingerprint, dryRun: options.dryRun)
             outcome.status = saved.rawValue
         } catch {
             outcome.status = "failed"

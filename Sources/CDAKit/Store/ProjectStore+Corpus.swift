@@ -15,26 +15,17 @@ extension ProjectStore {
     /// - Returns: Whether the document was new, unchanged or replaced.
     /// - Throws: `IngestError.documentChanged` without `replace`, `.documentHasCodings` when
     ///   codings point into a document to replace, `StoreError.database` when SQLite fails.
+    ///   - readOptions: The fingerprint of the reading options, kept with the document.
+    ///   - dryRun: Whether to roll the transaction back: the same checks and writes, so a dry run
+    ///     meets exactly the errors a real ingest would, and nothing is kept.
     public func save(
         _ transcript: Transcript, replace: Bool, pseudonymize: Bool = false, counts: [(words: Int, scalars: Int)]? = nil,
-        readOptions: String = ""
+        readOptions: String = "", dryRun rehearse: Bool = false
     ) throws -> SaveOutcome {
-        try write { db in
+        let body = { (db: Database) in
             try Self.insertTranscript(transcript, replace: replace, pseudonymize: pseudonymize, counts: counts, readOptions: readOptions, db)
         }
-    }
-
-    /// What `save` would do, without doing it: the same checks and writes in a transaction that is
-    /// rolled back, so a dry run meets exactly the errors a real ingest would.
-    ///
-    /// - Throws: The errors `save` throws.
-    public func rehearseSave(
-        _ transcript: Transcript, replace: Bool, pseudonymize: Bool = false, counts: [(words: Int, scalars: Int)]? = nil,
-        readOptions: String = ""
-    ) throws -> SaveOutcome {
-        try dryRun { db in
-            try Self.insertTranscript(transcript, replace: replace, pseudonymize: pseudonymize, counts: counts, readOptions: readOptions, db)
-        }
+        return rehearse ? try dryRun(body) : try write(body)
     }
 
     /// The document stored from a file with exactly these bytes, read with exactly these options, if any.
