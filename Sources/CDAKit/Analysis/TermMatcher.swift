@@ -12,7 +12,7 @@ public struct TermMatcher: Sendable {
     /// Compiles terms such as `china`, `sociaal krediet*`, `digitale kluis`.
     public init(terms: [String]) {
         patterns = terms.compactMap { term in
-            var words = Tokenizer.words(in: term).map { $0.lowercased() }
+            let words = Tokenizer.words(in: term).map { $0.lowercased() }
             let prefix = term.trimmingCharactersAtEnd(" ").hasSuffix("*")
             guard !words.isEmpty else { return nil }
             return Pattern(term: term, words: words, lastIsPrefix: prefix)
