@@ -142,15 +142,7 @@ struct ExchangeExporter {
     /// Follows merges from a code id to the code that holds its codings.
     private func resolver() -> (Int64) -> Code? {
         let codesByID = Dictionary(uniqueKeysWithValues: snapshot.codes.map { ($0.id, $0) })
-        return { id in
-            var current = codesByID[id]
-            var steps = 0
-            while let code = current, code.status == .merged, let next = code.mergedIntoID, steps <= codesByID.count {
-                current = codesByID[next]
-                steps += 1
-            }
-            return current
-        }
+        return { id in codesByID[id]?.followingMerges { codesByID[$0] } }
     }
 
     /// Adds codes nested by parent (a parent that is not exported is resolved through merges);

@@ -93,13 +93,7 @@ struct AgreementScope {
         if let active = named.first(where: { $0.status == .active }) { return active.id }
         if let retired = named.filter({ $0.status == .retired }).max(by: { $0.id < $1.id }) { return retired.id }
         if let merged = named.max(by: { $0.id < $1.id }) {
-            var target = merged
-            var steps = 0
-            while target.status == .merged, let next = target.mergedIntoID.flatMap({ corpus.codes[$0] }), steps < corpus.codes.count {
-                target = next
-                steps += 1
-            }
-            throw CodingError.inactiveCode(name, status: .merged, mergedInto: target.name)
+            throw CodingError.inactiveCode(name, status: .merged, mergedInto: merged.followingMerges { corpus.codes[$0] }.name)
         }
         let active = corpus.codes.values.filter { $0.status == .active }.map(\.name).sorted()
         throw CodingError.unknownCode(name, suggestion: NameSuggester.closest(to: name, among: active))
