@@ -92,7 +92,7 @@ import Testing
             let fragments = try await session.get("/api/codes/fragments?code=na%C3%AFviteit")
             #expect(fragments.array.count == 1)
         }
-        #expect(try harness.store.history().first { $0.kind == "rename" }?.actor == "bo")
+        #expect(try harness.store.history().first { $0.kind == .rename }?.actor == "bo")
     }
 
     @Test func suggestionsThemesSummariesAndReport() async throws {

@@ -2,8 +2,8 @@
 public struct HistoryEntry: Sendable, Hashable, Codable {
     /// The step's number, increasing.
     public var id: Int64
-    /// `rename`, `merge`, `move`, `retire`, `split`, `reassign`, `map`, `unmap` or `remove`.
-    public var kind: String
+    /// What kind of step it was.
+    public var kind: Kind
     /// What the step did, in words.
     public var summary: String
     /// Why, as the analyst said.
@@ -14,6 +14,28 @@ public struct HistoryEntry: Sendable, Hashable, Codable {
     public var at: String
     /// When it was undone, if it was.
     public var undoneAt: String?
+
+    /// The kinds of consolidation step; the raw values are the project file's and the JSON's.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// A code renamed.
+        case rename
+        /// Codes merged into one.
+        case merge
+        /// A code nested under a parent or moved to the top.
+        case move
+        /// A code retired.
+        case retire
+        /// New codes made from one, its codings listed to reassign.
+        case split
+        /// A coding moved to another code.
+        case reassign
+        /// A code mapped to a theme.
+        case map
+        /// A code unmapped from a theme.
+        case unmap
+        /// Codings removed.
+        case remove
+    }
 }
 
 /// A consolidated code with every code folded into it.

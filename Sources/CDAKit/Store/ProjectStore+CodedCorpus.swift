@@ -51,21 +51,13 @@ extension ProjectStore {
         for (group, documents) in documentsPerGroup { totals[group]?.documents = documents.count }
 
         // Codes, resolved through merges.
-        let codes = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT * FROM code").map { row in
-            let code = Self.code(from: row)
-            return (code.id, code)
-        })
+        let codes = Dictionary(uniqueKeysWithValues: try Self.allCodes(db).map { ($0.id, $0) })
         var resolved: [Int64: Int64] = [:]
         func resolve(_ id: Int64) -> Int64 {
             if let known = resolved[id] { return known }
-            var current = id
-            var steps = 0
-            while let code = codes[current], code.status == .merged, let next = code.mergedIntoID, steps < codes.count {
-                current = next
-                steps += 1
-            }
-            resolved[id] = current
-            return current
+            let end = codes[id]?.followingMerges { codes[$0] }.id ?? id
+            resolved[id] = end
+            return end
         }
 
         var codings: [CodedCorpus.CodedSpan] = []
@@ -122,8 +114,8 @@ extension ProjectStore {
             codeThemes[row["codeId"], default: []].insert(row["themeId"])
         }
         var summaries: [String: [String: String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT targetId, groupName, text FROM memo WHERE targetKind = 'theme-group'") {
-            summaries[row["targetId"], default: [:]][row["groupName"]] = row["text"]
+        for memo in try MemoRecord.all().on(.themeGroup).fetchAll(db) {
+            summaries[memo.targetId, default: [:]][memo.groupName] = memo.text
         }
         var selected: [Fragment: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM selectedFragment") {

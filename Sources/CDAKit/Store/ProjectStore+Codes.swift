@@ -5,16 +5,13 @@ internal import GRDB
 extension ProjectStore {
     static let palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]
 
-    static func code(from row: Row) -> Code {
-        Code(
-            id: row["id"], name: row["name"], description: row["description"], color: row["color"],
-            origin: CodeOrigin(rawValue: row["origin"]) ?? .analyst, round: row["round"], parentID: row["parentId"],
-            status: CodeStatus(rawValue: row["status"]) ?? .active, mergedIntoID: row["mergedIntoId"],
-            createdAt: row["createdAt"], updatedAt: row["updatedAt"])
+    static func code(id: Int64, _ db: Database) throws -> Code? {
+        try CodeRecord.fetchOne(db, key: id)?.code
     }
 
-    static func code(id: Int64, _ db: Database) throws -> Code? {
-        try Row.fetchOne(db, sql: "SELECT * FROM code WHERE id = ?", arguments: [id]).map(code(from:))
+    /// Every code, by id, merged and retired ones included.
+    static func allCodes(_ db: Database) throws -> [Code] {
+        try CodeRecord.order(CodeRecord.Columns.id).fetchAll(db).map(\.code)
     }
 
     /// The active code with this name, else the most recent inactive one.
@@ -26,16 +23,15 @@ extension ProjectStore {
     /// - Throws: `CodingError.controlCharacterInCodeName` for a name with a NUL.
     static func code(named name: String, _ db: Database) throws -> Code? {
         if name.unicodeScalars.contains("\0") { _ = try CodeName.validated(name) }
-        return try Row.fetchOne(db, sql: """
-            SELECT * FROM code WHERE name = ? ORDER BY status = 'active' DESC, id DESC LIMIT 1
-            """, arguments: [name]).map(code(from:))
+        return try CodeRecord.all().named(name)
+            .order((CodeRecord.Columns.status == CodeStatus.active.rawValue).desc, CodeRecord.Columns.id.desc)
+            .fetchOne(db)?.code
     }
 
     /// The active code with this name, or a precise error.
     static func activeCode(named name: String, _ db: Database) throws -> Code {
         guard let found = try code(named: name, db) else {
-            let names = try String.fetchAll(db, sql: "SELECT name FROM code WHERE status = 'active'")
-            throw CodingError.unknownCode(name, suggestion: NameSuggester.closest(to: name, among: names))
+            throw CodingError.unknownCode(name, suggestion: NameSuggester.closest(to: name, among: try CodeRecord.activeNames(db)))
         }
         guard found.status == .active else {
             let target = try found.mergedIntoID.flatMap { try resolvedActiveCode(from: $0, db)?.name }
@@ -46,12 +42,7 @@ extension ProjectStore {
 
     /// Follows merges from a code to the code that now holds its codings.
     static func resolvedActiveCode(from id: Int64, _ db: Database) throws -> Code? {
-        var current = try code(id: id, db)
-        var seen: Set<Int64> = []
-        while let code = current, code.status == .merged, let next = code.mergedIntoID, seen.insert(code.id).inserted {
-            current = try Self.code(id: next, db)
-        }
-        return current
+        try code(id: id, db)?.followingMerges { try code(id: $0, db) }
     }
 
     /// Creates an active code.
@@ -59,16 +50,14 @@ extension ProjectStore {
     /// - Throws: `CodingError.emptyCodeName`, `.controlCharacterInCodeName` or `.codeExists`.
     static func createCode(named rawName: String, origin: CodeOrigin, round: Int, parentID: Int64? = nil, _ db: Database) throws -> Code {
         let name = try CodeName.validated(rawName)
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM code WHERE name = ? AND status = 'active'", arguments: [name]) != nil {
+        if try CodeRecord.all().active().named(name).isEmpty(db) == false {
             throw CodingError.codeExists(name)
         }
-        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM code") ?? 0
-        let now = Timestamp.now()
-        try db.execute(sql: """
-            INSERT INTO code(name, origin, round, parentId, status, color, createdAt, updatedAt)
-            VALUES (?, ?, ?, ?, 'active', ?, ?, ?)
-            """, arguments: [name, origin.rawValue, round, parentID, palette[count % palette.count], now, now])
-        return try code(id: db.lastInsertedRowID, db)!
+        let count = try CodeRecord.fetchCount(db)
+        var record = CodeRecord(name: name, origin: origin, round: round, parentID: parentID,
+                                color: palette[count % palette.count], at: Timestamp.now())
+        try record.insert(db)
+        return record.code
     }
 
     /// The active code with this name, created when there is none.

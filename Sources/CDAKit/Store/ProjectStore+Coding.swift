@@ -24,14 +24,10 @@ extension ProjectStore {
             return CodingResult(codingID: id, code: stored.name, createdCode: false, alreadyCoded: true, fragment: fragment, round: round)
         }
         let (code, created) = try findOrCreateCode(named: request.codeName, origin: request.origin, round: round, db)
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO coding(codeId, documentId, startUtterance, startOffset, endUtterance, endOffset,
-                                         round, coder, memo, createdAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [code.id, fragment.documentID, fragment.startUtterance, fragment.startOffset,
-                             fragment.endUtterance, fragment.endOffset, round, coder, request.memo, Timestamp.now()])
+        var record = CodingRecord(codeID: code.id, fragment: fragment, round: round, coder: coder, memo: request.memo, at: Timestamp.now())
+        try record.insert(db, onConflict: .ignore)
         let added = db.changesCount > 0
-        let id = added ? db.lastInsertedRowID : try existingCodingID(codeID: code.id, fragment: fragment, round: round, coder: coder, db) ?? 0
+        let id = try added ? record.id ?? 0 : existingCodingID(codeID: code.id, fragment: fragment, round: round, coder: coder, db) ?? 0
         return CodingResult(codingID: id, code: code.name, createdCode: created, alreadyCoded: !added, fragment: fragment, round: round)
     }
 
@@ -56,10 +52,9 @@ extension ProjectStore {
         try write { db in
             let ids = try filter.matchingIDs(db)
             guard !ids.isEmpty else { throw CodingError.noSuchCoding(filter.description) }
-            let step = try Self.recordStep(kind: "remove", summary: "removed \(ids.count) coding(s) matching \(filter.description)",
+            let step = try Self.recordStep(kind: .remove, summary: "removed \(ids.count) coding(s) matching \(filter.description)",
                            reason: nil, actor: actor, scope: HistoryScope(codingIDs: Set(ids)), db) { db, _ in
-                try db.execute(sql: "DELETE FROM coding WHERE id IN (SELECT value FROM json_each(?))",
-                               arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
+                try db.execute(literal: "DELETE FROM coding WHERE id IN \(idsIn: ids)")
             }
             return CodingRemoval(removed: ids.count, step: step.id)
         }
@@ -70,7 +65,7 @@ extension ProjectStore {
         try read { db in
             let themes = try Dictionary(grouping: Row.fetchAll(db, sql: "SELECT codeId, themeId FROM codeTheme ORDER BY themeId"),
                                         by: { $0["codeId"] as Int64 }).mapValues { $0.map { $0["themeId"] as String } }
-            let all = try Row.fetchAll(db, sql: "SELECT * FROM code").map(Self.code(from:))
+            let all = try Self.allCodes(db)
             let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
             var counts: [Int64: (fragments: Int, codings: Int, speakers: Int)] = [:]
             for row in try Row.fetchAll(db, sql: """
@@ -104,50 +99,68 @@ extension ProjectStore {
     /// - Throws: `CodingError.unknownCode`.
     public func fragments(code codeName: String?, round: Int? = nil, selectedOnly: Bool = false) throws -> [FragmentView] {
         try read { db in
-            var codeFilter = ""
-            var arguments: StatementArguments = []
+            var request = CodingRecord.all()
             if let codeName {
                 guard let code = try Self.code(named: codeName, db) else {
-                    let names = try String.fetchAll(db, sql: "SELECT name FROM code WHERE status = 'active'")
-                    throw CodingError.unknownCode(codeName, suggestion: NameSuggester.closest(to: codeName, among: names))
+                    throw CodingError.unknownCode(codeName, suggestion: NameSuggester.closest(to: codeName, among: try CodeRecord.activeNames(db)))
                 }
-                codeFilter = "AND c.codeId = ?"
-                arguments += [code.id]
+                request = request.filter(CodingRecord.Columns.codeID == code.id)
             }
-            if let round {
-                codeFilter += " AND c.round = ?"
-                arguments += [round]
-            }
-            let names = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, name FROM code").map { ($0["id"] as Int64, $0["name"] as String) })
+            if let round { request = request.filter(CodingRecord.Columns.round == round) }
+            let codes = Dictionary(uniqueKeysWithValues: try Self.allCodes(db).map { ($0.id, $0) })
             let selected = Set(try Row.fetchAll(db, sql: "SELECT * FROM selectedFragment").map(Self.fragment(from:)))
             var grouped: [Fragment: (codes: Set<String>, rounds: Set<Int>, coders: Set<String>)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM coding c WHERE 1 = 1 \(codeFilter)", arguments: arguments) {
-                let fragment = Self.fragment(from: row)
-                let codeID: Int64 = row["codeId"]
-                let resolved = try Self.resolvedActiveCode(from: codeID, db)?.name ?? names[codeID] ?? "?"
-                grouped[fragment, default: ([], [], [])].codes.insert(resolved)
-                grouped[fragment]!.rounds.insert(row["round"])
-                grouped[fragment]!.coders.insert(row["coder"])
+            for coding in try request.fetchAll(db) {
+                let resolved = codes[coding.codeId]?.followingMerges { codes[$0] }.name ?? "?"
+                grouped[coding.fragment, default: ([], [], [])].codes.insert(resolved)
+                grouped[coding.fragment]?.rounds.insert(coding.round)
+                grouped[coding.fragment]?.coders.insert(coding.coder)
             }
+            let utterances = try Self.codedUtterances(of: request, db)
             let groups = try Self.utteranceGroups(db)
-            return try grouped.keys.sorted().compactMap { fragment in
+            return grouped.sorted { $0.key < $1.key }.compactMap { fragment, entry in
                 if selectedOnly && !selected.contains(fragment) { return nil }
-                let entry = grouped[fragment]!
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT idx, speakerId, text, length FROM utterance WHERE documentId = ? AND idx BETWEEN ? AND ? ORDER BY idx
-                    """, arguments: [fragment.documentID, fragment.startUtterance, fragment.endUtterance])
+                let rows = (fragment.startUtterance...fragment.endUtterance).compactMap {
+                    utterances[CodedCorpus.UtteranceKey(document: fragment.documentID, index: $0)]
+                }
                 let text = rows.compactMap { row -> String? in
-                    let text: String = row["text"]
-                    guard let range = fragment.coveredRange(inUtterance: row["idx"], length: row["length"]) else { return nil }
-                    return text.scalarSlice(range)
+                    guard let range = fragment.coveredRange(inUtterance: row.index, length: row.length) else { return nil }
+                    return row.text.scalarSlice(range)
                 }.joined(separator: "\n")
-                let speaker: String? = rows.first?["speakerId"]
+                let speaker = rows.first?.speaker
                 return FragmentView(
                     fragment: fragment, codes: entry.codes.sorted(), speaker: speaker,
                     group: groups.group(document: fragment.documentID, speaker: speaker), text: text,
                     rounds: entry.rounds.sorted(), coders: entry.coders.sorted(), selected: selected.contains(fragment))
             }
         }
+    }
+
+    /// An utterance's text and speaker, to show the part of it a fragment covers.
+    private struct CoveredUtterance {
+        var index: Int
+        var speaker: String?
+        var text: String
+        var length: Int
+    }
+
+    /// Every utterance that one of the codings `request` selects covers, in one query.
+    private static func codedUtterances(
+        of request: QueryInterfaceRequest<CodingRecord>, _ db: Database
+    ) throws -> [CodedCorpus.UtteranceKey: CoveredUtterance] {
+        let spans = request.select(CodingRecord.Columns.documentID, Column("startUtterance"), Column("endUtterance"))
+        var result: [CodedCorpus.UtteranceKey: CoveredUtterance] = [:]
+        let rows = try SQLRequest<Row>(literal: """
+            SELECT DISTINCT u.documentId, u.idx, u.speakerId, u.text, u.length
+            FROM (\(spans)) AS c
+            JOIN utterance u ON u.documentId = c.documentId AND u.idx BETWEEN c.startUtterance AND c.endUtterance
+            """).fetchCursor(db)
+        while let row = try rows.next() {
+            let index: Int = row["idx"]
+            result[CodedCorpus.UtteranceKey(document: row["documentId"], index: index)] =
+                CoveredUtterance(index: index, speaker: row["speakerId"], text: row["text"], length: row["length"])
+        }
+        return result
     }
 
     static func fragment(from row: Row) -> Fragment {

@@ -39,10 +39,10 @@ extension ProjectStore {
         try write { db in
             let code = try Self.activeCode(named: oldName, db)
             let name = try CodeName.validated(newName)
-            if name != code.name, try Bool.fetchOne(db, sql: "SELECT 1 FROM code WHERE name = ? AND status = 'active'", arguments: [name]) != nil {
+            if name != code.name, try !CodeRecord.all().active().named(name).isEmpty(db) {
                 throw CodingError.codeExists(name)
             }
-            return try Self.recordStep(kind: "rename", summary: "renamed '\(code.name)' to '\(name)'", reason: reason, actor: actor,
+            return try Self.recordStep(kind: .rename, summary: "renamed '\(code.name)' to '\(name)'", reason: reason, actor: actor,
                                        scope: HistoryScope(codeIDs: [code.id]), db) { db, _ in
                 try db.execute(sql: "UPDATE code SET name = ?, updatedAt = ? WHERE id = ?", arguments: [name, Timestamp.now(), code.id])
             }
@@ -69,13 +69,13 @@ extension ProjectStore {
         let existingTarget = try Self.code(named: targetName.trimmingCharacters(in: .whitespaces), db).flatMap { $0.status == .active ? $0 : nil }
         let others = sourceCodes.filter { $0.id != existingTarget?.id }
         guard !others.isEmpty else { throw CodingError.nothingToMerge }
-        let childIDs = try Int64.fetchAll(db, sql: "SELECT id FROM code WHERE parentId IN (SELECT value FROM json_each(?))",
-                                          arguments: ["[" + others.map { String($0.id) }.joined(separator: ",") + "]"])
+        let childIDs = try CodeRecord.filter(others.map(\.id).contains(CodeRecord.Columns.parentID))
+            .select(CodeRecord.Columns.id, as: Int64.self).fetchAll(db)
         var scope = HistoryScope(codeIDs: Set(others.map(\.id) + childIDs))
         if let existingTarget { scope.codeIDs.insert(existingTarget.id) }
         var result = MergeResult(target: targetName, merged: others.map(\.name), movedCodings: 0, collapsedCodings: 0, createdTarget: existingTarget == nil)
         let summary = "merged \(others.map { "'\($0.name)'" }.joined(separator: ", ")) into '\(targetName)'"
-        let step = try Self.recordStep(kind: "merge", summary: summary, reason: reason, actor: actor, scope: scope, db) { db, scope in
+        let step = try Self.recordStep(kind: .merge, summary: summary, reason: reason, actor: actor, scope: scope, db) { db, scope in
             let round = try Self.currentRound(db)
             let target = try existingTarget ?? {
                 let parent = Set(others.map(\.parentID)).count == 1 ? others[0].parentID : nil
@@ -108,8 +108,10 @@ extension ProjectStore {
                                arguments: [target.id, source.id])
                 try db.execute(sql: "DELETE FROM codeTheme WHERE codeId = ?", arguments: [source.id])
                 try db.execute(sql: "UPDATE code SET parentId = ?, updatedAt = ? WHERE parentId = ?", arguments: [target.id, now, source.id])
-                try db.execute(sql: "UPDATE code SET status = 'merged', mergedIntoId = ?, updatedAt = ? WHERE id = ?",
-                               arguments: [target.id, now, source.id])
+                try db.execute(literal: """
+                    UPDATE code SET status = \(CodeStatus.merged.rawValue), mergedIntoId = \(target.id), updatedAt = \(now)
+                    WHERE id = \(source.id)
+                    """)
             }
             if target.parentID.map({ id in others.contains { $0.id == id } }) == true {
                 try db.execute(sql: "UPDATE code SET parentId = NULL WHERE id = ?", arguments: [target.id])
@@ -138,7 +140,7 @@ extension ProjectStore {
             var scope = HistoryScope(codeIDs: [code.id])
             if let existingParent { scope.codeIDs.insert(existingParent.id) }
             let summary = parentName.map { "moved '\(code.name)' under '\($0)'" } ?? "moved '\(code.name)' to the top level"
-            return try Self.recordStep(kind: "move", summary: summary, reason: reason, actor: actor, scope: scope, db) { db, scope in
+            return try Self.recordStep(kind: .move, summary: summary, reason: reason, actor: actor, scope: scope, db) { db, scope in
                 var parentID = existingParent?.id
                 if let parentName, parentID == nil {
                     let created = try Self.createCode(named: parentName, origin: .analyst, round: try Self.currentRound(db), db)
@@ -157,9 +159,9 @@ extension ProjectStore {
     public func retireCode(_ name: String, reason: String? = nil, actor: String) throws -> HistoryEntry {
         try write { db in
             let code = try Self.activeCode(named: name, db)
-            return try Self.recordStep(kind: "retire", summary: "retired '\(code.name)'", reason: reason, actor: actor,
+            return try Self.recordStep(kind: .retire, summary: "retired '\(code.name)'", reason: reason, actor: actor,
                                        scope: HistoryScope(codeIDs: [code.id]), db) { db, _ in
-                try db.execute(sql: "UPDATE code SET status = 'retired', updatedAt = ? WHERE id = ?", arguments: [Timestamp.now(), code.id])
+                try db.execute(literal: "UPDATE code SET status = \(CodeStatus.retired.rawValue), updatedAt = \(Timestamp.now()) WHERE id = \(code.id)")
             }
         }
     }
@@ -175,7 +177,7 @@ extension ProjectStore {
             let codings = try Int64.fetchAll(db, sql: "SELECT id FROM coding WHERE codeId = ? ORDER BY id", arguments: [code.id])
             let names = try newNames.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map { try CodeName.validated($0) }
             guard !names.isEmpty else { throw CodingError.emptyCodeName }
-            let step = try Self.recordStep(kind: "split", summary: "split '\(code.name)' into \(names.map { "'\($0)'" }.joined(separator: ", "))",
+            let step = try Self.recordStep(kind: .split, summary: "split '\(code.name)' into \(names.map { "'\($0)'" }.joined(separator: ", "))",
                                 reason: reason, actor: actor, scope: HistoryScope(codeIDs: [code.id]), db) { db, scope in
                 let round = try Self.currentRound(db)
                 for newName in names {
@@ -198,7 +200,7 @@ extension ProjectStore {
             }
             let target = try Self.activeCode(named: codeName, db)
             let source = try Self.code(id: from, db)
-            return try Self.recordStep(kind: "reassign", summary: "moved coding \(codingID) from '\(source?.name ?? "?")' to '\(target.name)'",
+            return try Self.recordStep(kind: .reassign, summary: "moved coding \(codingID) from '\(source?.name ?? "?")' to '\(target.name)'",
                                        reason: reason, actor: actor, scope: HistoryScope(codeIDs: [from, target.id]), db) { db, _ in
                 try db.execute(sql: "UPDATE OR IGNORE coding SET codeId = ? WHERE id = ?", arguments: [target.id, codingID])
                 if db.changesCount == 0 { try db.execute(sql: "DELETE FROM coding WHERE id = ?", arguments: [codingID]) }
@@ -209,9 +211,11 @@ extension ProjectStore {
     /// Each active or retired code with the codes folded into it and its former names.
     public func lineage() throws -> [LineageEntry] {
         try read { db in
-            let all = try Row.fetchAll(db, sql: "SELECT * FROM code ORDER BY id").map(Self.code(from:))
+            let all = try Self.allCodes(db)
             let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
-            let renames = try Row.fetchAll(db, sql: "SELECT snapshot FROM history WHERE kind = 'rename' AND undoneAt IS NULL ORDER BY id")
+            let renames = try SQLRequest<Row>(literal: """
+                SELECT snapshot FROM history WHERE kind = \(HistoryEntry.Kind.rename.rawValue) AND undoneAt IS NULL ORDER BY id
+                """).fetchAll(db)
             var formerNames: [Int64: [String]] = [:]
             for row in renames {
                 let snapshot = try JSONDecoder().decode(StepSnapshot.self, from: row["snapshot"] as Data)
@@ -223,18 +227,10 @@ extension ProjectStore {
                     }
                 }
             }
-            func root(_ code: Code) -> Code {
-                var current = code
-                var seen: Set<Int64> = []
-                while current.status == .merged, let next = current.mergedIntoID.flatMap({ byID[$0] }), seen.insert(current.id).inserted {
-                    current = next
-                }
-                return current
-            }
             var merged: [Int64: [LineageEntry.MergedCode]] = [:]
             for code in all where code.status == .merged {
                 let into = code.mergedIntoID.flatMap { byID[$0]?.name } ?? "?"
-                merged[root(code).id, default: []].append(.init(name: code.name, round: code.round, origin: code.origin, into: into))
+                merged[code.followingMerges({ byID[$0] }).id, default: []].append(.init(name: code.name, round: code.round, origin: code.origin, into: into))
             }
             return all.filter { $0.status != .merged }.map { code in
                 LineageEntry(code: code.name, status: code.status, formerNames: formerNames[code.id] ?? [], merged: merged[code.id] ?? [])

@@ -73,7 +73,7 @@ extension ProjectStore {
         return ExchangeSnapshot(
             createdAt: try String.fetchOne(db, sql: "SELECT value FROM projectInfo WHERE key = 'createdAt'"),
             documents: documents, utterances: utterances, speakers: speakers,
-            codes: try Row.fetchAll(db, sql: "SELECT * FROM code ORDER BY id").map(code(from:)), codings: codings,
+            codes: try allCodes(db), codings: codings,
             themes: themes, memos: memos, rounds: Set(codings.map(\.round)),
             selectedFragments: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM selectedFragment") ?? 0,
             hasTermsOrQuestions: try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM themeTerm UNION ALL SELECT 1 FROM researchQuestion)") ?? false,
@@ -112,7 +112,7 @@ extension ProjectStore {
                     matched = active
                 }
                 if matched == nil {
-                    matched = try Row.fetchOne(db, sql: "SELECT * FROM code WHERE name = ? AND status = 'active'", arguments: [entry.name]).map(Self.code(from:))
+                    matched = try CodeRecord.all().active().named(entry.name).fetchOne(db)?.code
                 }
                 if let code = matched {
                     if code.description.isEmpty, !entry.description.isEmpty {

@@ -10,7 +10,7 @@ extension ProjectStore {
     ///   - body: The change itself.
     @discardableResult
     static func recordStep(
-        kind: String, summary: String, reason: String?, actor: String, scope: HistoryScope, _ db: Database,
+        kind: HistoryEntry.Kind, summary: String, reason: String?, actor: String, scope: HistoryScope, _ db: Database,
         body: (Database, inout HistoryScope) throws -> Void
     ) throws -> HistoryEntry {
         var scope = scope
@@ -22,7 +22,7 @@ extension ProjectStore {
         let at = Timestamp.now()
         try db.execute(sql: """
             INSERT INTO history(kind, summary, reason, actor, at, details, snapshot) VALUES (?, ?, ?, ?, ?, '{}', ?)
-            """, arguments: [kind, summary, reason, actor, at, data])
+            """, arguments: [kind.rawValue, summary, reason, actor, at, data])
         return HistoryEntry(id: db.lastInsertedRowID, kind: kind, summary: summary, reason: reason, actor: actor, at: at)
     }
 
@@ -46,14 +46,14 @@ extension ProjectStore {
                 guard let row = try Row.fetchOne(db, sql: "SELECT * FROM history WHERE id = ?", arguments: [expected]) else {
                     throw CodingError.unknownStep(expected)
                 }
-                let wanted = Self.historyEntry(from: row)
+                let wanted = try Self.historyEntry(from: row)
                 if wanted.undoneAt != nil { throw CodingError.stepAlreadyUndone(id: wanted.id, summary: wanted.summary) }
-                let later = latest.map(Self.historyEntry(from:))
+                let later = try latest.map(Self.historyEntry(from:))
                 throw CodingError.stepNotLatest(
                     id: wanted.id, summary: wanted.summary, latestID: later?.id ?? 0, latestSummary: later?.summary ?? "", latestActor: later?.actor ?? "")
             }
             guard let row = latest else { throw CodingError.nothingToUndo }
-            var entry = Self.historyEntry(from: row)
+            var entry = try Self.historyEntry(from: row)
             let snapshot = try JSONDecoder().decode(StepSnapshot.self, from: row["snapshot"] as Data)
             guard try snapshot.scope.capture(db) == snapshot.after else { throw CodingError.undoConflict(step: entry.summary) }
             try snapshot.scope.restore(snapshot.before, db)
@@ -67,11 +67,15 @@ extension ProjectStore {
     /// Every recorded step, oldest first, including undone ones.
     public func history() throws -> [HistoryEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, kind, summary, reason, actor, at, undoneAt FROM history ORDER BY id").map(Self.historyEntry(from:))
+            try Row.fetchAll(db, sql: "SELECT id, kind, summary, reason, actor, at, undoneAt FROM history ORDER BY id").map { try Self.historyEntry(from: $0) }
         }
     }
 
-    static func historyEntry(from row: Row) -> HistoryEntry {
-        HistoryEntry(id: row["id"], kind: row["kind"], summary: row["summary"], reason: row["reason"], actor: row["actor"], at: row["at"], undoneAt: row["undoneAt"])
+    /// - Throws: `SQLITE_CORRUPT` for a step of a kind this version does not know.
+    static func historyEntry(from row: Row) throws -> HistoryEntry {
+        guard let kind = HistoryEntry.Kind(rawValue: row["kind"]) else {
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "history step \(row["id"] as Int64) has an unknown kind '\(row["kind"] as String)'")
+        }
+        return HistoryEntry(id: row["id"], kind: kind, summary: row["summary"], reason: row["reason"], actor: row["actor"], at: row["at"], undoneAt: row["undoneAt"])
     }
 }

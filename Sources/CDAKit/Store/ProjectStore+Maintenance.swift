@@ -70,17 +70,9 @@ extension ProjectStore {
                 }
             }
             // Codes: merges end at a code that is not merged; parents exist and form no cycle.
-            let codes = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT * FROM code").map { row in
-                let code = Self.code(from: row)
-                return (code.id, code)
-            })
+            let codes = Dictionary(uniqueKeysWithValues: try Self.allCodes(db).map { ($0.id, $0) })
             for code in codes.values.sorted(by: { $0.id < $1.id }) {
-                var current = code, steps = 0
-                while current.status == .merged, let next = current.mergedIntoID.flatMap({ codes[$0] }), steps <= codes.count {
-                    current = next
-                    steps += 1
-                }
-                if current.status == .merged {
+                if code.followingMerges({ codes[$0] }).status == .merged {
                     findings.append(.init(kind: .code, message: "code \(code.id) '\(code.name)' is merged into a code that is missing or merged in a cycle"))
                 }
                 var parent = code.parentID, depth = 0
@@ -95,12 +87,14 @@ extension ProjectStore {
                 if depth > codes.count { findings.append(.init(kind: .code, message: "code \(code.id) '\(code.name)' is its own ancestor")) }
             }
             // Memos and round themes point at things that exist.
-            for row in try Row.fetchAll(db, sql: """
+            let kind = MemoTarget.Kind.self
+            for row in try SQLRequest<Row>(literal: """
                 SELECT id, targetKind, targetId FROM memo m WHERE
-                  (targetKind = 'code' AND NOT EXISTS (SELECT 1 FROM code WHERE CAST(id AS TEXT) = m.targetId))
-                  OR (targetKind = 'document' AND NOT EXISTS (SELECT 1 FROM document WHERE id = m.targetId))
-                  OR (targetKind IN ('theme', 'theme-group') AND NOT EXISTS (SELECT 1 FROM theme WHERE id = m.targetId))
-                """) {
+                  (targetKind = \(kind.code.rawValue) AND NOT EXISTS (SELECT 1 FROM code WHERE CAST(id AS TEXT) = m.targetId))
+                  OR (targetKind = \(kind.document.rawValue) AND NOT EXISTS (SELECT 1 FROM document WHERE id = m.targetId))
+                  OR (targetKind IN (\(kind.theme.rawValue), \(kind.themeGroup.rawValue))
+                      AND NOT EXISTS (SELECT 1 FROM theme WHERE id = m.targetId))
+                """).fetchAll(db) {
                 findings.append(.init(kind: .memo, message: "memo \(row["id"] as Int64) is on a missing \(row["targetKind"] as String) '\(row["targetId"] as String)'"))
             }
             for themeID in try String.fetchAll(db, sql: "SELECT themeId FROM roundTheme WHERE themeId NOT IN (SELECT id FROM theme)") {

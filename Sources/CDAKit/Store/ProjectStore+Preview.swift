@@ -56,10 +56,10 @@ extension ProjectStore {
     /// Distinct fragments coded with any of the codes (as stored, not resolved).
     static func distinctFragments(codeIDs: [Int64], _ db: Database) throws -> Int {
         guard !codeIDs.isEmpty else { return 0 }
-        return try Int.fetchOne(db, sql: """
+        return try SQLRequest<Int>(literal: """
             SELECT COUNT(*) FROM (SELECT DISTINCT documentId, startUtterance, IFNULL(startOffset, -1), endUtterance, IFNULL(endOffset, -1)
-                                  FROM coding WHERE codeId IN (SELECT value FROM json_each(?)))
-            """, arguments: ["[" + codeIDs.map(String.init).joined(separator: ",") + "]"]) ?? 0
+                                  FROM coding WHERE codeId IN \(idsIn: codeIDs))
+            """).fetchOne(db) ?? 0
     }
 
     /// Runs `body` in a write transaction that is always rolled back, mapping database errors to `StoreError`.

@@ -59,8 +59,7 @@ extension ProjectStore {
         try write { db in
             try Self.requireTheme(themeID, db)
             guard let code = try Self.code(named: name, db) else {
-                let names = try String.fetchAll(db, sql: "SELECT name FROM code WHERE status = 'active'")
-                throw CodingError.unknownCode(name, suggestion: NameSuggester.closest(to: name, among: names))
+                throw CodingError.unknownCode(name, suggestion: NameSuggester.closest(to: name, among: try CodeRecord.activeNames(db)))
             }
             guard let active = try Self.resolvedActiveCode(from: code.id, db), active.status == .active else {
                 throw CodingError.inactiveCode(name, status: code.status, mergedInto: nil)
@@ -109,7 +108,7 @@ extension ProjectStore {
             let code = try Self.activeCode(named: codeName, db)
             try Self.requireTheme(themeID, db)
             let summary = map ? "mapped '\(code.name)' to theme '\(themeID)'" : "unmapped '\(code.name)' from theme '\(themeID)'"
-            return try Self.recordStep(kind: map ? "map" : "unmap", summary: summary, reason: nil, actor: actor,
+            return try Self.recordStep(kind: map ? .map : .unmap, summary: summary, reason: nil, actor: actor,
                                        scope: HistoryScope(codeIDs: [code.id]), db) { db, _ in
                 if map {
                     try db.execute(sql: "INSERT OR IGNORE INTO codeTheme(codeId, themeId) VALUES (?, ?)", arguments: [code.id, themeID])
@@ -133,27 +132,25 @@ extension ProjectStore {
     /// - Throws: `CodingError.unknownCode`, `.unknownTheme` or `CorpusError.unknownDocument` for a missing target.
     public func setMemo(_ text: String, on target: MemoTarget, author: String) throws {
         try write { db in
-            let (kind, id, group): (String, String, String)
+            let (id, group): (String, String)
             switch target {
-            case .project: (kind, id, group) = ("project", "", "")
-            case .code(let name): (kind, id, group) = ("code", String(try Self.code(named: name, db).map(\.id) ?? { throw CodingError.unknownCode(name, suggestion: nil) }()), "")
+            case .project: (id, group) = ("", "")
+            case .code(let name): (id, group) = (String(try Self.code(named: name, db).map(\.id) ?? { throw CodingError.unknownCode(name, suggestion: nil) }()), "")
             case .document(let document):
                 _ = try FragmentValidator().utteranceLengths(document, db)
-                (kind, id, group) = ("document", document, "")
+                (id, group) = (document, "")
             case .theme(let theme):
                 try Self.requireTheme(theme, db)
-                (kind, id, group) = ("theme", theme, "")
+                (id, group) = (theme, "")
             case .themeGroup(let theme, let groupName):
                 try Self.requireTheme(theme, db)
-                (kind, id, group) = ("theme-group", theme, groupName)
+                (id, group) = (theme, groupName)
             }
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                try db.execute(sql: "DELETE FROM memo WHERE targetKind = ? AND targetId = ? AND groupName = ?", arguments: [kind, id, group])
+                try MemoRecord.all().on(target.kind, id: id, group: group).deleteAll(db)
             } else {
-                try db.execute(sql: """
-                    INSERT INTO memo(targetKind, targetId, groupName, text, author, updatedAt) VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(targetKind, targetId, groupName) DO UPDATE SET text = excluded.text, author = excluded.author, updatedAt = excluded.updatedAt
-                    """, arguments: [kind, id, group, text, author, Timestamp.now()])
+                try MemoRecord(targetKind: target.kind.rawValue, targetId: id, groupName: group, text: text, author: author,
+                               updatedAt: Timestamp.now()).upsert(db)
             }
         }
     }
@@ -161,16 +158,18 @@ extension ProjectStore {
     /// The text of a memo, if any.
     public func memo(on target: MemoTarget) throws -> String? {
         try read { db in
+            let memos = MemoRecord.all()
+            let found: QueryInterfaceRequest<MemoRecord>
             switch target {
-            case .project: return try String.fetchOne(db, sql: "SELECT text FROM memo WHERE targetKind = 'project'")
+            case .project: found = memos.on(.project)
             case .code(let name):
                 guard let code = try Self.code(named: name, db) else { return nil }
-                return try String.fetchOne(db, sql: "SELECT text FROM memo WHERE targetKind = 'code' AND targetId = ?", arguments: [String(code.id)])
-            case .document(let id): return try String.fetchOne(db, sql: "SELECT text FROM memo WHERE targetKind = 'document' AND targetId = ?", arguments: [id])
-            case .theme(let id): return try String.fetchOne(db, sql: "SELECT text FROM memo WHERE targetKind = 'theme' AND targetId = ?", arguments: [id])
-            case .themeGroup(let theme, let group):
-                return try String.fetchOne(db, sql: "SELECT text FROM memo WHERE targetKind = 'theme-group' AND targetId = ? AND groupName = ?", arguments: [theme, group])
+                found = memos.on(.code, id: String(code.id))
+            case .document(let id): found = memos.on(.document, id: id)
+            case .theme(let id): found = memos.on(.theme, id: id)
+            case .themeGroup(let theme, let group): found = memos.on(.themeGroup, id: theme, group: group)
             }
+            return try found.select(MemoRecord.Columns.text, as: String.self).fetchOne(db)
         }
     }
 

@@ -35,8 +35,8 @@ struct RowImage: Codable, Equatable {
     var rows: [[Value]] = []
 
     /// Reads the rows a query returns.
-    init(_ db: Database, sql: String, arguments: StatementArguments) throws {
-        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+    init(_ db: Database, literal: SQL) throws {
+        let cursor = try SQLRequest<Row>(literal: literal).fetchCursor(db)
         while let row = try cursor.next() {
             if columns.isEmpty { columns = Array(row.columnNames) }
             rows.append(row.databaseValues.map(Value.init))
@@ -61,36 +61,32 @@ struct HistoryScope: Codable, Equatable {
     var codeIDs: Set<Int64> = []
     var codingIDs: Set<Int64> = []
 
-    private var codeList: String { "[" + codeIDs.sorted().map(String.init).joined(separator: ",") + "]" }
-    private var codingList: String { "[" + codingIDs.sorted().map(String.init).joined(separator: ",") + "]" }
-
     /// The current rows in scope.
     func capture(_ db: Database) throws -> ScopeImage {
-        ScopeImage(
-            codes: try RowImage(db, sql: "SELECT * FROM code WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id", arguments: [codeList]),
-            codings: try RowImage(db, sql: """
-                SELECT * FROM coding WHERE codeId IN (SELECT value FROM json_each(?))
-                   OR id IN (SELECT value FROM json_each(?)) ORDER BY id
-                """, arguments: [codeList, codingList]),
-            codeThemes: try RowImage(db, sql: "SELECT * FROM codeTheme WHERE codeId IN (SELECT value FROM json_each(?)) ORDER BY codeId, themeId", arguments: [codeList]))
+        let codes = codeIDs.sorted(), codings = codingIDs.sorted()
+        return ScopeImage(
+            codes: try RowImage(db, literal: "SELECT * FROM code WHERE id IN \(idsIn: codes) ORDER BY id"),
+            codings: try RowImage(db, literal: """
+                SELECT * FROM coding WHERE codeId IN \(idsIn: codes) OR id IN \(idsIn: codings) ORDER BY id
+                """),
+            codeThemes: try RowImage(db, literal: "SELECT * FROM codeTheme WHERE codeId IN \(idsIn: codes) ORDER BY codeId, themeId"))
     }
 
     /// Deletes the rows in scope and puts `image` back.
     func restore(_ image: ScopeImage, _ db: Database) throws {
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-        try db.execute(sql: "DELETE FROM codeTheme WHERE codeId IN (SELECT value FROM json_each(?))", arguments: [codeList])
-        try db.execute(sql: """
-            DELETE FROM coding WHERE codeId IN (SELECT value FROM json_each(?)) OR id IN (SELECT value FROM json_each(?))
-            """, arguments: [codeList, codingList])
-        try db.execute(sql: "DELETE FROM code WHERE id IN (SELECT value FROM json_each(?))", arguments: [codeList])
+        let codes = codeIDs.sorted(), codings = codingIDs.sorted()
+        try db.execute(literal: "DELETE FROM codeTheme WHERE codeId IN \(idsIn: codes)")
+        try db.execute(literal: "DELETE FROM coding WHERE codeId IN \(idsIn: codes) OR id IN \(idsIn: codings)")
+        try db.execute(literal: "DELETE FROM code WHERE id IN \(idsIn: codes)")
         try image.codes.insert(into: "code", db)
         try image.codings.insert(into: "coding", db)
         try image.codeThemes.insert(into: "codeTheme", db)
         // A code the undo removed gives up its exchange GUID, so a later code reusing its id gets a new one.
-        try db.execute(sql: """
-            DELETE FROM exchangeGUID WHERE kind = 'code' AND CAST(key AS INTEGER) IN (SELECT value FROM json_each(?))
+        try db.execute(literal: """
+            DELETE FROM exchangeGUID WHERE kind = 'code' AND CAST(key AS INTEGER) IN \(idsIn: codes)
               AND CAST(key AS INTEGER) NOT IN (SELECT id FROM code)
-            """, arguments: [codeList])
+            """)
     }
 }
 

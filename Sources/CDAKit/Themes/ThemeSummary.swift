@@ -25,17 +25,3 @@ public struct CodebookLoadResult: Sendable, Hashable, Codable {
     /// Mapped code names that no code has (yet).
     public var unknownCodes: [String]
 }
-
-/// Which memo a text belongs to.
-public enum MemoTarget: Sendable, Hashable {
-    /// The whole project.
-    case project
-    /// A code, by name.
-    case code(String)
-    /// A document, by id.
-    case document(String)
-    /// A theme, by id.
-    case theme(String)
-    /// A theme × group pair: the analyst's summary of how that group discussed the theme.
-    case themeGroup(theme: String, group: String)
-}

@@ -132,9 +132,9 @@ import Testing
         let removal = try store.removeCodings(CodingFilter(documentID: "exp"), actor: "a")
         #expect(removal.removed == 2)
         #expect(removal.step == (try store.history().last?.id))
-        #expect(try store.undo(step: removal.step).kind == "remove")
-        #expect(try store.undo(step: split.step).kind == "split")
-        #expect(try store.undo(step: try #require(merge.step)).kind == "merge")
+        #expect(try store.undo(step: removal.step).kind == .remove)
+        #expect(try store.undo(step: split.step).kind == .split)
+        #expect(try store.undo(step: try #require(merge.step)).kind == .merge)
     }
 
     @Test func renameKeepsFormerNamesInLineage() throws {
