@@ -1,4 +1,5 @@
 import Hummingbird
+import CDAKit
 
 /// The ranges that integers from a request may take: query parameters, path parameters and the
 /// numbers in JSON bodies all pass `check` before a handler uses them, so that no number from
@@ -10,7 +11,7 @@ enum RequestBounds {
     /// A code-point offset inside an utterance.
     static let offset = 0...1_000_000_000
     /// A round: 1 (open coding) or 2 (focused coding).
-    static let round = 1...2
+    static let round = CodingRound.all
     /// A coding's or a step's id: positive, and exact in JavaScript (at most 2^53 − 1).
     static let identifier: ClosedRange<Int64> = 1...9_007_199_254_740_991
     /// Concordance lines one search answers with.

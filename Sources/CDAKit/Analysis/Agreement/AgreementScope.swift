@@ -35,7 +35,7 @@ struct AgreementScope {
             throw AgreementError.unknownCoder(coder, suggestion: NameSuggester.closest(to: coder, among: allCoders.sorted()))
         }
         let round = options.round ?? corpus.currentRound
-        guard round == 1 || round == 2 else { throw CodingError.invalidRound(round) }
+        try CodingRound.validate(round)
 
         let chosen = Set(coders)
         let inRound = corpus.codings.filter { $0.round == round && chosen.contains($0.coder) }
