@@ -28,21 +28,6 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// Number formats for people, shared by the Markdown and HTML renderers.
-enum ReportNumbers {
-    /// A share as a percentage with one decimal: `12.3%`.
-    static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
-
-    /// A statistic with two decimals.
-    static func statistic(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "–" }
-
-    /// A rate with one decimal.
-    static func rate(_ value: Double) -> String { String(format: "%.1f", value) }
-
-    /// `9 of 13`.
-    static func count(_ part: Int, of whole: Int) -> String { "\(part) of \(whole)" }
-}
-
 /// `report.json`: the contract, numbers unrounded, keys sorted, no time stamp.
 public struct JSONReportRenderer: ReportRenderer {
     /// Creates the renderer.

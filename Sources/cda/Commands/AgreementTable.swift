@@ -37,7 +37,7 @@ enum AgreementTable {
                     undefined[reason.description, default: []].append("\(column.name) of \(label)")
                     return "–"
                 }
-                return column.title == "agreement" ? Format.percent(estimate.value!) : String(format: "%.3f", estimate.value!)
+                return column.title == "agreement" ? ReportNumbers.percent(estimate.value!) : String(format: "%.3f", estimate.value!)
             }
         }
         for code in report.codes {
@@ -49,7 +49,7 @@ enum AgreementTable {
         Swift.print("")
         if case .segment(let minimum) = report.unit {
             Swift.print("\(coders.joined(separator: ", ")): segments each coder coded with the code; compared: checks of a segment against another coder;")
-            Swift.print("agreement: the share of checks where the other coder has a segment of the code overlapping at least \(Format.percent(minimum)) of the two segments' union.")
+            Swift.print("agreement: the share of checks where the other coder has a segment of the code overlapping at least \(ReportNumbers.percent(minimum)) of the two segments' union.")
         } else {
             Swift.print("\(coders.joined(separator: ", ")): utterances each coder coded with the code; compared: utterances judged by two or more coders.")
             Swift.print((coders.count == 2 ? "kappa: Cohen's kappa" : "Fleiss: Fleiss' kappa") + "; alpha: Krippendorff's alpha (nominal); BP: Brennan–Prediger kappa.")

@@ -37,9 +37,9 @@ struct RoundStatusCommand: ParsableCommand {
         print("Current round: \(status.currentRound)\(status.roundTwoThemes.isEmpty ? "" : " (round 2 deepens \(status.roundTwoThemes.joined(separator: ", ")))")")
         var rows: [[String]] = []
         for round in status.rounds {
-            rows.append(["\(round.round)", "all", "\(round.codes)", "\(round.codings)", "\(round.fragments)", "\(round.codedWords)", Format.percent(round.coverage)])
+            rows.append(["\(round.round)", "all", "\(round.codes)", "\(round.codings)", "\(round.fragments)", "\(round.codedWords)", ReportNumbers.percent(round.coverage)])
             for group in round.groups {
-                rows.append(["", group.group, "", "", "", "\(group.codedWords)/\(group.words)", Format.percent(group.coverage)])
+                rows.append(["", group.group, "", "", "", "\(group.codedWords)/\(group.words)", ReportNumbers.percent(group.coverage)])
             }
         }
         Output.printTable(["round", "group", "codes", "codings", "fragments", "coded words", "coverage"], rows)
