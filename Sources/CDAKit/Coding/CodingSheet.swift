@@ -109,12 +109,7 @@ public enum CodingSheet {
             offsets.append(value)
         }
         if (offsets[0] == nil) != (offsets[1] == nil) { return .failure(Message(text: "give both start and end, or neither")) }
-        var code = cells[4]
-        var origin = CodeOrigin.analyst
-        if code.count >= 2, code.hasPrefix("\""), code.hasSuffix("\"") {
-            code = String(code.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
-            origin = .inVivo
-        }
+        let (code, origin) = CodeName.read(cells[4])
         guard !code.isEmpty else { return .failure(Message(text: "the code is empty")) }
         var round = 1
         if cells.count > 5, !cells[5].isEmpty {
@@ -125,6 +120,22 @@ public enum CodingSheet {
         let memo = cells.count > 7 && !cells[7].isEmpty ? cells[7] : nil
         let fragment = Fragment(documentID: document, startUtterance: first, startOffset: offsets[0], endUtterance: last, endOffset: offsets[1])
         return .success(CodingRequest(fragment: fragment, codeName: code, round: round, coder: coder, memo: memo, origin: origin))
+    }
+
+    /// One row's cells in `columns` order: the one place that lays a coding out as a sheet row,
+    /// for exports, auto-coding suggestions and disagreements alike.
+    ///
+    /// - Parameters:
+    ///   - fragment: The coded fragment; whole utterances leave `start` and `end` empty.
+    ///   - code: The code's name, written in quotes when `origin` is in-vivo; empty for a row to fill in.
+    ///   - round: The round, or `nil` for an empty cell.
+    ///   - text: The text the fragment covers, for reading.
+    public static func row(
+        _ fragment: Fragment, code: String, origin: CodeOrigin = .analyst, round: Int?, coder: String, memo: String, text: String
+    ) -> [String] {
+        [fragment.documentID, fragment.utteranceLabel, fragment.startOffset.map(String.init) ?? "",
+         fragment.endOffset.map(String.init) ?? "", code.isEmpty ? "" : CodeName.written(code, origin: origin),
+         round.map(String.init) ?? "", coder, memo, text]
     }
 
     /// Renders rows as a sheet with the header line. Tabs and line breaks inside cells become spaces.

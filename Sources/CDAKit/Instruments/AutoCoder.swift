@@ -133,8 +133,7 @@ public enum AutoCoder {
     /// The hits as coding-sheet rows (memo `autocode: PATTERN`), for review before import.
     public static func sheetRows(_ hits: [AutoCodeHit], round: Int, coder: String) -> [[String]] {
         hits.map { hit in
-            [hit.fragment.documentID, hit.fragment.utteranceLabel, hit.fragment.startOffset.map(String.init) ?? "",
-             hit.fragment.endOffset.map(String.init) ?? "", hit.code, String(round), coder, "autocode: \(hit.pattern)", hit.text]
+            CodingSheet.row(hit.fragment, code: hit.code, round: round, coder: coder, memo: "autocode: \(hit.pattern)", text: hit.text)
         }
     }
 

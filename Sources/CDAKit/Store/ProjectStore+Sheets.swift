@@ -57,7 +57,8 @@ extension ProjectStore {
                         SELECT 1 FROM coding c WHERE c.documentId = u.documentId AND u.idx BETWEEN c.startUtterance AND c.endUtterance \(roundClause))
                     ORDER BY d.position, u.idx
                     """, arguments: arguments).map { row in
-                    [row["documentId"], String(row["idx"] as Int), "", "", "", round.map(String.init) ?? "", "", "", row["text"]]
+                    CodingSheet.row(Fragment(documentID: row["documentId"], startUtterance: row["idx"]), code: "", round: round,
+                                    coder: "", memo: "", text: row["text"])
                 }
             }
             if let round {
@@ -72,12 +73,9 @@ extension ProjectStore {
                 """, arguments: arguments)
             return try rows.map { row in
                 let fragment = Self.fragment(from: row)
-                let name: String = row["name"]
-                let code = (row["origin"] as String) == CodeOrigin.inVivo.rawValue ? "\"\(name)\"" : name
-                let text = try Self.fragmentText(fragment, db)
-                return [fragment.documentID, fragment.utteranceLabel, fragment.startOffset.map(String.init) ?? "",
-                        fragment.endOffset.map(String.init) ?? "", code, String(row["round"] as Int), row["coder"],
-                        row["memo"] ?? "", text]
+                return CodingSheet.row(
+                    fragment, code: row["name"], origin: CodeOrigin(rawValue: row["origin"]) ?? .analyst, round: row["round"],
+                    coder: row["coder"], memo: row["memo"] ?? "", text: try Self.fragmentText(fragment, db))
             }
         }
     }
