@@ -45,6 +45,20 @@ public struct CodingDictionary: Sendable, Hashable {
     }
 }
 
+/// Dictionary hits counted per code and group (`-` for talk without a group).
+public struct AutoCodeCounts: Sendable, Hashable {
+    /// Hits per code, then per group.
+    public var perCode: [String: [String: Int]] = [:]
+
+    /// All hits.
+    public var total: Int { perCode.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
+
+    /// Counts one hit.
+    mutating func add(code: String, group: String?) {
+        perCode[code, default: [:]][group ?? "-", default: 0] += 1
+    }
+}
+
 /// One dictionary hit: a suggested coding.
 public struct AutoCodeHit: Sendable, Hashable, Codable {
     /// The fragment hit (inside one utterance).
@@ -78,9 +92,9 @@ public enum AutoCoder {
     /// Hits per code and group, without building the hits themselves (`cda autocode --count`).
     ///
     /// - Complexity: as `hits`, with no work per hit beyond counting.
-    public static func countHits(of dictionary: CodingDictionary, in store: ProjectStore, scope: TextScope) throws -> [String: [String: Int]] {
-        var result: [String: [String: Int]] = [:]
-        try scan(dictionary, in: store, scope: scope) { code, group, _ in result[code, default: [:]][group ?? "-", default: 0] += 1 }
+    public static func countHits(of dictionary: CodingDictionary, in store: ProjectStore, scope: TextScope) throws -> AutoCodeCounts {
+        var result = AutoCodeCounts()
+        try scan(dictionary, in: store, scope: scope) { code, group, _ in result.add(code: code, group: group) }
         return result
     }
 
@@ -138,9 +152,9 @@ public enum AutoCoder {
     }
 
     /// Hits per code and group.
-    public static func counts(_ hits: [AutoCodeHit]) -> [String: [String: Int]] {
-        var result: [String: [String: Int]] = [:]
-        for hit in hits { result[hit.code, default: [:]][hit.group ?? "-", default: 0] += 1 }
+    public static func counts(_ hits: [AutoCodeHit]) -> AutoCodeCounts {
+        var result = AutoCodeCounts()
+        for hit in hits { result.add(code: hit.code, group: hit.group) }
         return result
     }
 }

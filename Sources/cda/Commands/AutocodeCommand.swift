@@ -24,26 +24,18 @@ struct AutocodeCommand: ParsableCommand {
         let store = try project.open()
         let loaded = try CodingDictionary.load(path: dictionary)
         if count {
-            let counts = try AutoCoder.countHits(of: loaded, in: store, scope: filters.scope)
-            print("\(counts.values.reduce(0) { $0 + $1.values.reduce(0, +) }) hit(s):")
-            for (code, groups) in counts.sorted(by: { $0.key < $1.key }) {
-                print("  \(code): " + groups.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-            }
+            Self.summary(try AutoCoder.countHits(of: loaded, in: store, scope: filters.scope)).forEach { print($0) }
             return
         }
         let hits = try AutoCoder.hits(of: loaded, in: store, scope: filters.scope)
-        let counts = AutoCoder.counts(hits)
-        var summary = ["\(hits.count) hit(s):"]
-        for (code, groups) in counts.sorted(by: { $0.key < $1.key }) {
-            summary.append("  \(code): " + groups.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-        }
+        let summary = Self.summary(AutoCoder.counts(hits))
         if apply {
             let result = try store.applyAutoCodes(hits, round: round, coder: coder.name, file: dictionary)
             summary.forEach { print($0) }
             print("Added \(result.added) coding(s), \(result.alreadyPresent) already present, \(result.codesCreated.count) new code(s).")
             return
         }
-        let text = CodingSheet.render(AutoCoder.sheetRows(hits, round: round ?? 1, coder: coder.name))
+        let text = CodingSheet.render(AutoCoder.sheetRows(hits, round: try round ?? store.currentRound(), coder: coder.name))
         if let out {
             try AtomicFile.write(text, to: out)
             summary.forEach { print($0) }
@@ -51,6 +43,13 @@ struct AutocodeCommand: ParsableCommand {
         } else {
             print(text, terminator: "")
             summary.forEach { Output.printError($0) }
+        }
+    }
+
+    /// `N hit(s):`, then per code its hits per group.
+    private static func summary(_ counts: AutoCodeCounts) -> [String] {
+        ["\(counts.total) hit(s):"] + counts.perCode.sorted { $0.key < $1.key }.map { code, groups in
+            "  \(code): " + groups.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         }
     }
 }
