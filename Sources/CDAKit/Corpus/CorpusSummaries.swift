@@ -60,6 +60,9 @@ public struct UtteranceView: Sendable, Hashable, Codable {
     public var text: String
     /// Words by the project tokenizer.
     public var words: Int
+
+    /// The text's length in Unicode scalars (code points), the unit of every offset.
+    public var length: Int { text.unicodeScalars.count }
 }
 
 /// What storing one transcript did.

@@ -20,7 +20,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         body += "<section><h2>Groups</h2>" + table(
             ["group", "documents", "participants", "utterances", "words", "coded words", "coded"],
             report.groups.map { [$0.name, "\($0.documents)", "\($0.participants)", "\($0.utterances)", "\($0.words)", "\($0.codedWords)",
-                                 ReportNumbers.percent($0.words == 0 ? 0 : Double($0.codedWords) / Double($0.words))] }) + "</section>"
+                                 ReportNumbers.percent($0.codedShare)] }) + "</section>"
         body += "<section><h2>Overview: share of words per theme</h2>" + heatMap(report) + table(
             ["theme"] + names + ["G²", "Log Ratio", "raised more by"],
             report.themes.map { theme in

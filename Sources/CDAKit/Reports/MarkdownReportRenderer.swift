@@ -23,7 +23,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
         out.append(row(Array(repeating: "---", count: 7)))
         for group in report.groups {
             out.append(row([group.name, "\(group.documents)", "\(group.participants)", "\(group.utterances)", "\(group.words)",
-                            "\(group.codedWords)", ReportNumbers.percent(group.words == 0 ? 0 : Double(group.codedWords) / Double(group.words))]))
+                            "\(group.codedWords)", ReportNumbers.percent(group.codedShare)]))
         }
         out.append("")
         out.append("## Overview: share of words per theme")

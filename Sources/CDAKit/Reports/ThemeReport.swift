@@ -17,6 +17,9 @@ public struct ThemeReport: Sendable, Codable, Hashable {
         /// Words covered by any fragment of the round.
         public var codedWords: Int
 
+        /// The share of the group's words that lie in coded fragments (0 for a group without words).
+        public var codedShare: Double { words == 0 ? 0 : Double(codedWords) / Double(words) }
+
         /// Creates a group's totals.
         public init(name: String, documents: Int, participants: Int, utterances: Int, words: Int, codedWords: Int) {
             self.name = name

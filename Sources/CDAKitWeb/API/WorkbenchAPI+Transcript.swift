@@ -54,7 +54,7 @@ extension WorkbenchAPI {
                 guard from <= last else { return Page(document: id, total: total, from: from, to: last, utterances: [], codings: []) }
                 let lines = try store.utterances(of: id, in: from...last).map { view in
                     Line(index: view.index, speaker: view.speaker, role: view.role, start: view.start, end: view.end, section: view.section,
-                         text: view.text, length: view.text.unicodeScalars.count, words: view.words)
+                         text: view.text, length: view.length, words: view.words)
                 }
                 return Page(document: id, total: total, from: from, to: last, utterances: lines,
                             codings: try store.codings(inDocument: id, utterances: from...last))

@@ -47,8 +47,7 @@ export async function refresh() {
 function documentList(data) {
   const counts = new Map();
   for (const count of data.codingCounts) {
-    const entry = counts.get(count.document) ?? { codings: 0, byRound: {} };
-    entry.codings += count.codings;
+    const entry = counts.get(count.document) ?? { byRound: {} };
     entry.byRound[count.round] = count.fragments;
     counts.set(count.document, entry);
   }
