@@ -1,6 +1,7 @@
 @testable import CDAKit
 import Testing
 
+/// The digest cda keeps per source file, against FIPS 180-4's test vectors.
 @Suite struct SHA256Tests {
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
