@@ -186,7 +186,7 @@ import Testing
     @Test func ahoCorasickFindsEveryOverlap() throws {
         let corpus = ["he", "she", "his", "hers"].map { Array($0.utf8) }
         var found: [String] = []
-        let automaton = ManyPatternsProbe(corpus)
+        let automaton = AhoCorasick(corpus)
         automaton.forEachMatch(in: Array("ushers".utf8)) { id, end in found.append("\(id)@\(end)") }
         #expect(found.sorted() == ["0@4", "1@4", "3@6"])
     }
