@@ -135,7 +135,7 @@ extension ThemeReport {
         return ThemeReport(
             generatedBy: "cda \(CDAVersion.current)", project: options.projectName, round: round, by: corpus.attribute,
             includesModerators: corpus.includesModerators,
-            privacy: options.quotes ? "quotes (at most \(options.maxQuoteWords) words each)" : "private (no participant text)",
+            privacy: options.quotes ? .quotes(maxWords: options.maxQuoteWords) : .private,
             groups: groups, themes: reportThemes, silences: silences, definitions: definitionTexts)
     }
 

@@ -209,8 +209,8 @@ public struct ThemeReport: Sendable, Codable, Hashable {
     public var by: String
     /// Whether moderators' talk was counted.
     public var includesModerators: Bool
-    /// `private` (no participant text) or `quotes` (with the word limit).
-    public var privacy: String
+    /// Whether participant text appears, and how much.
+    public var privacy: ReportPrivacy
     /// The groups, in name order.
     public var groups: [Group]
     /// The themes, in codebook order.

@@ -154,7 +154,8 @@ import Testing
         let quotes = try #require(quoted.themes[1].groups["citizens"]?.quotes)
         #expect(quotes.map(\.text) == ["China is een …", "China is een …"])
         #expect(quotes.map(\.location) == ["cit:3", "cit:3-4"])
-        #expect(quoted.privacy == "quotes (at most 3 words each)")
+        #expect(quoted.privacy == .quotes(maxWords: 3))
+        #expect(quoted.privacy.description == "quotes (at most 3 words each)")
     }
 
     @Test func formatsAgreeWithTheModel() throws {
