@@ -40,11 +40,11 @@ import Testing
     }
 
     @Test func validatesItsOptions() throws {
-        #expect(throws: (any Error).self) { try CDA.parseAsRoot(["agreement", "--coders", "a"]) }
-        #expect(throws: (any Error).self) { try CDA.parseAsRoot(["agreement", "--coders", "a,b", "--min-overlap", "0.9"]) }
-        #expect(throws: (any Error).self) { try CDA.parseAsRoot(["agreement", "--coders", "a,b", "--unit", "segment", "--min-overlap", "1.5"]) }
-        #expect(throws: (any Error).self) { try CDA.parseAsRoot(["agreement", "--coders", "a,b", "--round", "3"]) }
-        #expect(throws: (any Error).self) { try CDA.parseAsRoot(["consensus", "--coders", "a,b", "--as", "a"]) }
+        expectRefusal(["agreement", "--coders", "a"], saying: "Give two or more different coders")
+        expectRefusal(["agreement", "--coders", "a,b", "--min-overlap", "0.9"], saying: "--min-overlap applies to --unit segment.")
+        expectRefusal(["agreement", "--coders", "a,b", "--unit", "segment", "--min-overlap", "1.5"], saying: "--min-overlap must be between 0.0 and 1.0, not 1.5.")
+        expectRefusal(["agreement", "--coders", "a,b", "--round", "3"], saying: "--round must be between 1 and 2, not 3.")
+        expectRefusal(["consensus", "--coders", "a,b", "--as", "a"], saying: "--as 'a' is one of the coders compared")
         let parsed = try #require(try CDA.parseAsRoot(["agreement", "--coders", "a,b", "--doc", "cit", "exp", "--codes", "china", "wij, zij"]) as? AgreementCommand)
         #expect(parsed.comparison.documents == ["cit", "exp"])
         #expect(parsed.comparison.codes == ["china", "wij, zij"])

@@ -6,14 +6,14 @@ import Testing
 
 @Suite(.serialized) struct CommandLineTests {
     @Test func parsesTheCommandTree() throws {
-        #expect(throws: (any Error).self) { try CDA.parseAsRoot(["code", "add", "--doc", "d"]) }
+        expectRefusal(["code", "add", "--doc", "d"], saying: "Missing expected argument '--utterance <utterance>'")
         let command = try CDA.parseAsRoot(["codes", "merge", "a", "b", "--into", "c", "--reason", "same"])
         let merge = try #require(command as? CodesMergeCommand)
         #expect(merge.codes == ["a", "b"])
         #expect(merge.into == "c")
         #expect(merge.step.reason == "same")
-        #expect(throws: (any Error).self) { try CDA.parseAsRoot(["report", "--round", "3"]) }
-        #expect(throws: (any Error).self) { try CDA.parseAsRoot(["code", "add", "--doc", "d", "--utterance", "1", "--code", "x", "--start", "2"]) }
+        expectRefusal(["report", "--round", "3"], saying: "--round must be 1, 2 or latest.")
+        expectRefusal(["code", "add", "--doc", "d", "--utterance", "1", "--code", "x", "--start", "2"], saying: "Give both --start and --end, or neither")
     }
 
     @Test func ingestCodeConsolidateUndoAndReportFromTheShell() throws {

@@ -11,7 +11,7 @@ import Testing
         #expect(export.file == "out.qdpx")
         #expect(export.round == 2)
         #expect(export.schemas.directory == "x")
-        #expect(throws: (any Error).self) { try CDA.parseAsRoot(["export", "qdpx", "out.qdpx", "--round", "3"]) }
+        expectRefusal(["export", "qdpx", "out.qdpx", "--round", "3"], saying: "--round must be between 1 and 2, not 3.")
         #expect(try CDA.parseAsRoot(["export", "qdc", "c.qdc"]) is ExportQDCCommand)
         let imported = try #require(try CDA.parseAsRoot(["import", "qdpx", "in.qdpx", "--lenient"]) as? ImportQDPXCommand)
         #expect(imported.options.lenient)

@@ -36,10 +36,10 @@ import Testing
         add("truncated UTF-8 at the end", "a.txt", utf8, "FILE:1:8: invalid UTF-8") { _ in Array("P1: caf".utf8) + [0xC3] }
         add("invalid UTF-8 in the middle", "b.txt", utf8, "FILE:2:5: invalid UTF-8") { _ in Array("P1: a\nP2: ".utf8) + [0xFF, 0xFE] + Array(" b\n".utf8) }
         add("UTF-16 without BOM", "c.txt", ingest, "FILE:1:2: the file contains NUL bytes") { _ in Array("P1: hallo".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) }
-        add("NUL bytes", "d.txt", ingest, "FILE:2:") { _ in Array("P1: a\nP2: b\u{0}c\n".utf8) }
+        add("NUL bytes", "d.txt", ingest, "FILE:2:6: the file contains NUL bytes") { _ in Array("P1: a\nP2: b\u{0}c\n".utf8) }
         add("empty file", "e.txt", ingest, "FILE: the file is empty", text(""))
         add("only whitespace", "f.txt", ingest, "FILE: the file is empty", text("  \n\t\n"))
-        add("an executable", "g.txt", ingest, "FILE:1:", { _ in [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0, 0, 0] })
+        add("an executable", "g.txt", ingest, "FILE:1:8: the file contains NUL bytes", { _ in [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0, 0, 0] })
         add("a 100 MB single line", "h.txt", ingest, "FILE:1: the line is longer than") { _ in Array("P1: ".utf8) + [UInt8](repeating: 0x61, count: 100 << 20) }
         add("an impossible timestamp", "i.txt", ingest, "FILE:2:1: '00:99:00' is not a time", text("P1: a\n[00:99:00] P1: b\n"))
         add("an undeclared numbered speaker", "j.txt", ingest, "FILE:3:1: speaker 'P9'", text("# speakers: P1, P2\nP1: a\nP9: b\n"))
@@ -47,24 +47,24 @@ import Testing
         add("a file that does not exist", "missing.txt", ["ingest", "FILE.nope"], "FILE.nope: cannot read the file (no such file)", text("x"))
         // XML: TEI and the project's own format.
         let tei = { (body: String) in "<?xml version=\"1.0\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:id=\"t\"><text><body>\(body)</body></text></TEI>\n" }
-        add("truncated TEI", "l.xml", ingest, "FILE:2:", text(String(tei("<u who=\"#a\"><seg>hallo</seg></u>").prefix(90))))
-        add("external entity (XXE) in TEI", "m.xml", ingest, "FILE:3:", { dir in Array("<?xml version=\"1.0\"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM \"file://\(dir)/secret.txt\">]>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><u who=\"#a\"><seg>&x;</seg></u></body></text></TEI>".utf8) })
+        add("truncated TEI", "l.xml", ingest, "FILE:2:69: XML error: Specification mandates value for attribute", text(String(tei("<u who=\"#a\"><seg>hallo</seg></u>").prefix(90))))
+        add("external entity (XXE) in TEI", "m.xml", ingest, "FILE:3:104: the document declares entities in its DTD", { dir in Array("<?xml version=\"1.0\"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM \"file://\(dir)/secret.txt\">]>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><u who=\"#a\"><seg>&x;</seg></u></body></text></TEI>".utf8) })
         add("parameter entity (XXE)", "n.xml", ingest, "declares entities in its DTD", { dir in Array("<?xml version=\"1.0\"?>\n<!DOCTYPE TEI [<!ENTITY % p SYSTEM \"file://\(dir)/secret.txt\"> %p;]>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><u who=\"#a\"><seg>x</seg></u></body></text></TEI>".utf8) })
-        add("billion laughs", "o.xml", ingest, "FILE:", { _ in
+        add("billion laughs", "o.xml", ingest, "FILE:1:5: XML error: Detected an entity reference loop", { _ in
             var declarations = "<!ENTITY l0 \"lol\">"
             for level in 1...12 { declarations += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">" }
             return Array("<?xml version=\"1.0\"?><!DOCTYPE transcript [\(declarations)]><transcript><speakers><speaker id=\"A\"/></speakers><turn speaker=\"A\">&l12;</turn></transcript>".utf8)
         })
-        add("quadratic blowup", "p.xml", ingest, "FILE:", { _ in
+        add("quadratic blowup", "p.xml", ingest, "FILE:1:50179: the document declares entities in its DTD", { _ in
             let big = String(repeating: "x", count: 50_000)
             return Array(("<?xml version=\"1.0\"?><!DOCTYPE transcript [<!ENTITY a \"\(big)\">]><transcript><speakers><speaker id=\"A\"/></speakers><turn speaker=\"A\">" + String(repeating: "&a;", count: 20_000) + "</turn></transcript>").utf8)
         })
-        add("an external DTD defining the entities used", "q.xml", ingest, "FILE:", { dir in Array("<?xml version=\"1.0\"?>\n<!DOCTYPE transcript SYSTEM \"file://\(dir)/evil.dtd\">\n<transcript><speakers><speaker id=\"A\"/></speakers><turn speaker=\"A\">&leak;</turn></transcript>".utf8) })
-        add("XInclude of a local file", "r.xml", ingest, "FILE:", { dir in Array("<?xml version=\"1.0\"?>\n<transcript xmlns:xi=\"http://www.w3.org/2001/XInclude\"><speakers><speaker id=\"A\"/></speakers><turn speaker=\"A\"><xi:include href=\"file://\(dir)/secret.txt\" parse=\"text\"/></turn></transcript>".utf8) })
-        add("100,000-deep nesting", "s.xml", ingest, "FILE:", text("<transcript>" + String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000) + "</transcript>"))
-        add("mismatched tags", "t.xml", ingest, "FILE:1:", text("<transcript><speakers></speaker></transcript>"))
-        add("invalid UTF-8 in XML", "u.xml", ingest, "FILE:", { _ in Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?><transcript><speakers><speaker id=\"A\"/></speakers><turn speaker=\"A\">caf".utf8) + [0xE9] + Array("</turn></transcript>".utf8) })
-        add("a turn without speaker", "v.xml", ingest, "FILE:1:", text("<transcript><speakers><speaker id=\"A\"/></speakers><turn>x</turn></transcript>"))
+        add("an external DTD defining the entities used", "q.xml", ingest, "FILE:3:75: XML error: Entity 'leak' not defined", { dir in Array("<?xml version=\"1.0\"?>\n<!DOCTYPE transcript SYSTEM \"file://\(dir)/evil.dtd\">\n<transcript><speakers><speaker id=\"A\"/></speakers><turn speaker=\"A\">&leak;</turn></transcript>".utf8) })
+        add("XInclude of a local file", "r.xml", ingest, "the document uses XInclude to pull in another file", { dir in Array("<?xml version=\"1.0\"?>\n<transcript xmlns:xi=\"http://www.w3.org/2001/XInclude\"><speakers><speaker id=\"A\"/></speakers><turn speaker=\"A\"><xi:include href=\"file://\(dir)/secret.txt\" parse=\"text\"/></turn></transcript>".utf8) })
+        add("100,000-deep nesting", "s.xml", ingest, "FILE:1:783: XML error: Excessive depth in document", text("<transcript>" + String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000) + "</transcript>"))
+        add("mismatched tags", "t.xml", ingest, "FILE:1:33: XML error: Opening and ending tag mismatch", text("<transcript><speakers></speaker></transcript>"))
+        add("invalid UTF-8 in XML", "u.xml", ingest, "FILE:1:110: XML error: Input is not proper UTF-8", { _ in Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?><transcript><speakers><speaker id=\"A\"/></speakers><turn speaker=\"A\">caf".utf8) + [0xE9] + Array("</turn></transcript>".utf8) })
+        add("a turn without speaker", "v.xml", ingest, "FILE:1:78: <turn> needs a 'speaker' attribute", text("<transcript><speakers><speaker id=\"A\"/></speakers><turn>x</turn></transcript>"))
         add("an undeclared speaker", "w.xml", ingest, "speaker 'B' is not declared", text("<transcript><speakers><speaker id=\"A\"/></speakers><turn speaker=\"B\">x</turn></transcript>"))
         add("a bad turn time", "x.xml", ingest, "'1:2:3:4' is not a time", text("<transcript><speakers><speaker id=\"A\"/></speakers><turn speaker=\"A\" start=\"1:2:3:4\">x</turn></transcript>"))
         add("an XML file that is not a transcript", "y.xml", ingest, "FILE: unknown transcript format (XML root element <listPerson>", text("<listPerson/>"))
@@ -80,9 +80,9 @@ import Testing
         add("CHAT with an undeclared speaker code", "a.cha", ingest, "FILE:4:2: speaker 'P09' is not declared", text("@UTF8\n@Begin\n@Participants:\tP01 Participant\n*P09:\tja .\n@End\n"))
         add("CHAT with a malformed media bullet", "b.cha", ingest, "FILE:4:12: '12_x' is not a time", text("@UTF8\n@Begin\n@Participants:\tP01 Participant\n*P01:\tja . \u{15}12_x\u{15}\n@End\n"))
         // ELAN, Transcriber and REFI-QDA files.
-        add("truncated ELAN", "a.eaf", ingest, "FILE:", text("<?xml version=\"1.0\"?>\n<ANNOTATION_DOCUMENT><TIME_ORDER><TIME_SLOT TIME_SLOT_ID=\"t1\" TIME_VALUE=\"0\"/>"))
-        add("ELAN with an undefined time slot", "b.eaf", ingest, "FILE:", text("<ANNOTATION_DOCUMENT><TIME_ORDER><TIME_SLOT TIME_SLOT_ID=\"t1\" TIME_VALUE=\"0\"/></TIME_ORDER><TIER TIER_ID=\"A\"><ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID=\"a1\" TIME_SLOT_REF1=\"t1\" TIME_SLOT_REF2=\"t9\"><ANNOTATION_VALUE>x</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION></TIER></ANNOTATION_DOCUMENT>"))
-        add("Transcriber with an external entity", "c.trs", ingest, "FILE:", { dir in Array("<?xml version=\"1.0\"?>\n<!DOCTYPE Trans [<!ENTITY x SYSTEM \"file://\(dir)/secret.txt\">]>\n<Trans><Episode><Section><Turn startTime=\"0\" endTime=\"1\">&x;</Turn></Section></Episode></Trans>".utf8) })
+        add("truncated ELAN", "a.eaf", ingest, "FILE:2:79: XML error: Extra content at the end of the document", text("<?xml version=\"1.0\"?>\n<ANNOTATION_DOCUMENT><TIME_ORDER><TIME_SLOT TIME_SLOT_ID=\"t1\" TIME_VALUE=\"0\"/>"))
+        add("ELAN with an undefined time slot", "b.eaf", ingest, "FILE:1:306: <ALIGNABLE_ANNOTATION> TIME_SLOT_REF2='t9' refers to nothing the file defines", text("<ANNOTATION_DOCUMENT><TIME_ORDER><TIME_SLOT TIME_SLOT_ID=\"t1\" TIME_VALUE=\"0\"/></TIME_ORDER><TIER TIER_ID=\"A\"><ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID=\"a1\" TIME_SLOT_REF1=\"t1\" TIME_SLOT_REF2=\"t9\"><ANNOTATION_VALUE>x</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION></TIER></ANNOTATION_DOCUMENT>"))
+        add("Transcriber with an external entity", "c.trs", ingest, "FILE:3:96: the document declares entities in its DTD", { dir in Array("<?xml version=\"1.0\"?>\n<!DOCTYPE Trans [<!ENTITY x SYSTEM \"file://\(dir)/secret.txt\">]>\n<Trans><Episode><Section><Turn startTime=\"0\" endTime=\"1\">&x;</Turn></Section></Episode></Trans>".utf8) })
         add("a .qdpx that is not a zip archive", "a.qdpx", ["import", "qdpx", "FILE", "--lenient"], "FILE", text("this is not a zip archive"))
         add("a malformed .qdc codebook", "b.qdc", ["import", "qdc", "FILE", "--lenient"], "FILE", text("<?xml version=\"1.0\"?><CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes><Code"))
         // Coding sheets.
@@ -114,6 +114,12 @@ import Testing
     }()
 
     @Test func catalogueIsLarge() { #expect(Self.cases.count >= 40) }
+
+    /// Every case names its own reason, not only the file.
+    @Test func everyCaseExpectsItsOwnMessage() {
+        let vague = Self.cases.filter { $0.expect.trimmingCharacters(in: CharacterSet(charactersIn: "FILE:0123456789 ")).isEmpty }
+        #expect(vague.map(\.name) == ["a .qdpx that is not a zip archive", "a malformed .qdc codebook"])
+    }
 
     @Test(arguments: cases)
     func refusedClearlyAndNothingChanges(_ entry: Case) throws {

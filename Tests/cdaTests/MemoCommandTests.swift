@@ -14,9 +14,9 @@ import Testing
         #expect(set.text == "Vertrouwen.")
         let show = try #require(try CDA.parseAsRoot(["memo", "show", "--project", "study.cda", "--project-memo"]) as? MemoShowCommand)
         #expect(show.target.projectMemo)
-        #expect(throws: (any Error).self) { try CDA.parseAsRoot(["memo", "show", "--code", "a", "--doc", "b"]) }
-        #expect(throws: (any Error).self) { try CDA.parseAsRoot(["memo", "show"]) }
-        #expect(throws: (any Error).self) { try CDA.parseAsRoot(["memo", "show", "--code", "a", "--group", "g"]) }
+        expectRefusal(["memo", "show", "--code", "a", "--doc", "b"], saying: "Name exactly one of --code, --doc, --theme or --project-memo.")
+        expectRefusal(["memo", "show"], saying: "Name exactly one of --code, --doc, --theme or --project-memo.")
+        expectRefusal(["memo", "show", "--code", "a", "--group", "g"], saying: "--group goes with --theme.")
     }
 
     @Test func writesAndReadsMemosFromTheShell() throws {

@@ -10,8 +10,8 @@ import Testing
     @Test func parsesAllowedHosts() throws {
         let serve = try #require(try CDA.parseAsRoot(["serve", "--host", "0.0.0.0", "--allow-host", "a.lan", "--allow-host", "b.lan"]) as? ServeCommand)
         #expect(serve.allowHost == ["a.lan", "b.lan"])
-        #expect(throws: (any Error).self) { try CDA.parseAsRoot(["serve", "--host", "0.0.0.0"]) }
-        #expect(throws: (any Error).self) { try CDA.parseAsRoot(["serve", "--allow-host", "http://a.lan"]) }
+        expectRefusal(["serve", "--host", "0.0.0.0"], saying: "would let other computers reach the workbench")
+        expectRefusal(["serve", "--allow-host", "http://a.lan"], saying: "--allow-host 'http://a.lan' is not a host name")
         #expect(try CDA.parseAsRoot(["serve", "--allow-host", "workbench.example.org"]) is ServeCommand)
     }
 
