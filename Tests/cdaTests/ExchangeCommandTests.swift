@@ -59,19 +59,39 @@ import Testing
     @Test func missingSchemasAreNamedAndLenientGoesOn() throws {
         let folder = TemporaryDirectory()
         _ = try ExchangeFixtures.codedProject(in: folder, name: "study.cda")
-        let env = ["CDA_PROJECT": folder.file("study.cda"), "CDA_REFI_SCHEMAS": folder.file("nowhere")]
+        // Nothing outside the test's folder may supply schemas: not the current directory, not the user's data folder.
+        let env = ["CDA_PROJECT": folder.file("study.cda"), "CDA_REFI_SCHEMAS": folder.file("nowhere"), "XDG_DATA_HOME": folder.file("data")]
         func cda(_ arguments: String...) throws -> CLI.Result { try CLI.run(arguments, in: folder.path, environment: env) }
         let export = try cda("export", "qdpx", "study.qdpx")
         #expect(export.status == 0)
         #expect(export.error.contains("note: not validated"))
         let validate = try cda("validate", "study.qdpx")
-        #expect(validate.status != 0)
-        #expect(validate.error.contains("were not found; looked in: $CDA_REFI_SCHEMAS (\(folder.file("nowhere")))"))
-        let strict = try cda("import", "qdpx", "study.qdpx")
+        #expect(validate.status == 0)
+        #expect(validate.output.contains("study.qdpx: valid by cda's own checks (schema validation skipped)"))
+        #expect(validate.error.contains("were not found; looked in: $CDA_REFI_SCHEMAS (\(folder.file("nowhere"))), \(folder.file("data"))/cda/refi-qda"))
+        let imported = try cda("import", "qdpx", "study.qdpx")
+        #expect(imported.status == 0)
+        #expect(imported.error.contains("note: schema validation skipped"))
+        #expect(imported.output.contains("3 unchanged"))
+        #expect(imported.output.contains("coding(s) added to round 1"))
+    }
+
+    @Test func aLenientImportThatLeavesSomethingOutFails() throws {
+        let folder = TemporaryDirectory()
+        let env = ["CDA_PROJECT": folder.file("p.cda"), "CDA_REFI_SCHEMAS": folder.file("nowhere"), "XDG_DATA_HOME": folder.file("data")]
+        func cda(_ arguments: String...) throws -> CLI.Result { try CLI.run(arguments, in: folder.path, environment: env) }
+        #expect(try cda("init").status == 0)
+        folder.write("codes.qdc", """
+            <CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="c001" name="a" isCodable="true"/></Codes>
+            <Sets><Set guid="6f1c2a3b-0000-4000-8000-0000000000b1" name="S"><MemberCode guid="c999"/></Set></Sets></CodeBook>
+            """)
+        let strict = try cda("import", "qdc", "codes.qdc")
         #expect(strict.status != 0)
-        #expect(strict.error.contains("Or use --lenient"))
-        let lenient = try cda("import", "qdpx", "study.qdpx", "--lenient")
-        #expect(lenient.status == 0)
-        #expect(lenient.output.contains("3 unchanged"))
+        #expect(strict.error.contains("codes.qdc:1: code 'c001' had no valid guid; given a new one"))
+        let lenient = try cda("import", "qdc", "codes.qdc", "--lenient")
+        #expect(lenient.status == 1)
+        #expect(lenient.output.contains("Repaired:\n  - codes.qdc:1: code 'c001' had no valid guid; given a new one"))
+        #expect(lenient.output.contains("Left out:\n  - codes.qdc:2: <MemberCode> has guid 'c999', which names nothing in the file; left out"))
+        #expect(lenient.error.contains("1 item(s) were left out"))
     }
 }

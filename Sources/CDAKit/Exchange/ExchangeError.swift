@@ -33,6 +33,9 @@ public enum ExchangeError: Error, Sendable, Hashable, CustomStringConvertible {
     case writeFailed(file: String, reason: String)
     /// An imported document has the id of a project document with other utterances.
     case documentConflict(file: String, document: String)
+    /// A strict import found ids that are not GUIDs, references to nothing or selections that
+    /// cannot be placed exactly; each problem names the file, line and GUID.
+    case incomplete(file: String, problems: [String])
     /// An imported code's name is refused by `CodeName` (a control character in it): the code's
     /// GUID and the library's message.
     case invalidCodeName(file: String, guid: String?, message: String)
@@ -62,7 +65,7 @@ public enum ExchangeError: Error, Sendable, Hashable, CustomStringConvertible {
             let more = violations.count > 20 ? "\n… and \(violations.count - 20) more" : ""
             return "\(file): fails the REFI-QDA schema \(schema) (\(violations.count) problem(s)):\n\(shown)\(more)"
         case .schemasNotFound(let searched):
-            return "The REFI-QDA schemas (Project.xsd, Codebook.xsd) were not found; looked in: \(searched.joined(separator: ", ")). Point --schemas DIR or CDA_REFI_SCHEMAS at the folder that holds them."
+            return "The REFI-QDA schemas (Project.xsd, Codebook.xsd) were not found; looked in: \(searched.joined(separator: ", ")). Get them from the REFI-QDA standard (https://www.qdasoftware.org) and put them in one of those folders, or point --schemas DIR or CDA_REFI_SCHEMAS at the folder that holds them."
         case .schemaUnusable(let path, let message):
             return "\(path): cannot use this XML Schema (\(message))"
         case .nothingToExport(let file, let what):
@@ -71,6 +74,10 @@ public enum ExchangeError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(file): cannot write the file (\(reason))"
         case .documentConflict(let file, let document):
             return "\(file): document '\(document)' is already in the project with other utterances; nothing was imported. Import into a new project (cda init --project other.cda)."
+        case .incomplete(let file, let problems):
+            let shown = problems.prefix(20).joined(separator: "\n")
+            let more = problems.count > 20 ? "\n… and \(problems.count - 20) more" : ""
+            return "\(file): \(problems.count) problem(s) would need a repair or leave something out; nothing was imported:\n\(shown)\(more)\nImport with --lenient to repair ids and take the rest, with every repair and omission listed."
         case .invalidCodeName(let file, let guid, let message):
             return "\(file): code \(guid.map { "\($0) " } ?? "")refused: \(message) Nothing was imported; rename the code in the tool that wrote the file."
         }

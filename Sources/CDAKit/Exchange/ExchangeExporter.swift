@@ -20,6 +20,9 @@ struct ExchangeExporter {
 
     var snapshot: ExchangeSnapshot
     var registry: GUIDRegistry
+    /// The unit positions are written in: code points (the standard's characters) unless a tool
+    /// needs UTF-16 code units.
+    var positions: PositionUnit = .codePoints
 
     /// Builds the REFI-QDA project.
     ///
@@ -162,7 +165,7 @@ struct ExchangeExporter {
             let kids = (children[code.id] ?? []).filter { !visited.contains($0.id) }.sorted { $0.name < $1.name }
             return REFIProject.Code(
                 guid: registry.guid("code", String(code.id)),
-                name: code.origin == .inVivo ? "\"\(code.name)\"" : code.name, color: REFIColor.valid(code.color),
+                name: CodeName.written(code.name, origin: code.origin), color: REFIColor.valid(code.color),
                 description: code.description.isEmpty ? nil : code.description,
                 noteRefs: noteGUIDs["code:\(code.id)"] ?? [], children: kids.map(node))
         }
@@ -205,7 +208,7 @@ struct ExchangeExporter {
         }
         var result: [REFIProject.Selection] = []
         for fragment in byFragment.keys.sorted() {
-            let range = layout.positions(of: fragment)
+            let range = layout.positions(of: fragment, in: positions)
             let codings = byFragment[fragment]!.sorted { ($0.key.code, $0.key.coder) < ($1.key.code, $1.key.coder) }
             var selection = REFIProject.Selection(
                 guid: registry.guid("selection", fragment.description), start: range.lowerBound, end: range.upperBound,

@@ -149,6 +149,22 @@ struct PlainTextLayout: Sendable, Hashable {
         return (first.textStart + (fragment.startOffset ?? 0))..<(last.textStart + (fragment.endOffset ?? last.length))
     }
 
+    /// The half-open range of positions a fragment covers, counted in `unit`.
+    ///
+    /// - Complexity: O(*n*) in the length of the text for UTF-16 code units, O(1) for code points.
+    func positions(of fragment: Fragment, in unit: PositionUnit) -> Range<Int> {
+        let range = positions(of: fragment)
+        guard unit == .utf16 else { return range }
+        var scalars = text.unicodeScalars.makeIterator()
+        var units = 0, start = 0
+        for offset in 0..<range.upperBound {
+            if offset == range.lowerBound { start = units }
+            units += scalars.next().map { $0.utf16.count } ?? 1
+        }
+        if range.isEmpty { start = units }
+        return start..<units
+    }
+
     /// The fragment that a selection of positions covers, trimmed to utterance text: a start inside
     /// a label or a line break moves to the next text, an end there to the previous text.
     ///

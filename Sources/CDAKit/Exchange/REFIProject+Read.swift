@@ -1,9 +1,10 @@
 import Foundation
 
 extension REFIProject {
-    /// Reads a `project.qde` or `.qdc` element tree, leniently: what lacks a required part is left
-    /// out and listed in `skipped`, so an import can take what is valid. Strictness comes from
-    /// schema validation, which runs first unless the import is lenient.
+    /// Reads a `project.qde` or `.qdc` element tree, leniently: an id that is not a GUID is given a
+    /// new GUID (references to it follow) and listed in `repairs`; what lacks a required part is
+    /// left out and listed in `dropped`; what `cda` does not read is listed in `skipped`. An import
+    /// takes what is valid; strictness comes from the checks that run first unless it is lenient.
     ///
     /// - Parameters:
     ///   - root: The document's root element (`Project` or `CodeBook`).
@@ -13,7 +14,8 @@ extension REFIProject {
         guard root.name == expected else { throw .wrongRoot(file: file, found: root.name, expected: expected) }
         var project = REFIProject(name: root.attributes["name"] ?? "", origin: root.attributes["origin"],
                                   creationDateTime: root.attributes["creationDateTime"])
-        var reader = Reader()
+        var reader = Reader(file: file)
+        reader.giveNewGUIDs(root)
         if expected == "CodeBook" {
             project.codes = root.child("Codes").map { reader.codes($0) } ?? []
         } else {
@@ -66,26 +68,54 @@ extension REFIProject {
                 memberNotes: node.children("MemberNote").compactMap { reader.guid($0, memberAttribute) }))
         }
         project.skipped = reader.skipped
+        project.dropped = reader.dropped
+        project.repairs = reader.repairs
         return project
     }
 
-    /// Collects what is left out while reading.
+    /// Collects what is repaired, left out and not read while reading.
     private struct Reader {
+        /// The file, for messages (`FILE:LINE: …`).
+        var file: String
         var skipped: [String] = []
+        var dropped: [String] = []
+        var repairs: [String] = []
+        /// New GUIDs for ids that are not GUIDs, by the id as written.
+        var newGUIDs: [String: String] = [:]
 
+        /// Something `cda` does not read.
         mutating func skip(_ node: XMLNode, _ message: String) {
-            skipped.append("line \(node.line): \(message)")
+            skipped.append("\(file):\(node.line): \(message)")
+        }
+
+        /// Something invalid, left out.
+        mutating func drop(_ node: XMLNode, _ message: String) {
+            dropped.append("\(file):\(node.line): \(message)")
+        }
+
+        /// Gives every element whose `guid` is not a GUID (`c001`) a new one, so that the element
+        /// and every reference to it agree; member elements of a codebook's sets only refer.
+        mutating func giveNewGUIDs(_ node: XMLNode) {
+            if !node.name.hasPrefix("Member"), let raw = node.attributes["guid"]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty,
+                REFIGUID.normalize(raw) == nil, newGUIDs[raw] == nil
+            {
+                newGUIDs[raw] = REFIGUID.make()
+                repairs.append("\(file):\(node.line): \(node.name.lowercased()) '\(raw)' had no valid guid; given a new one")
+            }
+            node.children.forEach { giveNewGUIDs($0) }
         }
 
         mutating func guid(_ node: XMLNode, _ attribute: String) -> String? {
             if let guid = REFIGUID.normalize(node.attributes[attribute]) { return guid }
-            skip(node, "<\(node.name)> has no valid \(attribute); left out")
+            if let raw = node.attributes[attribute]?.trimmingCharacters(in: .whitespaces), let repaired = newGUIDs[raw] { return repaired }
+            let what = node.attributes[attribute] == nil ? "no \(attribute)" : "\(attribute) '\(node.attributes[attribute]!)', which names nothing in the file"
+            drop(node, "<\(node.name)> has \(what); left out")
             return nil
         }
 
         mutating func required(_ node: XMLNode, _ attribute: String) -> String? {
             if let value = node.attributes[attribute] { return value }
-            skip(node, "<\(node.name)> has no \(attribute); left out")
+            drop(node, "<\(node.name)> has no \(attribute); left out")
             return nil
         }
 
@@ -110,7 +140,7 @@ extension REFIProject {
         mutating func coding(_ node: XMLNode) -> Coding? {
             guard let guid = guid(node, "guid") else { return nil }
             guard let ref = node.child("CodeRef").flatMap({ self.guid($0, "targetGUID") }) else {
-                skip(node, "a coding without a CodeRef; left out")
+                drop(node, "a coding without a CodeRef; left out")
                 return nil
             }
             return Coding(
@@ -130,7 +160,7 @@ extension REFIProject {
                 guard let start = selection.attributes["startPosition"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
                     let end = selection.attributes["endPosition"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) })
                 else {
-                    skip(selection, "a selection without whole-number startPosition and endPosition; left out")
+                    drop(selection, "selection \(selectionGUID) has no whole-number startPosition and endPosition; left out")
                     continue
                 }
                 source.selections.append(Selection(

@@ -105,9 +105,13 @@ struct REFIProject: Sendable, Hashable {
     var sets: [CodeSet] = []
     var description: String?
     var noteRefs: [String] = []
-    /// What the reader left out, in words with its line (`line 12: a PDFSource is not imported`),
-    /// for the import report.
+    /// What the reader did not read, in words with its place (`FILE:12: a PDFSource is not
+    /// imported`), for the import report.
     var skipped: [String] = []
+    /// What the reader left out as invalid, in words with its place.
+    var dropped: [String] = []
+    /// Ids the reader repaired (`FILE:3: code 'c001' had no valid guid; given a new one`).
+    var repairs: [String] = []
 }
 
 extension REFIProject.Code {

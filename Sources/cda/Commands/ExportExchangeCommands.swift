@@ -21,13 +21,15 @@ private func report(_ result: ExchangeExportResult, json: Bool, schemaNote: Stri
 struct ExportQDPXCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qdpx", abstract: "Write the project as a REFI-QDA project (.qdpx) for other QDA tools.",
-        discussion: "Sources are plain texts, one line per utterance ('LABEL: text'); codings are selections counted in Unicode code points from 0, end exclusive. The file is validated against Project.xsd when the schemas are found.")
+        discussion: "Sources are plain texts, one line per utterance ('LABEL: text'); codings are selections counted in Unicode code points from 0, end exclusive (--positions utf16 counts UTF-16 code units). A project with codes and no documents is written as a codebook-only project. The file is validated against Project.xsd when the schemas are found.")
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var schemas: SchemaOptions
     @Argument(help: "The archive to write (.qdpx).") var file: String
     @Option(help: "Only codings of this round (1 or 2).") var round: Int?
+    @Option(help: ArgumentHelp("The unit of selection positions: codepoints (the standard's characters) or utf16 (for tools that count UTF-16 code units).", valueName: "unit"))
+    var positions: PositionUnit = .codePoints
 
     func validate() throws {
         try Bounds.check(round, "--round", Bounds.round)
@@ -37,7 +39,7 @@ struct ExportQDPXCommand: ParsableCommand {
         var found: REFISchemas?
         var note: String?
         do { found = try schemas.locate() } catch { note = String(describing: error) }
-        let result = try REFIExchange.exportProject(project.open(), to: file, round: round, schemas: found)
+        let result = try REFIExchange.exportProject(project.open(), to: file, round: round, positions: positions, schemas: found)
         try report(result, json: output.json, schemaNote: note)
     }
 }

@@ -30,14 +30,22 @@ final class XMLSchemaValidator: @unchecked Sendable {
         var limit = 200
     }
 
+    /// A schema file that cannot be read or compiled.
+    struct Unusable: Error {
+        /// The schema's path.
+        var path: String
+        /// What is wrong with it.
+        var message: String
+    }
+
     /// Compiles a schema.
     ///
-    /// - Throws: `ExchangeError.schemaUnusable` when the file cannot be read or is not a schema.
-    init(path: String) throws(ExchangeError) {
+    /// - Throws: `Unusable` when the file cannot be read or is not a schema.
+    init(path: String) throws(Unusable) {
         _ = Self.initialized
         self.path = path
         guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else {
-            throw .schemaUnusable(path: path, message: "cannot read the file")
+            throw Unusable(path: path, message: "cannot read the file")
         }
         let collector = Collector()
         let compiled: xmlSchemaPtr? = data.withUnsafeBytes { raw in
@@ -49,7 +57,7 @@ final class XMLSchemaValidator: @unchecked Sendable {
             return xmlSchemaParse(context)
         }
         guard let compiled else {
-            throw .schemaUnusable(path: path, message: collector.violations.first?.message ?? "not a W3C XML Schema")
+            throw Unusable(path: path, message: collector.violations.first?.message ?? "not a W3C XML Schema")
         }
         schema = compiled
     }

@@ -72,6 +72,17 @@ public struct ExchangeImportPlan: Sendable {
         case theme(Int)
         /// A theme × group summary.
         case themeGroup(Int, group: String)
+
+        /// What kind of target, as the project's own memos name it.
+        public var kind: CDAKit.MemoTarget.Kind {
+            switch self {
+            case .project: .project
+            case .code: .code
+            case .document: .document
+            case .theme: .theme
+            case .themeGroup: .themeGroup
+            }
+        }
     }
 
     /// A memo.
@@ -98,6 +109,13 @@ public struct ExchangeImportPlan: Sendable {
     public var memos: [MemoEntry] = []
     /// Users (coders) with their GUIDs.
     public var users: [String: String] = [:]
-    /// What could not be mapped, in words.
+    /// What `cda` has no place for, or had to adjust (a trimmed selection), in words.
     public var notMapped: [String] = []
+    /// What is invalid or cannot be placed exactly and so was not imported, in words with the
+    /// file, line and GUID.
+    public var leftOut: [String] = []
+    /// What was repaired on the way in (`FILE:LINE: code 'c001' had no valid guid; given a new one`).
+    public var repairs: [String] = []
+    /// How each source's positions were read.
+    public var positions: [SourcePositions] = []
 }
