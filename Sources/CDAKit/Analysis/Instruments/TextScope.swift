@@ -3,7 +3,9 @@ import Foundation
 /// Which talk an instrument reads: filters shared by `kwic`, `keyness`, `collocates`,
 /// `positioning` and `autocode`.
 public struct TextScope: Sendable, Hashable {
-    /// Only this group (the `group` attribute of the speaker, else of the document).
+    /// The attribute groups are compared by (document or speaker attribute; the speaker's own value wins).
+    public var by: String
+    /// Only this group: this value of `by`.
     public var group: String?
     /// Only this document.
     public var document: String?
@@ -19,8 +21,9 @@ public struct TextScope: Sendable, Hashable {
     public var foldDiacritics: Bool
 
     /// Creates a scope; by default all participants' talk, case-folded.
-    public init(group: String? = nil, document: String? = nil, speaker: String? = nil, codes: [String] = [], theme: String? = nil,
+    public init(by: String = "group", group: String? = nil, document: String? = nil, speaker: String? = nil, codes: [String] = [], theme: String? = nil,
                 includeModerators: Bool = false, foldDiacritics: Bool = false) {
+        self.by = by
         self.group = group
         self.document = document
         self.speaker = speaker
@@ -63,10 +66,12 @@ public struct ScopedUtterance: Sendable {
 extension ProjectStore {
     /// Calls `body` with every utterance in scope and its words, streaming.
     ///
-    /// - Throws: `CodingError.unknownCode` or `.unknownTheme` for a restriction the project lacks.
+    /// - Throws: `CodingError.unknownCode` or `.unknownTheme` for a restriction the project lacks,
+    ///   `AnalysisError.unknownGroup` or `.unknownAttribute` for a group that does not exist.
     public func forEachUtterance(in scope: TextScope, only keys: Set<CodedCorpus.UtteranceKey>? = nil, _ body: (ScopedUtterance) throws -> Void) throws {
+        if let group = scope.group { try checkGroups([group], by: scope.by) }
         let allowed = try scope.restrictsToFragments ? allowedRanges(for: scope) : nil
-        try forEachUtterance(only: keys) { record in
+        try forEachUtterance(by: scope.by, only: keys) { record in
             if !scope.includeModerators && record.isModerator { return }
             if let group = scope.group, record.group != group { return }
             if let document = scope.document, record.document != document { return }
