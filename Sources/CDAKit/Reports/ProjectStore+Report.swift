@@ -15,6 +15,11 @@ extension ProjectStore {
             }
             report.instruments = .init(keywords: keywords, positioning: try Positioning.measure(in: self, scope: scope))
         }
+        if options.dynamics {
+            let choice = DynamicsOptions(by: options.by, round: options.round, pseudonymize: options.pseudonymize)
+            report.dynamics = try conversationDynamics(choice, corpus: corpus)
+            report.definitions.merge(ConversationDynamics.definitionTexts) { current, _ in current }
+        }
         return report
     }
 }

@@ -28,6 +28,8 @@ public struct ReportOptions: Sendable, Hashable {
     public var projectName: String
     /// Whether the report gains the keywords per group and the positioning table.
     public var instruments: Bool = false
+    /// Whether the report gains the conversation dynamics (floor, participation, transitions, initiations).
+    public var dynamics: Bool = false
 
     /// Creates options with the documented defaults.
     public init(
