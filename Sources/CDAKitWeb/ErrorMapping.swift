@@ -17,6 +17,8 @@ enum ErrorMapping {
             return .refused(status: 400, message: error.description)
         case let error as CodebookError:
             return .refused(status: 400, message: error.description)
+        case let error as AnalysisError:
+            return .refused(status: 400, message: error.description)
         case let error as StoreError:
             return .storeFailure(error.description)
         case let error as any HTTPResponseError:

@@ -12,7 +12,7 @@ struct CDA: AsyncParsableCommand {
             CodeCommand.self, CodesCommand.self, FragmentsCommand.self, SheetCommand.self, RoundCommand.self,
             UndoCommand.self, SuggestCommand.self, ThemesCommand.self, MemoCommand.self, ReportCommand.self, ExportCommand.self, BuildCommand.self,
             ImportCommand.self, ValidateCommand.self,
-            KwicCommand.self, KeynessCommand.self, CollocatesCommand.self, PositioningCommand.self, AutocodeCommand.self,
+            KwicCommand.self, KeynessCommand.self, CollocatesCommand.self, PositioningCommand.self, AutocodeCommand.self, DynamicsCommand.self,
             AgreementCommand.self, ConsensusCommand.self,
             CheckCommand.self, BackupCommand.self, ServeCommand.self,
         ]

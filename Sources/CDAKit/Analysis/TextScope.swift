@@ -3,7 +3,9 @@ import Foundation
 /// Which talk an instrument reads: filters shared by `kwic`, `keyness`, `collocates`,
 /// `positioning` and `autocode`.
 public struct TextScope: Sendable, Hashable {
-    /// Only this group (the `group` attribute of the speaker, else of the document).
+    /// The attribute groups are compared by (document or speaker attribute; the speaker's own value wins).
+    public var by: String
+    /// Only this group: this value of `by`.
     public var group: String?
     /// Only this document.
     public var document: String?
@@ -19,8 +21,9 @@ public struct TextScope: Sendable, Hashable {
     public var foldDiacritics: Bool
 
     /// Creates a scope; by default all participants' talk, case-folded.
-    public init(group: String? = nil, document: String? = nil, speaker: String? = nil, codes: [String] = [], theme: String? = nil,
+    public init(by: String = "group", group: String? = nil, document: String? = nil, speaker: String? = nil, codes: [String] = [], theme: String? = nil,
                 includeModerators: Bool = false, foldDiacritics: Bool = false) {
+        self.by = by
         self.group = group
         self.document = document
         self.speaker = speaker

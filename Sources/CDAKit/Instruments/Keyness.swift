@@ -37,13 +37,17 @@ public enum Keyness {
     /// - Parameters:
     ///   - target: The target group.
     ///   - reference: The reference group; `nil` compares with all other talk in scope.
-    ///   - scope: Other filters (document, theme, moderators, folding); its `group` is ignored.
+    ///   - scope: The attribute groups are compared by, and other filters (document, theme,
+    ///     moderators, folding); its `group` is ignored.
     ///   - ngrams: 1 for words, 2 for bigrams (words adjacent within an utterance).
     ///   - minimumFrequency: The fewest occurrences over both sides.
     ///   - limit: The most items each way.
     /// - Complexity: One pass over the talk in scope plus O(*v* log *v*) for *v* distinct items.
     ///   - skipStopWords: Whether items made only of stop words are left out.
+    /// - Throws: `AnalysisError.unknownGroup` (listing the groups there are) for a target or
+    ///   reference that is not a value of `scope.by`.
     public static func compare(target: String, reference: String?, in store: ProjectStore, scope: TextScope, ngrams: Int = 1, minimumFrequency: Int = 3, limit: Int = 25, skipStopWords: Bool = false) throws -> KeynessResult {
+        try store.checkGroups([target] + (reference.map { [$0] } ?? []), by: scope.by)
         var scope = scope
         scope.group = nil
         var a: [String: Int] = [:], b: [String: Int] = [:]

@@ -33,10 +33,13 @@ public enum Positioning {
     /// Group-noun patterns (`*` = any ending).
     public static let defaultGroupNouns = ["nederlander*", "chinez*", "chinees", "burger*", "expert*", "overheid*", "overheden", "jongeren", "ouderen", "bedrijven", "beleidsmakers", "politiek*", "westen", "europa"]
 
-    /// Counts positioning per group, for all talk and for each theme.
+    /// Counts positioning per group (per value of `scope.by`), for all talk and for each theme.
     ///
+    /// - Throws: `AnalysisError.unknownAttribute` when no document or speaker has `scope.by`,
+    ///   `.unknownGroup` for a `scope.group` that does not exist.
     /// - Complexity: One pass over the talk per theme (plus one for all talk).
     public static func measure(in store: ProjectStore, scope: TextScope, groupNouns: [String] = defaultGroupNouns) throws -> [PositioningRow] {
+        _ = try store.groupNames(by: scope.by)
         let themes = try store.themes().map(\.id)
         var rows: [PositioningRow] = []
         for theme in [nil] + themes.map(Optional.some) {

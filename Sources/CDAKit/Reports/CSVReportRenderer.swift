@@ -20,7 +20,7 @@ public struct CSVReportRenderer: ReportRenderer {
                 for code in cell.codes { codes.append([theme.id, group.name, code.code, "\(code.fragments)"]) }
             }
         }
-        return [("themes.csv", Self.csv(themes)), ("codes.csv", Self.csv(codes))]
+        return [("themes.csv", Self.csv(themes)), ("codes.csv", Self.csv(codes))] + (report.dynamics.map(Self.dynamicsFiles) ?? [])
     }
 
     /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled; CRLF line ends.

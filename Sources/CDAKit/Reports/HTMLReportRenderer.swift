@@ -66,6 +66,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                 instruments.positioning.map { [$0.group, $0.theme, "\($0.words)", ReportNumbers.rate($0.firstPersonPluralPer1000),
                                                ReportNumbers.rate($0.thirdPersonPluralPer1000), ReportNumbers.rate($0.groupNounsPer1000)] }) + "</section>"
         }
+        if let dynamics = report.dynamics { body += dynamicsSection(dynamics) }
         body += "<section><h2>Silences</h2><ul>" + report.silences.map {
             "<li>\(escape(MarkdownReportRenderer.describe($0, report: report).replacingOccurrences(of: "*", with: "")))</li>"
         }.joined() + "</ul></section>"
@@ -93,7 +94,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             """
     }
 
-    private func table(_ header: [String], _ rows: [[String]]) -> String {
+    func table(_ header: [String], _ rows: [[String]]) -> String {
         "<table><thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>"
             + rows.map { "<tr>" + $0.map { "<td>\(escape($0))</td>" }.joined() + "</tr>" }.joined() + "</tbody></table>"
     }
@@ -154,7 +155,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         return svg + "</svg>"
     }
 
-    private func escape(_ text: String) -> String {
+    func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.count)
         for character in text {

@@ -101,6 +101,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
                                 ReportNumbers.rate(entry.thirdPersonPluralPer1000), ReportNumbers.rate(entry.groupNounsPer1000)]))
             }
         }
+        if let dynamics = report.dynamics { out += dynamicsSection(dynamics) }
         out.append("")
         out.append("## Silences")
         out.append("")
@@ -124,7 +125,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
         }
     }
 
-    private func row(_ cells: [String]) -> String {
+    func row(_ cells: [String]) -> String {
         "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }.joined(separator: " | ") + " |"
     }
 }

@@ -8,14 +8,17 @@ extension ProjectStore {
         let usage = terms.isEmpty ? [:] : try termUsage(terms, by: options.by, includeModerators: options.includeModerators)
         var report = try ThemeReport.build(corpus: corpus, termUsage: usage, options: options)
         if options.instruments {
-            let scope = TextScope(includeModerators: options.includeModerators)
+            let scope = TextScope(by: options.by, includeModerators: options.includeModerators)
             var keywords: [String: [KeywordEntry]] = [:]
-            if options.by == "group" {
-                for group in corpus.groupNames {
-                    keywords[group] = try Keyness.compare(target: group, reference: nil, in: self, scope: scope, minimumFrequency: 3, limit: 10, skipStopWords: true).targetKeywords
-                }
+            for group in corpus.groupNames {
+                keywords[group] = try Keyness.compare(target: group, reference: nil, in: self, scope: scope, minimumFrequency: 3, limit: 10, skipStopWords: true).targetKeywords
             }
             report.instruments = .init(keywords: keywords, positioning: try Positioning.measure(in: self, scope: scope))
+        }
+        if options.dynamics {
+            let choice = DynamicsOptions(by: options.by, round: options.round, pseudonymize: options.pseudonymize)
+            report.dynamics = try conversationDynamics(choice, corpus: corpus)
+            report.definitions.merge(ConversationDynamics.definitionTexts) { current, _ in current }
         }
         return report
     }

@@ -1,12 +1,7 @@
 /// Choices for `cda report`.
 public struct ReportOptions: Sendable, Hashable {
     /// Which round's codings to use.
-    public enum RoundChoice: Sendable, Hashable {
-        /// Round 2 where it has started, else round 1.
-        case latest
-        /// A given round.
-        case number(Int)
-    }
+    public typealias RoundChoice = CDAKit.RoundChoice
 
     /// The attribute to compare by.
     public var by: String
@@ -28,6 +23,8 @@ public struct ReportOptions: Sendable, Hashable {
     public var projectName: String
     /// Whether the report gains the keywords per group and the positioning table.
     public var instruments: Bool = false
+    /// Whether the report gains the conversation dynamics (floor, participation, transitions, initiations).
+    public var dynamics: Bool = false
 
     /// Creates options with the documented defaults.
     public init(

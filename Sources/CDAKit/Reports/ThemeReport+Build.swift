@@ -26,11 +26,7 @@ extension ThemeReport {
     /// - Throws: `CodingError.unknownTheme` for a theme in `options.themes` the project does not have.
     /// - Complexity: O(*c* + *w*) for *c* codings and *w* words of partially coded utterances, per theme.
     public static func build(corpus: CodedCorpus, termUsage: [String: Set<String>], options: ReportOptions) throws -> ThemeReport {
-        let round: Int
-        switch options.round {
-        case .latest: round = corpus.currentRound >= 2 ? 2 : 1
-        case .number(let number): round = number
-        }
+        let round = try options.round.resolved(currentRound: corpus.currentRound)
         for id in options.themes where !corpus.themes.contains(where: { $0.id == id }) {
             throw CodingError.unknownTheme(id, suggestion: NameSuggester.closest(to: id, among: corpus.themes.map(\.id)))
         }
@@ -76,7 +72,7 @@ extension ThemeReport {
             return Group(name: name, documents: totals.documents, participants: totals.participants.count,
                          utterances: totals.utterances, words: totals.words, codedWords: codedWords[name] ?? 0)
         }
-        let pseudonyms = Self.pseudonyms(corpus: corpus, enabled: options.pseudonymize)
+        let pseudonyms = corpus.speakerNames(pseudonymized: options.pseudonymize)
 
         var reportThemes: [Theme] = []
         var silences: [Silence] = []
@@ -155,13 +151,6 @@ extension ThemeReport {
         return Comparison(method: .logLikelihood, groups: groups.map(\.name), themeWords: observed, totalWords: totals,
                           logLikelihood: KeynessStatistics.logLikelihood(observed: observed.map(Double.init), totals: totals.map(Double.init)),
                           logRatio: nil, raisedMoreBy: raisedMoreBy)
-    }
-
-    /// Speakers as they appear in reports: transcript labels, or `P01`, `P02`, … in id order.
-    static func pseudonyms(corpus: CodedCorpus, enabled: Bool) -> [String: String] {
-        let speakers = Set(corpus.utterances.values.compactMap(\.speaker)).union(corpus.groups.values.flatMap(\.participants)).sorted()
-        guard enabled else { return Dictionary(uniqueKeysWithValues: speakers.map { ($0, $0) }) }
-        return Dictionary(uniqueKeysWithValues: speakers.enumerated().map { index, id in (id, "P" + (index + 1 < 10 ? "0" : "") + String(index + 1)) })
     }
 
     private static func quotes(_ fragments: [Fragment], group: String, corpus: CodedCorpus, pseudonyms: [String: String], options: ReportOptions) -> [Quote] {

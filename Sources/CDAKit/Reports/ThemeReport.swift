@@ -221,6 +221,8 @@ public struct ThemeReport: Sendable, Codable, Hashable {
     public var definitions: [String: String]
     /// The discourse instruments, when asked for (`--instruments`).
     public var instruments: Instruments?
+    /// The conversation dynamics, when asked for (`--dynamics`).
+    public var dynamics: ConversationDynamics?
 
     /// Keywords per group and the us/them positioning table.
     public struct Instruments: Sendable, Codable, Hashable {
@@ -231,7 +233,7 @@ public struct ThemeReport: Sendable, Codable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case project, round, by, privacy, groups, themes, silences, definitions, instruments
+        case project, round, by, privacy, groups, themes, silences, definitions, instruments, dynamics
         case generatedBy = "generated_by"
         case includesModerators = "includes_moderators"
     }

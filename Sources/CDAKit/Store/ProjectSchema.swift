@@ -57,6 +57,19 @@ enum ProjectSchema {
             // the same bytes with other options counts as a change; '' means none were given.
             try db.execute(sql: "ALTER TABLE document ADD COLUMN readOptions TEXT NOT NULL DEFAULT ''")
         }
+        migrator.registerMigration("v7-document-speakers") { db in
+            // The speakers each document declares, so that participants who never speak still count
+            // for their session (conversation dynamics); older documents get those who speak in them.
+            try db.execute(sql: """
+                CREATE TABLE documentSpeaker (
+                    documentId TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    speakerId TEXT NOT NULL REFERENCES speaker(id) ON DELETE CASCADE,
+                    PRIMARY KEY (documentId, speakerId)
+                ) WITHOUT ROWID;
+                INSERT INTO documentSpeaker(documentId, speakerId)
+                    SELECT DISTINCT documentId, speakerId FROM utterance WHERE speakerId IS NOT NULL;
+                """)
+        }
         return migrator
     }
 

@@ -73,6 +73,7 @@ extension ProjectStore {
                     arguments: [document.id, key, value])
             }
             for speaker in transcript.speakers { try Self.upsert(speaker, in: db) }
+            try Self.recordDeclaredSpeakers(of: transcript, db)
             let insert = try db.makeStatement(sql: """
                 INSERT INTO utterance(documentId, idx, speakerId, startTime, endTime, section, text,
                                       sourceReference, wordCount, length)

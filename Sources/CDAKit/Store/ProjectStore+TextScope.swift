@@ -3,10 +3,12 @@ import Foundation
 extension ProjectStore {
     /// Calls `body` with every utterance in scope and its words, streaming.
     ///
-    /// - Throws: `CodingError.unknownCode` or `.unknownTheme` for a restriction the project lacks.
+    /// - Throws: `CodingError.unknownCode` or `.unknownTheme` for a restriction the project lacks,
+    ///   `AnalysisError.unknownGroup` or `.unknownAttribute` for a group that does not exist.
     public func forEachUtterance(in scope: TextScope, only keys: Set<CodedCorpus.UtteranceKey>? = nil, _ body: (ScopedUtterance) throws -> Void) throws {
+        if let group = scope.group { try checkGroups([group], by: scope.by) }
         let allowed = try scope.restrictsToFragments ? allowedRanges(for: scope) : nil
-        try forEachUtterance(only: keys) { record in
+        try forEachUtterance(by: scope.by, only: keys) { record in
             if !scope.includeModerators && record.isModerator { return }
             if let group = scope.group, record.group != group { return }
             if let document = scope.document, record.document != document { return }

@@ -19,6 +19,7 @@ import Foundation
 /// report:
 ///   formats: [md, html, csv, json]
 ///   by: group
+///   dynamics: true
 /// ```
 /// Paths are relative to the recipe's folder.
 public struct Recipe: Sendable, Hashable {
@@ -101,6 +102,7 @@ public struct Recipe: Sendable, Hashable {
             report.includeModerators = try options.boolean("include_moderators") ?? false
             report.pseudonymize = try options.boolean("pseudonymize") ?? false
             report.instruments = try options.boolean("instruments") ?? false
+            report.dynamics = try options.boolean("dynamics") ?? false
             if let names = try options.strings("formats") {
                 formats = try names.map { name in
                     guard let format = ReportFormat(rawValue: name) else { throw options.error("unknown report format '\(name)'; use md, html, csv or json") }

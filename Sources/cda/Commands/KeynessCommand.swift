@@ -9,7 +9,7 @@ struct KeynessCommand: ParsableCommand {
     @OptionGroup var project: ProjectOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var filters: ScopeOptions
-    @Option(help: "Two groups A,B (A against B), or one group with --against-rest.") var groups: String
+    @Option(help: "Two groups A,B (values of --by; A against B), or one group with --against-rest.") var groups: String
     @Flag(name: .customLong("against-rest"), help: "Compare the group with all other talk.") var againstRest = false
     @Option(name: .customLong("min-freq"), help: "The fewest occurrences over both sides.") var minFreq = 3
     @Flag(name: .customLong("no-stopwords"), help: "Leave out Dutch and English function words.") var noStopwords = false

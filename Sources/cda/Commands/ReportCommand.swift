@@ -4,7 +4,7 @@ import Foundation
 
 /// The report flags shared by `cda report` and `cda export summaries`.
 struct ReportSelectionOptions: ParsableArguments {
-    @Option(help: "The attribute to compare by (document or speaker attribute).") var by = "group"
+    @OptionGroup var grouping: GroupingOptions
     @Option(help: "Which round: 1, 2 or latest.") var round = "latest"
     @Option(help: "Only these themes, comma-separated.") var themes: String?
     @Flag(name: .customLong("include-moderators"), help: "Count moderators' and observers' talk too.") var includeModerators = false
@@ -16,7 +16,7 @@ struct ReportSelectionOptions: ParsableArguments {
 
     func options(project: String, quotes: Bool = false, maxQuoteWords: Int = 40) -> ReportOptions {
         ReportOptions(
-            by: by, round: Int(round).map(ReportOptions.RoundChoice.number) ?? .latest,
+            by: grouping.by, round: Int(round).map(ReportOptions.RoundChoice.number) ?? .latest,
             themes: themes?.split(separator: ",").map { String($0) } ?? [], quotes: quotes, maxQuoteWords: maxQuoteWords,
             includeModerators: includeModerators, pseudonymize: pseudonymize,
             projectName: ((project as NSString).lastPathComponent as NSString).deletingPathExtension)
@@ -34,6 +34,7 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Include quotes of participants (selected fragments first).") var quotes = false
     @Option(name: .customLong("max-quote-words"), help: "The most words per quote.") var maxQuoteWords = 40
     @Flag(help: "Add keywords per group and the us/them positioning table.") var instruments = false
+    @Flag(help: "Add the conversation dynamics: floor shares, participation, turn transitions, how themes entered the talk.") var dynamics = false
 
     func validate() throws {
         try Bounds.check(maxQuoteWords, "--max-quote-words", Bounds.limit)
@@ -47,6 +48,7 @@ struct ReportCommand: ParsableCommand {
         let store = try project.open()
         var options = selection.options(project: store.path, quotes: quotes, maxQuoteWords: maxQuoteWords)
         options.instruments = instruments
+        options.dynamics = dynamics
         let report = try store.themeReport(options)
         let formats = format.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) }
         for path in try ReportWriter.write(report, formats: formats, to: out) { print("Wrote \(path)") }

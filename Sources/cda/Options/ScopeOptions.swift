@@ -3,7 +3,8 @@ import CDAKit
 
 /// The filters shared by the discourse instruments.
 struct ScopeOptions: ParsableArguments {
-    @Option(help: "Only this group.") var group: String?
+    @OptionGroup var grouping: GroupingOptions
+    @Option(help: "Only this group (a value of --by).") var group: String?
     @Option(name: .customLong("doc"), help: "Only this document.") var document: String?
     @Option(help: "Only this speaker.") var speaker: String?
     @Option(help: "Only text coded with this code (repeatable).") var code: [String] = []
@@ -12,7 +13,7 @@ struct ScopeOptions: ParsableArguments {
     @Flag(name: .customLong("fold-diacritics"), help: "Compare words without diacritics (een = één).") var foldDiacritics = false
 
     var scope: TextScope {
-        TextScope(group: group, document: document, speaker: speaker, codes: code, theme: theme,
+        TextScope(by: grouping.by, group: group, document: document, speaker: speaker, codes: code, theme: theme,
                   includeModerators: includeModerators, foldDiacritics: foldDiacritics)
     }
 }

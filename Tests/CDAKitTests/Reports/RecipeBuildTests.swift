@@ -9,7 +9,10 @@ import Testing
     @Test func bundledStudyBuildsWithExpectedFigures() throws {
         let folder = TemporaryDirectory()
         let result = try RecipeBuilder.build(try Recipe.load(path: recipePath), output: folder.file("report"), projectPath: nil)
-        #expect(result.files.map { ($0 as NSString).lastPathComponent } == ["report.md", "report.html", "themes.csv", "codes.csv", "report.json"])
+        #expect(result.files.map { ($0 as NSString).lastPathComponent } == [
+            "report.md", "report.html", "themes.csv", "codes.csv", "dynamics-speakers.csv", "dynamics-groups.csv",
+            "dynamics-transitions.csv", "dynamics-initiations.csv", "report.json",
+        ])
         let report = result.report
         #expect(report.round == 2)
         #expect(report.project == "scenario-workshops")
@@ -25,15 +28,31 @@ import Testing
         #expect(government.comparison?.raisedMoreBy == "experts")
         #expect(report.themes.allSatisfy { theme in report.groups.allSatisfy { theme.groups[$0.name]?.summary != nil } })
         #expect(result.project == nil)
-        // The README's excerpt of report.md is what the build writes, so it cannot drift.
-        let readme = try String(contentsOfFile: SharedData.repositoryRoot + "/README.md", encoding: .utf8)
-        let marker = try #require(readme.range(of: "An excerpt of `report.md`"))
-        let fence = try #require(readme.range(of: "```\n", range: marker.upperBound..<readme.endIndex))
-        let close = try #require(readme.range(of: "\n```", range: fence.upperBound..<readme.endIndex))
-        let excerpt = String(readme[fence.upperBound..<close.lowerBound])
+        // The recipe asks for the dynamics: every declared participant spoke in both workshops.
+        let dynamics = try #require(report.dynamics)
+        #expect(dynamics.groups.map(\.group) == ["citizens", "experts"])
+        #expect(dynamics.groups.map(\.participants) == [13, 14])
+        #expect(dynamics.groups.map(\.silentParticipants) == [0, 0])
+        #expect(dynamics.groups.map(\.words) == report.groups.map(\.words))
+        #expect(dynamics.groups.allSatisfy { ($0.gini ?? 0) > 0 && ($0.gini ?? 1) < 1 })
+        #expect(dynamics.initiations.count == 16)
+        // The README's excerpts of report.md are what the build writes, so they cannot drift.
         let written = try String(contentsOfFile: folder.file("report/report.md"), encoding: .utf8)
-        #expect(excerpt.contains("| G² |"))
-        #expect(written.contains(excerpt), "README's excerpt of report.md differs from the build")
+        let overview = try readmeExcerpt(after: "An excerpt of `report.md`")
+        #expect(overview.contains("| G² |"))
+        #expect(written.contains(overview), "README's excerpt of report.md differs from the build")
+        let participation = try readmeExcerpt(after: "An excerpt of the dynamics section of `report.md`")
+        #expect(participation.contains("| Gini |"))
+        #expect(written.contains(participation), "README's excerpt of the dynamics section differs from the build")
+    }
+
+    /// The first fenced block after `marker` in README.md.
+    private func readmeExcerpt(after marker: String) throws -> String {
+        let readme = try String(contentsOfFile: SharedData.repositoryRoot + "/README.md", encoding: .utf8)
+        let start = try #require(readme.range(of: marker))
+        let fence = try #require(readme.range(of: "```\n", range: start.upperBound..<readme.endIndex))
+        let close = try #require(readme.range(of: "\n```", range: fence.upperBound..<readme.endIndex))
+        return String(readme[fence.upperBound..<close.lowerBound])
     }
 
     @Test func buildingTwiceGivesIdenticalJSONAndCSV() throws {
