@@ -54,20 +54,7 @@ struct CodeRemoveCommand: ParsableCommand {
     @Option(help: "The coding's id.")
     var id: Int64?
 
-    @Option(name: .customLong("doc"), help: "The document id.")
-    var document: String?
-
-    @Option(help: "The utterance (1-based).")
-    var utterance: Int?
-
-    @Option(name: .customLong("to-utterance"), help: "The last utterance of the fragment.")
-    var toUtterance: Int?
-
-    @Option(help: "Start offset.")
-    var start: Int?
-
-    @Option(help: "End offset.")
-    var end: Int?
+    @OptionGroup var place: FragmentPlace
 
     @Option(help: "Only codings with this code.")
     var code: String?
@@ -82,20 +69,14 @@ struct CodeRemoveCommand: ParsableCommand {
     var all = false
 
     func validate() throws {
-        try Bounds.check(utterance, "--utterance", Bounds.utterance)
-        try Bounds.check(toUtterance, "--to-utterance", Bounds.utterance)
-        try Bounds.check(start, "--start", Bounds.offset)
-        try Bounds.check(end, "--end", Bounds.offset)
         try Bounds.check(round, "--round", Bounds.round)
-        if id == nil && document == nil { throw ValidationError("Name the coding with --id, or a fragment with --doc and --utterance.") }
-        if document != nil && utterance == nil && !all { throw ValidationError("Add --utterance N, or --all to remove every matching coding of the document.") }
+        if id == nil && place.document == nil { throw ValidationError("Name the coding with --id, or a fragment with --doc and --utterance.") }
+        if place.document != nil && place.utterance == nil && !all { throw ValidationError("Add --utterance N, or --all to remove every matching coding of the document.") }
     }
 
     func run() throws {
-        var filter = CodingFilter(codingID: id, documentID: document, codeName: code, round: round, coder: byCoder)
-        if let document, let utterance {
-            filter.fragment = Fragment(documentID: document, startUtterance: utterance, startOffset: start, endUtterance: toUtterance, endOffset: end)
-        }
+        var filter = CodingFilter(codingID: id, documentID: place.document, codeName: code, round: round, coder: byCoder)
+        filter.fragment = place.fragment
         let removal = try project.open().removeCodings(filter, actor: coderOptions.name)
         print("Removed \(removal.removed) coding(s). 'cda undo' brings them back.")
     }
