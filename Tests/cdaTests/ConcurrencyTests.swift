@@ -14,6 +14,7 @@ import Testing
         _ = try Ingester(store: store, options: .init(group: "g")).ingest(paths: [folder.file("t.txt")])
         let binary = try #require(CLI.binary)
         var writers: [Process] = []
+        var outputs: [Pipe] = []  // kept until the writers end
         for worker in 1...4 {
             let script = "for i in $(seq 1 250); do \"\(binary)\" code add --doc t --utterance $i --code w\(worker) --coder w\(worker) >/dev/null || echo FAIL $i; done"
             let process = Process()
@@ -24,7 +25,7 @@ import Testing
             process.standardOutput = output
             try process.run()
             writers.append(process)
-            defer { _ = output }
+            outputs.append(output)
         }
         let reader = Process()
         reader.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -41,7 +42,7 @@ import Testing
             writer.waitUntilExit()
             #expect(writer.terminationStatus == 0)
         }
-        FileManager.default.createFile(atPath: folder.file("stop"), contents: nil)
+        #expect(FileManager.default.createFile(atPath: folder.file("stop"), contents: nil))
         let readerFailures = String(decoding: readerOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         reader.waitUntilExit()
         #expect(failures.isEmpty, "writers failed: \(failures.prefix(200))")

@@ -4,7 +4,9 @@ internal import GRDB
 extension ProjectStore {
     /// Creates a project with only the migrations up to `migration` applied (to test upgrades).
     static func createLegacy(at path: String, upTo migration: String) throws {
-        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw StoreError.database(path: path, message: "cannot create the file")
+        }
         let queue = try DatabaseQueue(path: path)
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL")

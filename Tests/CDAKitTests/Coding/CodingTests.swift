@@ -65,7 +65,7 @@ import Testing
         #expect(throws: CodingError.roundNotStarted(2)) {
             try store.addCoding(CodingRequest(fragment: fragment, codeName: "china", round: 2, coder: "a"))
         }
-        try store.loadCodebook(Codebook.parse(CodingFixtures.codebook), actor: "a")
+        _ = try store.loadCodebook(Codebook.parse(CodingFixtures.codebook), actor: "a")
         try store.startRound(2, themes: ["china-image"])
         let second = try store.addCoding(CodingRequest(fragment: fragment, codeName: "kredietsysteem als nachtmerrie", coder: "a"))
         #expect(second.round == 2)

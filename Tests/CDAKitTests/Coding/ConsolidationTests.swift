@@ -19,7 +19,7 @@ import Testing
         try code(store, "exp", 2, "publieke waarde")
         try code(store, "exp", 2, "publieke waarden")
         try code(store, "exp", 3, "mattheüseffect")
-        try store.loadCodebook(Codebook.parse(CodingFixtures.codebook), actor: "a")
+        _ = try store.loadCodebook(Codebook.parse(CodingFixtures.codebook), actor: "a")
         try store.mapCode("china schrikbeeld", toTheme: "china-image", actor: "a")
         return store
     }

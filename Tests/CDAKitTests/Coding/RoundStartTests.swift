@@ -6,7 +6,7 @@ import Testing
 @Suite struct RoundStartTests {
     private func project(_ folder: TemporaryDirectory) throws -> ProjectStore {
         let store = try CodingFixtures.project(in: folder)
-        try store.loadCodebook(Codebook.parse(CodingFixtures.codebook), actor: "a")
+        _ = try store.loadCodebook(Codebook.parse(CodingFixtures.codebook), actor: "a")
         return store
     }
 

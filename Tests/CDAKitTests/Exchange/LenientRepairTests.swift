@@ -103,7 +103,7 @@ import Testing
         let folder = TemporaryDirectory()
         let data = folder.file("data")
         try FileManager.default.createDirectory(atPath: data + "/cda/refi-qda", withIntermediateDirectories: true)
-        for name in ["Project.xsd", "Codebook.xsd"] { FileManager.default.createFile(atPath: data + "/cda/refi-qda/" + name, contents: Data()) }
+        for name in ["Project.xsd", "Codebook.xsd"] { #expect(FileManager.default.createFile(atPath: data + "/cda/refi-qda/" + name, contents: Data())) }
         #expect(try REFISchemas.locate(explicit: nil, environment: ["XDG_DATA_HOME": data]).directory == data + "/cda/refi-qda")
         try FileManager.default.createDirectory(atPath: folder.file("home/.local/share"), withIntermediateDirectories: true)
         try FileManager.default.moveItem(atPath: data + "/cda", toPath: folder.file("home/.local/share/cda"))

@@ -36,7 +36,7 @@ import Testing
             _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: utterance), codeName: code, coder: "a"))
         }
         _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "exp", startUtterance: 3), codeName: "mattheüseffect", coder: "a"))
-        try store.loadCodebook(Codebook.parse(CodingFixtures.codebook), actor: "a")
+        _ = try store.loadCodebook(Codebook.parse(CodingFixtures.codebook), actor: "a")
         try store.startRound(2, themes: ["china-image", "inequality"])
         _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 3, endUtterance: 4), codeName: "wij-zij china", coder: "a"))
         _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 3), codeName: "kredietsysteem als nachtmerrie", coder: "a"))

@@ -9,7 +9,7 @@ import Testing
 @Suite struct ThemeReportTests {
     private func project(_ folder: TemporaryDirectory) throws -> ProjectStore {
         let store = try CodingFixtures.project(in: folder)
-        try store.loadCodebook(Codebook.parse(CodingFixtures.codebook), actor: "t")
+        _ = try store.loadCodebook(Codebook.parse(CodingFixtures.codebook), actor: "t")
         func add(_ document: String, _ from: Int, to: Int? = nil, start: Int? = nil, end: Int? = nil, code: String, coder: String = "a") throws {
             _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: document, startUtterance: from, startOffset: start, endUtterance: to, endOffset: end), codeName: code, coder: coder))
         }
@@ -194,7 +194,7 @@ import Testing
     @Test func instrumentsSectionUsesTheSameFunctionsAsTheCommands() throws {
         let folder = TemporaryDirectory()
         let store = try CodingFixtures.project(in: folder)
-        try store.loadCodebook(Codebook.parse(CodingFixtures.codebook), actor: "t")
+        _ = try store.loadCodebook(Codebook.parse(CodingFixtures.codebook), actor: "t")
         var options = ReportOptions()
         #expect(try store.themeReport(options).instruments == nil)
         options.instruments = true
