@@ -11,7 +11,8 @@ public enum AccessToken {
 
     /// Compares a presented token with the expected one in time that does not depend on where they differ.
     public static func matches(_ presented: some StringProtocol, _ expected: String) -> Bool {
-        let a = Array(presented.utf8), b = Array(expected.utf8)
+        let a = Array(presented.utf8)
+        let b = Array(expected.utf8)
         guard a.count == b.count, !b.isEmpty else { return false }
         var difference: UInt8 = 0
         for index in a.indices { difference |= a[index] ^ b[index] }

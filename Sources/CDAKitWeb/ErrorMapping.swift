@@ -32,10 +32,13 @@ enum ErrorMapping {
     static func status(of error: CodingError) -> Int {
         switch error {
         case .unknownCode, .unknownTheme, .noSuchCoding, .unknownStep: 404
-        case .inactiveCode, .codeExists, .cycle, .nothingToUndo, .undoConflict, .stepAlreadyUndone, .stepNotLatest, .roundNotStarted, .roundPassed,
+        case .inactiveCode, .codeExists, .cycle, .nothingToUndo, .undoConflict, .stepAlreadyUndone, .stepNotLatest, .roundNotStarted,
+            .roundPassed,
             .roundThemesDiffer:
             409
-        case .emptyCodeName, .controlCharacterInCodeName, .offsetOutOfRange, .emptyFragment, .halfOpenOffsets, .invalidRound, .nothingToMerge: 400
+        case .emptyCodeName, .controlCharacterInCodeName, .offsetOutOfRange, .emptyFragment, .halfOpenOffsets, .invalidRound,
+            .nothingToMerge:
+            400
         }
     }
 }

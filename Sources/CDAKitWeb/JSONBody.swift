@@ -37,11 +37,15 @@ enum JSONBody {
         } catch let DecodingError.keyNotFound(key, _) {
             throw WebError.badRequest("The request body lacks '\(key.stringValue)'.")
         } catch let DecodingError.typeMismatch(_, context) {
-            throw WebError.badRequest("The request body has a value of the wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'.")
+            throw WebError.badRequest(
+                "The request body has a value of the wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'.")
         } catch let DecodingError.valueNotFound(_, context) {
-            throw WebError.badRequest("The request body lacks a value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'.")
+            throw WebError.badRequest(
+                "The request body lacks a value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'.")
         } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
-            throw WebError.badRequest("The request body has a value out of range or of the wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'.")
+            throw WebError.badRequest(
+                "The request body has a value out of range or of the wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'."
+            )
         } catch {
             // The decoder calls a number too large for an integer, or with a fraction, "not valid JSON".
             if let (key, number) = misfitNumber(in: data) {

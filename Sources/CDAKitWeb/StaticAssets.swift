@@ -52,7 +52,8 @@ struct StaticAssets: Sendable {
             for name in bundleNames {
                 let url = folder.appendingPathComponent(name)
                 guard FileManager.default.fileExists(atPath: url.path) else { continue }
-                let resources = Bundle(url: url)?.url(forResource: "Resources", withExtension: nil) ?? url.appendingPathComponent("Resources")
+                let resources =
+                    Bundle(url: url)?.url(forResource: "Resources", withExtension: nil) ?? url.appendingPathComponent("Resources")
                 if FileManager.default.fileExists(atPath: resources.path) { return try StaticAssets(folder: resources) }
             }
         }

@@ -23,7 +23,8 @@ public enum WebError: Error, Sendable, Hashable, CustomStringConvertible, HTTPRe
     public var description: String {
         switch self {
         case .unauthorized:
-            return "This workbench needs its access token: open the link that 'cda serve' printed (it ends in ?token=…), or send 'Authorization: Bearer TOKEN'."
+            return
+                "This workbench needs its access token: open the link that 'cda serve' printed (it ends in ?token=…), or send 'Authorization: Bearer TOKEN'."
         case .wrongHost(let host):
             return "Requests for host '\(host)' are refused; use the address 'cda serve' printed."
         case .forbidden(let message), .notFound(let message), .badRequest(let message), .storeFailure(let message):

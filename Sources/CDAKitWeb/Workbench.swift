@@ -65,7 +65,8 @@ public struct Workbench: Sendable {
         do {
             try await makeApplication(onReady: onReady).runService()
         } catch let error as IOError {
-            throw WorkbenchError.cannotListen(host: configuration.host, port: configuration.port, reason: String(cString: strerror(error.errnoCode)))
+            throw WorkbenchError.cannotListen(
+                host: configuration.host, port: configuration.port, reason: String(cString: strerror(error.errnoCode)))
         }
     }
 }

@@ -10,9 +10,11 @@ struct CDA: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, IngestCommand.self, DocumentsCommand.self, SpeakersCommand.self, ShowCommand.self,
             CodeCommand.self, CodesCommand.self, FragmentsCommand.self, SheetCommand.self, RoundCommand.self,
-            UndoCommand.self, SuggestCommand.self, ThemesCommand.self, MemoCommand.self, ReportCommand.self, ExportCommand.self, BuildCommand.self,
+            UndoCommand.self, SuggestCommand.self, ThemesCommand.self, MemoCommand.self, ReportCommand.self, ExportCommand.self,
+            BuildCommand.self,
             ImportCommand.self, ValidateCommand.self,
-            KwicCommand.self, KeynessCommand.self, CollocatesCommand.self, PositioningCommand.self, AutocodeCommand.self, DynamicsCommand.self,
+            KwicCommand.self, KeynessCommand.self, CollocatesCommand.self, PositioningCommand.self, AutocodeCommand.self,
+            DynamicsCommand.self,
             AgreementCommand.self, ConsensusCommand.self,
             CheckCommand.self, BackupCommand.self, ServeCommand.self,
         ]

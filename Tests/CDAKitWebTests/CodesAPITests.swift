@@ -1,4 +1,3 @@
-@testable import CDAKit
 import CDAKitWeb
 import CDATestSupport
 import Foundation
@@ -6,14 +5,19 @@ import HTTPTypes
 import HummingbirdTesting
 import Testing
 
+@testable import CDAKit
+
 @Suite struct CodesAPITests {
     /// The harness with codes to consolidate: two near-duplicates and a third code.
     private func codedHarness() throws -> WebHarness {
         let harness = try WebHarness.make()
         let store = harness.store
-        for (document, utterance, code) in [("cit", 3, "china schrikbeeld"), ("cit", 3, "China als schrikbeeld"), ("cit", 4, "china schrikbeeld"),
-                                            ("cit", 2, "China als schrikbeeld"), ("exp", 2, "publieke waarde"), ("emo", 2, "naïef")] {
-            _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: document, startUtterance: utterance), codeName: code, coder: "a"))
+        for (document, utterance, code) in [
+            ("cit", 3, "china schrikbeeld"), ("cit", 3, "China als schrikbeeld"), ("cit", 4, "china schrikbeeld"),
+            ("cit", 2, "China als schrikbeeld"), ("exp", 2, "publieke waarde"), ("emo", 2, "naïef"),
+        ] {
+            _ = try store.addCoding(
+                CodingRequest(fragment: Fragment(documentID: document, startUtterance: utterance), codeName: code, coder: "a"))
         }
         _ = try store.loadCodebook(Codebook.parse(CodingFixtures.codebook), actor: "a")
         try store.mapCode("china schrikbeeld", toTheme: "china-image", actor: "a")
@@ -80,7 +84,8 @@ import Testing
             #expect(try await session.send(.post, "/api/codes/move", #"{"code":"houding","under":"naïviteit"}"#).status == .conflict)
             #expect(try await session.send(.post, "/api/codes/move", #"{"code":"naïviteit","under":null}"#).status == .ok)
             #expect(try await session.send(.post, "/api/codes/retire", #"{"code":"houding"}"#).status == .ok)
-            let split = try await session.send(.post, "/api/codes/split", #"{"code":"publieke waarde","into":["efficiëntie","rechtvaardigheid"]}"#)
+            let split = try await session.send(
+                .post, "/api/codes/split", #"{"code":"publieke waarde","into":["efficiëntie","rechtvaardigheid"]}"#)
             #expect((split.object["created"] as? [String]) == ["efficiëntie", "rechtvaardigheid"])
             #expect(try await session.send(.post, "/api/codes/rename", #"{"code":"naïviteit","to":"publieke waarde"}"#).status == .conflict)
             #expect(try await session.send(.put, "/api/codes/memo", #"{"code":"naïviteit","memo":"Wie zich naïef noemt…"}"#).status == .ok)
@@ -99,14 +104,22 @@ import Testing
         let harness = try codedHarness()
         try await harness.test { session in
             let suggestions = try await session.get("/api/suggestions/merges")
-            let pairs = suggestions.array.compactMap { $0 as? [String: Any] }.map { Set([$0["first"] as? String, $0["second"] as? String]) }
+            let pairs = suggestions.array.compactMap { $0 as? [String: Any] }.map {
+                Set([$0["first"] as? String, $0["second"] as? String])
+            }
             #expect(pairs.contains(["China als schrikbeeld", "china schrikbeeld"]))
             #expect(try await session.send(.post, "/api/themes/map", #"{"code":"naïef","theme":"inequality"}"#).status == .ok)
             #expect(try await session.send(.post, "/api/themes/map", #"{"code":"naïef","theme":"nope"}"#).status == .notFound)
             #expect(try await session.send(.post, "/api/themes/unmap", #"{"code":"naïef","theme":"inequality"}"#).status == .ok)
-            #expect(try await session.send(.put, "/api/themes/summary", #"{"theme":"china-image","group":"citizens","text":"Burgers zien China als schrikbeeld."}"#).status == .ok)
+            #expect(
+                try await session.send(
+                    .put, "/api/themes/summary", #"{"theme":"china-image","group":"citizens","text":"Burgers zien China als schrikbeeld."}"#
+                ).status == .ok)
             let themes = try await session.get("/api/themes")
-            #expect((themes.object["themes"] as? [[String: Any]])?.map { $0["id"] as? String } == ["digital-government", "china-image", "inequality"])
+            #expect(
+                (themes.object["themes"] as? [[String: Any]])?.map { $0["id"] as? String } == [
+                    "digital-government", "china-image", "inequality",
+                ])
             let report = try #require(themes.object["report"] as? [String: Any])
             let china = try #require((report["themes"] as? [[String: Any]])?.first { $0["id"] as? String == "china-image" })
             let citizens = try #require((china["groups"] as? [String: Any])?["citizens"] as? [String: Any])
@@ -139,7 +152,9 @@ import Testing
                 #expect(response.status == .badRequest, "\(path) \(body): \(response.status)")
                 let message = response.object["error"] as? String ?? ""
                 #expect(message.hasPrefix("The code name '"), "\(path): \(message)")
-                #expect(message.contains("a code name is one line of text without tabs, line breaks or other control characters"), "\(path): \(message)")
+                #expect(
+                    message.contains("a code name is one line of text without tabs, line breaks or other control characters"),
+                    "\(path): \(message)")
             }
         }
         #expect(try harness.store.dump() == before)
@@ -148,11 +163,15 @@ import Testing
     @Test func startingRoundTwoSwitchesTheCurrentRound() async throws {
         let harness = try codedHarness()
         try await harness.test { session in
-            #expect(try await session.send(.post, "/api/codings", #"{"document":"cit","startUtterance":2,"code":"x","round":2}"#).status == .conflict)
+            #expect(
+                try await session.send(.post, "/api/codings", #"{"document":"cit","startUtterance":2,"code":"x","round":2}"#).status
+                    == .conflict)
             let started = try await session.send(.post, "/api/rounds/start", #"{"round":2,"themes":["china-image"]}"#)
             #expect(started.object["currentRound"] as? Int == 2)
             #expect(try await session.get("/api/session").object["currentRound"] as? Int == 2)
-            #expect(try await session.send(.post, "/api/codings", #"{"document":"cit","startUtterance":2,"code":"x","round":2}"#).status == .created)
+            #expect(
+                try await session.send(.post, "/api/codings", #"{"document":"cit","startUtterance":2,"code":"x","round":2}"#).status
+                    == .created)
         }
     }
 }

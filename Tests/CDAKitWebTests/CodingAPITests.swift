@@ -1,14 +1,16 @@
-@testable import CDAKit
 import CDAKitWeb
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Testing
 
+@testable import CDAKit
+
 @Suite struct CodingAPITests {
     @Test func corpusListsDocumentsWithCountsAndCoverage() async throws {
         let harness = try WebHarness.make()
-        _ = try harness.store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "snel", coder: "a"))
+        _ = try harness.store.addCoding(
+            CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "snel", coder: "a"))
         try await harness.test { session in
             let corpus = try await session.get("/api/corpus")
             #expect(corpus.status == .ok)
@@ -25,7 +27,10 @@ import Testing
 
     @Test func transcriptPagesHoldUtterancesWithCodePointLengthsAndTheirCodings() async throws {
         let harness = try WebHarness.make()
-        _ = try harness.store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 1, startOffset: 4, endUtterance: 3, endOffset: 5), codeName: "lang", coder: "a"))
+        _ = try harness.store.addCoding(
+            CodingRequest(
+                fragment: Fragment(documentID: "cit", startUtterance: 1, startOffset: 4, endUtterance: 3, endOffset: 5), codeName: "lang",
+                coder: "a"))
         try await harness.test { session in
             let page = try await session.get("/api/transcript?doc=emo&from=2&to=3")
             #expect(page.status == .ok)
@@ -56,7 +61,9 @@ import Testing
         let text = Array("Één loket 🙂 is naïef, zeggen ze.".unicodeScalars)
         #expect(String(String.UnicodeScalarView(text[15..<20])) == "naïef")
         try await harness.test { session in
-            let added = try await session.send(.post, "/api/codings", #"""
+            let added = try await session.send(
+                .post, "/api/codings",
+                #"""
                 {"document":"emo","startUtterance":2,"startOffset":15,"endOffset":20,"code":"naïef","inVivo":true,"round":1,"coder":"anna","memo":"eigen woorden"}
                 """#)
             #expect(added.status == .created)
@@ -67,12 +74,17 @@ import Testing
             #expect(coding["coder"] as? String == "anna")
             #expect(coding["memo"] as? String == "eigen woorden")
             #expect((added.object["result"] as? [String: Any])?["createdCode"] as? Bool == true)
-            let again = try await session.send(.post, "/api/codings", #"{"document":"emo","startUtterance":2,"startOffset":15,"endOffset":20,"code":"naïef","coder":"anna"}"#)
+            let again = try await session.send(
+                .post, "/api/codings",
+                #"{"document":"emo","startUtterance":2,"startOffset":15,"endOffset":20,"code":"naïef","coder":"anna"}"#)
             #expect((again.object["result"] as? [String: Any])?["alreadyCoded"] as? Bool == true)
             // Across utterances: from '🙂' in utterance 1 to 'Één' in utterance 2.
-            let across = try await session.send(.post, "/api/codings", #"{"document":"emo","startUtterance":1,"startOffset":7,"endUtterance":2,"endOffset":3,"code":"welkom"}"#)
+            let across = try await session.send(
+                .post, "/api/codings",
+                #"{"document":"emo","startUtterance":1,"startOffset":7,"endUtterance":2,"endOffset":3,"code":"welkom"}"#)
             #expect(across.status == .created)
-            let outside = try await session.send(.post, "/api/codings", #"{"document":"emo","startUtterance":2,"startOffset":15,"endOffset":99,"code":"x"}"#)
+            let outside = try await session.send(
+                .post, "/api/codings", #"{"document":"emo","startUtterance":2,"startOffset":15,"endOffset":99,"code":"x"}"#)
             #expect(outside.status == .badRequest)
             #expect((outside.object["error"] as? String)?.contains("Offset 99") == true)
             let missing = try await session.send(.post, "/api/codings", #"{"document":"emo","startUtterance":2}"#)
@@ -88,7 +100,9 @@ import Testing
 
     @Test func memoRemoveAndUndoGoThroughTheStore() async throws {
         let harness = try WebHarness.make()
-        let result = try harness.store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 3, startOffset: 0, endOffset: 5), codeName: "china", coder: "a"))
+        let result = try harness.store.addCoding(
+            CodingRequest(
+                fragment: Fragment(documentID: "cit", startUtterance: 3, startOffset: 0, endOffset: 5), codeName: "china", coder: "a"))
         let id = result.codingID
         try await harness.test { session in
             let memo = try await session.send(.put, "/api/codings/\(id)/memo", #"{"memo":"kern"}"#)
@@ -113,7 +127,8 @@ import Testing
 
     @Test func reassignMovesACodingToAnotherCode() async throws {
         let harness = try WebHarness.make()
-        let first = try harness.store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "a", coder: "x"))
+        let first = try harness.store.addCoding(
+            CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "a", coder: "x"))
         _ = try harness.store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 4), codeName: "b", coder: "x"))
         try await harness.test { session in
             let moved = try await session.send(.put, "/api/codings/\(first.codingID)/code", #"{"code":"b"}"#)
@@ -134,7 +149,8 @@ import Testing
             #expect(lines.first?["keyword"] as? String == "overheid")
             let folded = try await session.get("/api/search?q=een&fold=1")
             #expect((folded.object["total"] as? Int ?? 0) >= 1)
-            let coded = try await session.send(.post, "/api/search/code", #"{"pattern":"overheid","code":"overheid","includeModerators":true}"#)
+            let coded = try await session.send(
+                .post, "/api/search/code", #"{"pattern":"overheid","code":"overheid","includeModerators":true}"#)
             #expect(coded.status == .ok)
             #expect(coded.object["hits"] as? Int == 2)
             #expect((coded.object["result"] as? [String: Any])?["added"] as? Int == 2)

@@ -1,9 +1,10 @@
-@testable import CDAKit
-@testable import CDAKitWeb
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Testing
+
+@testable import CDAKit
+@testable import CDAKitWeb
 
 /// Every integer the API takes — in a query, in the path, in a JSON body — given a negative
 /// number, zero, `Int.max`, `Int.min`, a fraction and a word: each answers 400 with a message that
@@ -43,12 +44,24 @@ import Testing
         Case(method: .delete, uri: "/api/codings/{}", name: "id", refused: positive),
         Case(method: .put, uri: "/api/codings/{}/memo", body: #"{"memo":"m"}"#, name: "id", refused: positive),
         Case(method: .put, uri: "/api/codings/{}/code", body: #"{"code":"x"}"#, name: "id", refused: positive),
-        Case(method: .post, uri: "/api/codings", body: #"{"document":"cit","startUtterance":{},"code":"x"}"#, name: "startUtterance", refused: jsonPositive),
-        Case(method: .post, uri: "/api/codings", body: #"{"document":"cit","startUtterance":1,"endUtterance":{},"code":"x"}"#, name: "endUtterance", refused: jsonPositive),
-        Case(method: .post, uri: "/api/codings", body: #"{"document":"cit","startUtterance":1,"startOffset":{},"endOffset":3,"code":"x"}"#, name: "startOffset", refused: jsonAlways),
-        Case(method: .post, uri: "/api/codings", body: #"{"document":"cit","startUtterance":1,"startOffset":0,"endOffset":{},"code":"x"}"#, name: "endOffset", refused: jsonAlways),
-        Case(method: .post, uri: "/api/codings", body: #"{"document":"cit","startUtterance":1,"code":"x","round":{}}"#, name: "round", refused: jsonPositive + ["3"]),
-        Case(method: .post, uri: "/api/search/code", body: #"{"pattern":"overheid","code":"x","round":{}}"#, name: "round", refused: jsonPositive + ["3"]),
+        Case(
+            method: .post, uri: "/api/codings", body: #"{"document":"cit","startUtterance":{},"code":"x"}"#, name: "startUtterance",
+            refused: jsonPositive),
+        Case(
+            method: .post, uri: "/api/codings", body: #"{"document":"cit","startUtterance":1,"endUtterance":{},"code":"x"}"#,
+            name: "endUtterance", refused: jsonPositive),
+        Case(
+            method: .post, uri: "/api/codings", body: #"{"document":"cit","startUtterance":1,"startOffset":{},"endOffset":3,"code":"x"}"#,
+            name: "startOffset", refused: jsonAlways),
+        Case(
+            method: .post, uri: "/api/codings", body: #"{"document":"cit","startUtterance":1,"startOffset":0,"endOffset":{},"code":"x"}"#,
+            name: "endOffset", refused: jsonAlways),
+        Case(
+            method: .post, uri: "/api/codings", body: #"{"document":"cit","startUtterance":1,"code":"x","round":{}}"#, name: "round",
+            refused: jsonPositive + ["3"]),
+        Case(
+            method: .post, uri: "/api/search/code", body: #"{"pattern":"overheid","code":"x","round":{}}"#, name: "round",
+            refused: jsonPositive + ["3"]),
         Case(method: .post, uri: "/api/rounds/start", body: #"{"round":{}}"#, name: "round", refused: jsonPositive + ["3"]),
         Case(method: .post, uri: "/api/undo", body: #"{"step":{}}"#, name: "step", refused: jsonPositive + ["9007199254740992"]),
     ]
@@ -60,13 +73,14 @@ import Testing
         try await harness.test { session in
             for value in testCase.refused {
                 let uri = testCase.uri.replacingOccurrences(of: "{}", with: value)
-                let response = if let body = testCase.body {
-                    try await session.send(testCase.method, uri, body.replacingOccurrences(of: "{}", with: value))
-                } else if testCase.method == .get {
-                    try await session.get(uri)
-                } else {
-                    try await session.send(testCase.method, uri)
-                }
+                let response =
+                    if let body = testCase.body {
+                        try await session.send(testCase.method, uri, body.replacingOccurrences(of: "{}", with: value))
+                    } else if testCase.method == .get {
+                        try await session.get(uri)
+                    } else {
+                        try await session.send(testCase.method, uri)
+                    }
                 let message = response.object["error"] as? String ?? response.text
                 #expect(response.status == .badRequest, "\(testCase) \(value): \(response.status) \(message)")
                 #expect(message.contains("'\(testCase.name)'"), "\(testCase) \(value): \(message)")

@@ -1,11 +1,12 @@
-@testable import CDAKit
-@testable import CDAKitWeb
 import CDATestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import CDAKit
+@testable import CDAKitWeb
 
 /// A document of 6,000 utterances (about 600,000 characters) with 600 codings: pages must be
 /// right and fast wherever they are in the document. The library calls behind a page are timed
@@ -18,16 +19,21 @@ import Testing
         let harness = try WebHarness.make()
         var text = "# id: large\n# group: experts\n# speakers: E1, E2, E3\n\n## plenary\n"
         for index in 1...Self.utterances {
-            text += "E\(index % 3 + 1): Beurt \(index): de coördinatie van publieke diensten blijft een zorg 🙂, zegt men, en de efficiëntie mag geen doel op zich zijn.\n"
+            text +=
+                "E\(index % 3 + 1): Beurt \(index): de coördinatie van publieke diensten blijft een zorg 🙂, zegt men, en de efficiëntie mag geen doel op zich zijn.\n"
         }
         let started = ContinuousClock.now
         let transcript = try PlainTextReader().read(SourceFile(path: "large.txt", bytes: Array(text.utf8)), options: ReadOptions())
         _ = try harness.store.save(transcript, replace: false)
         var rows: [CodingSheet.Row] = []
         for index in stride(from: 1, through: Self.utterances, by: 10) {
-            rows.append(CodingSheet.Row(line: rows.count + 1, request: CodingRequest(
-                fragment: Fragment(documentID: "large", startUtterance: index, startOffset: 12, endUtterance: index + 1, endOffset: 20),
-                codeName: "code \(index % 7)", coder: "a")))
+            rows.append(
+                CodingSheet.Row(
+                    line: rows.count + 1,
+                    request: CodingRequest(
+                        fragment: Fragment(
+                            documentID: "large", startUtterance: index, startOffset: 12, endUtterance: index + 1, endOffset: 20),
+                        codeName: "code \(index % 7)", coder: "a")))
         }
         _ = try harness.store.importSheet(rows, file: "large")
         return (harness, ContinuousClock.now - started)

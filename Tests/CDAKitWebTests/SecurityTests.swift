@@ -1,10 +1,11 @@
 import CDAKit
-@testable import CDAKitWeb
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import CDAKitWeb
 
 @Suite struct SecurityTests {
     @Test func apiWithoutTokenIsUnauthorized() async throws {
@@ -84,7 +85,8 @@ import Testing
                 let cookie = try #require(try await session.raw(.get, "/?token=\(token)", headers: [:]).headers[.setCookie])
                 return String(try #require(cookie.split(separator: ";").first?.split(separator: "=", maxSplits: 1).last))
             }
-            let first = try await login(), second = try await login()
+            let first = try await login()
+            let second = try await login()
             #expect(first != token && second != token)
             #expect(!first.contains(token) && !token.contains(first))
             #expect(first != second)
@@ -113,18 +115,24 @@ import Testing
     @Test func wrongHostIsRefused() async throws {
         let harness = try WebHarness.make()
         try await harness.test { session in
-            let rebinding = try await session.raw(.get, "/api/session", headers: [
-                .authorization: "Bearer \(session.token)", HTTPField.Name("Host")!: "evil.example:8420",
-            ])
+            let rebinding = try await session.raw(
+                .get, "/api/session",
+                headers: [
+                    .authorization: "Bearer \(session.token)", HTTPField.Name("Host")!: "evil.example:8420",
+                ])
             #expect(rebinding.status == .misdirectedRequest)
             #expect((rebinding.object["error"] as? String)?.contains("evil.example") == true)
-            let otherPort = try await session.raw(.get, "/api/session", headers: [
-                .authorization: "Bearer \(session.token)", HTTPField.Name("Host")!: "127.0.0.1:9999",
-            ])
+            let otherPort = try await session.raw(
+                .get, "/api/session",
+                headers: [
+                    .authorization: "Bearer \(session.token)", HTTPField.Name("Host")!: "127.0.0.1:9999",
+                ])
             #expect(otherPort.status == .misdirectedRequest)
-            let right = try await session.raw(.get, "/api/session", headers: [
-                .authorization: "Bearer \(session.token)", HTTPField.Name("Host")!: "127.0.0.1:8420",
-            ])
+            let right = try await session.raw(
+                .get, "/api/session",
+                headers: [
+                    .authorization: "Bearer \(session.token)", HTTPField.Name("Host")!: "127.0.0.1:8420",
+                ])
             #expect(right.status == .ok)
         }
     }
@@ -144,16 +152,20 @@ import Testing
         let body = #"{"document":"cit","startUtterance":2,"code":"snel"}"#
         try await harness.test { session in
             let bearer: HTTPFields = [.authorization: "Bearer \(session.token)"]
-            for (host, status) in [("workbench.example.org", HTTPResponse.Status.ok), ("workbench.example.org:8420", .ok), ("127.0.0.1:8420", .ok),
-                                   ("workbench.example.org:9999", .misdirectedRequest), ("other.example.org", .misdirectedRequest),
-                                   ("192.168.1.20:8420", .misdirectedRequest)] {
+            for (host, status) in [
+                ("workbench.example.org", HTTPResponse.Status.ok), ("workbench.example.org:8420", .ok), ("127.0.0.1:8420", .ok),
+                ("workbench.example.org:9999", .misdirectedRequest), ("other.example.org", .misdirectedRequest),
+                ("192.168.1.20:8420", .misdirectedRequest),
+            ] {
                 var headers = bearer
                 headers[HTTPField.Name("Host")!] = host
                 #expect(try await session.raw(.get, "/api/session", headers: headers).status == status, "\(host)")
             }
             // Behind a TLS reverse proxy the browser's origin is https://NAME.
-            for (origin, status) in [("https://workbench.example.org", HTTPResponse.Status.created), ("http://workbench.example.org:8420", .created),
-                                     ("https://evil.example.org", .forbidden), ("https://workbench.example.org.evil.example", .forbidden)] {
+            for (origin, status) in [
+                ("https://workbench.example.org", HTTPResponse.Status.created), ("http://workbench.example.org:8420", .created),
+                ("https://evil.example.org", .forbidden), ("https://workbench.example.org.evil.example", .forbidden),
+            ] {
                 var headers = bearer
                 headers[WebHarness.Session.csrfHeader] = session.csrf
                 headers[.origin] = origin
@@ -180,22 +192,30 @@ import Testing
         let harness = try WebHarness.make()
         let body = #"{"document":"cit","startUtterance":2,"code":"snel"}"#
         try await harness.test { session in
-            let missing = try await session.raw(.post, "/api/codings", headers: [.authorization: "Bearer \(session.token)", .contentType: "application/json"], body: body)
+            let missing = try await session.raw(
+                .post, "/api/codings", headers: [.authorization: "Bearer \(session.token)", .contentType: "application/json"], body: body)
             #expect(missing.status == .forbidden)
             #expect((missing.object["error"] as? String)?.contains("X-CSRF-Token") == true)
-            let wrong = try await session.raw(.post, "/api/codings", headers: [
-                .authorization: "Bearer \(session.token)", WebHarness.Session.csrfHeader: String(repeating: "f", count: 64),
-            ], body: body)
+            let wrong = try await session.raw(
+                .post, "/api/codings",
+                headers: [
+                    .authorization: "Bearer \(session.token)", WebHarness.Session.csrfHeader: String(repeating: "f", count: 64),
+                ], body: body)
             #expect(wrong.status == .forbidden)
-            let foreign = try await session.raw(.post, "/api/codings", headers: [
-                .authorization: "Bearer \(session.token)", WebHarness.Session.csrfHeader: session.csrf, .origin: "http://evil.example",
-            ], body: body)
+            let foreign = try await session.raw(
+                .post, "/api/codings",
+                headers: [
+                    .authorization: "Bearer \(session.token)", WebHarness.Session.csrfHeader: session.csrf, .origin: "http://evil.example",
+                ], body: body)
             #expect(foreign.status == .forbidden)
             let deleteWithout = try await session.raw(.delete, "/api/codings/1", headers: [.authorization: "Bearer \(session.token)"])
             #expect(deleteWithout.status == .forbidden)
-            let same = try await session.raw(.post, "/api/codings", headers: [
-                .authorization: "Bearer \(session.token)", WebHarness.Session.csrfHeader: session.csrf, .origin: "http://127.0.0.1:8420",
-            ], body: body)
+            let same = try await session.raw(
+                .post, "/api/codings",
+                headers: [
+                    .authorization: "Bearer \(session.token)", WebHarness.Session.csrfHeader: session.csrf,
+                    .origin: "http://127.0.0.1:8420",
+                ], body: body)
             #expect(same.status == .created)
         }
         #expect(try harness.store.codes().map(\.name) == ["snel"])
@@ -209,8 +229,10 @@ import Testing
             #expect(css.headers[.contentType] == "text/css; charset=utf-8")
             let script = try await session.get("/js/main.js")
             #expect(script.headers[.contentType] == "text/javascript; charset=utf-8")
-            for path in ["/../Package.swift", "/js/../../Package.swift", "/%2e%2e/Package.swift", "/js/%2e%2e/%2e%2e/CDAKitWeb/Workbench.swift",
-                         "/..%2f..%2fPackage.swift", "//etc/passwd", "/Resources/index.html", "/.//index.html"] {
+            for path in [
+                "/../Package.swift", "/js/../../Package.swift", "/%2e%2e/Package.swift", "/js/%2e%2e/%2e%2e/CDAKitWeb/Workbench.swift",
+                "/..%2f..%2fPackage.swift", "//etc/passwd", "/Resources/index.html", "/.//index.html",
+            ] {
                 let response = try await session.get(path)
                 #expect(response.status == .notFound, "\(path) answered \(response.status)")
                 #expect(!response.text.contains("swift-tools-version"))
@@ -221,7 +243,9 @@ import Testing
     @Test func everyResponseCarriesTheSecurityHeaders() async throws {
         let harness = try WebHarness.make()
         try await harness.test { session in
-            for response in [try await session.get("/"), try await session.get("/api/codes"), try await session.raw(.get, "/api/codes", headers: [:])] {
+            for response in [
+                try await session.get("/"), try await session.get("/api/codes"), try await session.raw(.get, "/api/codes", headers: [:]),
+            ] {
                 #expect(response.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
                 #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
@@ -234,7 +258,8 @@ import Testing
     }
 
     @Test func tokensAreRandomAndComparedWhole() {
-        let a = AccessToken.random(), b = AccessToken.random()
+        let a = AccessToken.random()
+        let b = AccessToken.random()
         #expect(a.count == 64 && b.count == 64)
         #expect(a != b)
         #expect(a.allSatisfy { $0.isHexDigit })

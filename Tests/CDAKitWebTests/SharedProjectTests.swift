@@ -1,4 +1,3 @@
-@testable import CDAKit
 import CDAKitWeb
 import CDATestSupport
 import Foundation
@@ -6,16 +5,21 @@ import HTTPTypes
 import HummingbirdTesting
 import Testing
 
+@testable import CDAKit
+
 /// The workbench and another connection (a `cda` command in a terminal) on one project file.
 @Suite struct SharedProjectTests {
     @Test func changesFromEitherSideAreSeenByTheOther() async throws {
         let harness = try WebHarness.make()
         let terminal = try ProjectStore.open(at: harness.store.path)
         try await harness.test { session in
-            _ = try terminal.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "uit de terminal", coder: "t"))
+            _ = try terminal.addCoding(
+                CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "uit de terminal", coder: "t"))
             let codes = try await session.get("/api/codes")
             #expect((codes.object["codes"] as? [[String: Any]])?.map { $0["name"] as? String } == ["uit de terminal"])
-            #expect(try await session.send(.post, "/api/codings", #"{"document":"cit","startUtterance":3,"code":"uit de browser"}"#).status == .created)
+            #expect(
+                try await session.send(.post, "/api/codings", #"{"document":"cit","startUtterance":3,"code":"uit de browser"}"#).status
+                    == .created)
             #expect(try terminal.codes().map(\.name).sorted() == ["uit de browser", "uit de terminal"])
             // A merge in the terminal, undone in the browser.
             _ = try terminal.mergeCodes(["uit de browser"], into: "uit de terminal", actor: "t")
@@ -51,7 +55,8 @@ import Testing
             #expect((again.object["error"] as? String)?.contains("was undone already") == true)
             #expect(try await session.send(.post, "/api/undo", #"{"step":424242}"#).status == .notFound)
             // Scripts may send no body: the latest step is undone, as by 'cda undo'.
-            let bare = try await session.raw(.post, "/api/undo", headers: [.authorization: "Bearer \(session.token)", WebHarness.Session.csrfHeader: session.csrf])
+            let bare = try await session.raw(
+                .post, "/api/undo", headers: [.authorization: "Bearer \(session.token)", WebHarness.Session.csrfHeader: session.csrf])
             #expect(bare.status == .conflict)
             #expect((bare.object["error"] as? String)?.contains("no consolidation step to undo") == true)
         }
@@ -60,7 +65,8 @@ import Testing
 
     @Test func stepsAnswerWithTheIdTheirUndoNames() async throws {
         let harness = try WebHarness.make()
-        let coding = try harness.store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "a", coder: "t"))
+        let coding = try harness.store.addCoding(
+            CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "a", coder: "t"))
         _ = try harness.store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 3), codeName: "b", coder: "t"))
         try await harness.test { session in
             let merged = try await session.send(.post, "/api/codes/merge", #"{"codes":["a"],"into":"b"}"#)
@@ -87,12 +93,17 @@ import Testing
             try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for index in 0..<20 {
                     group.addTask {
-                        try await session.send(.post, "/api/codings", #"{"document":"exp","startUtterance":\#(index % 4 + 1),"code":"parallel \#(index)"}"#).status
+                        try await session.send(
+                            .post, "/api/codings", #"{"document":"exp","startUtterance":\#(index % 4 + 1),"code":"parallel \#(index)"}"#
+                        ).status
                     }
                 }
                 group.addTask {
                     for index in 0..<10 {
-                        _ = try terminal.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: index % 5 + 1), codeName: "terminal \(index)", coder: "t"))
+                        _ = try terminal.addCoding(
+                            CodingRequest(
+                                fragment: Fragment(documentID: "cit", startUtterance: index % 5 + 1), codeName: "terminal \(index)",
+                                coder: "t"))
                     }
                     return .created
                 }

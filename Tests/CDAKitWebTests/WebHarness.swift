@@ -1,11 +1,12 @@
 import CDAKit
-@testable import CDAKitWeb
 import CDATestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+
+@testable import CDAKitWeb
 
 /// A workbench over a fresh fixture project, with helpers that send the token and CSRF token.
 struct WebHarness {
@@ -35,15 +36,18 @@ struct WebHarness {
         let store = try CodingFixtures.project(in: folder)
         let transcript = try PlainTextReader().read(SourceFile(path: "emo.txt", bytes: Array(emojiTranscript.utf8)), options: ReadOptions())
         _ = try store.save(transcript, replace: false)
-        let workbench = try Workbench(store: store, configuration: WorkbenchConfiguration(
-            host: host, port: 8420, coder: "tester", projectName: "p", allowedHosts: allowedHosts))
+        let workbench = try Workbench(
+            store: store,
+            configuration: WorkbenchConfiguration(
+                host: host, port: 8420, coder: "tester", projectName: "p", allowedHosts: allowedHosts))
         return WebHarness(folder: folder, store: store, workbench: workbench)
     }
 
     /// Runs `body` against the router (no network).
     func test(_ body: @escaping @Sendable (Session) async throws -> Void) async throws {
         let app = Application(router: workbench.makeRouter())
-        let token = token, csrf = csrf
+        let token = token
+        let csrf = csrf
         try await app.test(.router) { client in
             try await body(Session(client: client, token: token, csrf: csrf))
         }

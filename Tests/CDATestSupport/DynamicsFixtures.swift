@@ -56,8 +56,9 @@ public enum DynamicsFixtures {
     private static func transcript(_ id: String, group: String, speakers: [String], lines: [Line]) -> Transcript {
         let document = Document(id: id, title: id, format: .text, sourcePath: "\(id).txt", contentHash: id, attributes: ["group": group])
         let people = speakers.map { id in
-            Speaker(id: id, role: id == "M" ? .moderator : id == "O" ? .observer : .participant,
-                    attributes: ages[id].map { ["agegroup": $0] } ?? [:])
+            Speaker(
+                id: id, role: id == "M" ? .moderator : id == "O" ? .observer : .participant,
+                attributes: ages[id].map { ["agegroup": $0] } ?? [:])
         }
         let utterances = lines.enumerated().map { offset, line in
             Utterance(index: offset + 1, speakerID: line.speaker, start: line.start, end: line.end, text: line.text)
@@ -69,17 +70,24 @@ public enum DynamicsFixtures {
     /// g1:2 (in that order), `surveillance` on g1:7 and g2:2, `privacy` on g1:8.
     public static func project(in folder: TemporaryDirectory) throws -> ProjectStore {
         let store = try ProjectStore.create(at: folder.file("dynamics.cda"))
-        for transcript in [transcript("g1", group: "citizens", speakers: ["M", "A", "B", "S", "O"], lines: g1),
-                           transcript("g2", group: "citizens", speakers: ["M", "A", "S", "C"], lines: g2),
-                           transcript("e1", group: "experts", speakers: ["M", "E1", "E2"], lines: e1)] {
+        for transcript in [
+            transcript("g1", group: "citizens", speakers: ["M", "A", "B", "S", "O"], lines: g1),
+            transcript("g2", group: "citizens", speakers: ["M", "A", "S", "C"], lines: g2),
+            transcript("e1", group: "experts", speakers: ["M", "E1", "E2"], lines: e1),
+        ] {
             _ = try store.save(transcript, replace: false)
         }
         _ = try store.loadCodebook(Codebook.parse(codebook), actor: "a")
-        for (document, utterance, code) in [("g1", 5, "traag"), ("g1", 2, "traag"), ("g1", 7, "camera's eng"),
-                                            ("g2", 2, "bewaking"), ("g1", 8, "instemming")] {
-            _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: document, startUtterance: utterance), codeName: code, coder: "a"))
+        for (document, utterance, code) in [
+            ("g1", 5, "traag"), ("g1", 2, "traag"), ("g1", 7, "camera's eng"),
+            ("g2", 2, "bewaking"), ("g1", 8, "instemming"),
+        ] {
+            _ = try store.addCoding(
+                CodingRequest(fragment: Fragment(documentID: document, startUtterance: utterance), codeName: code, coder: "a"))
         }
-        for (code, theme) in [("traag", "government"), ("camera's eng", "surveillance"), ("bewaking", "surveillance"), ("instemming", "privacy")] {
+        for (code, theme) in [
+            ("traag", "government"), ("camera's eng", "surveillance"), ("bewaking", "surveillance"), ("instemming", "privacy"),
+        ] {
             _ = try store.mapCode(code, toTheme: theme, actor: "a")
         }
         return store

@@ -6,7 +6,8 @@ import Foundation
 /// descriptions, codings with offsets by two coders, themes and memos of every kind.
 public enum ExchangeFixtures {
     /// A transcript with CRLF line ends, diacritics and emoji (a skin-tone modifier, a flag).
-    public static let diverse = "# id: divers\r\n# group: citizens\r\n# speakers: C1, Zoë\r\n# speaker Zoë: agegroup=35-54\r\n\r\n"
+    public static let diverse =
+        "# id: divers\r\n# group: citizens\r\n# speakers: C1, Zoë\r\n# speaker Zoë: agegroup=35-54\r\n\r\n"
         + "C1: Café? Ja! 👍🏽 Dat is één ding.\r\nZoë: Naïeve 🇳🇱 vlag — oké.\r\nC1: Tot ziens.\r\n"
 
     /// A codebook as another tool might write it: a folder that cannot be coded, nested codes,
@@ -52,8 +53,10 @@ public enum ExchangeFixtures {
         _ = try REFIExchange.importCodebook(codebookPath, into: store, options: .init(schemas: nil, actor: "anna"))
         _ = try store.loadCodebook(Codebook.parse(CodingFixtures.codebook, file: "themes.yaml"), actor: "anna")
 
-        func code(_ name: String, _ document: String, _ utterance: Int, _ start: Int? = nil, _ end: Int? = nil, to last: Int? = nil,
-                  coder: String = "anna", memo: String? = nil, origin: CodeOrigin = .analyst) throws {
+        func code(
+            _ name: String, _ document: String, _ utterance: Int, _ start: Int? = nil, _ end: Int? = nil, to last: Int? = nil,
+            coder: String = "anna", memo: String? = nil, origin: CodeOrigin = .analyst
+        ) throws {
             let fragment = Fragment(documentID: document, startUtterance: utterance, startOffset: start, endUtterance: last, endOffset: end)
             _ = try store.addCoding(CodingRequest(fragment: fragment, codeName: name, coder: coder, memo: memo, origin: origin))
         }

@@ -85,5 +85,6 @@ public enum Fixtures {
         """
 
     /// SubRip captions with `Name:` prefixes and CRLF line ends.
-    public static let srt = "1\r\n00:00:01,000 --> 00:00:02,500\r\nP01: Eerste zin.\r\n\r\n2\r\n00:00:03,000 --> 00:00:04,000\r\nP02: Tweede zin.\r\n"
+    public static let srt =
+        "1\r\n00:00:01,000 --> 00:00:02,500\r\nP01: Eerste zin.\r\n\r\n2\r\n00:00:03,000 --> 00:00:04,000\r\nP02: Tweede zin.\r\n"
 }

@@ -1,8 +1,9 @@
 import ArgumentParser
-@testable import cda
 import CDATestSupport
 import Foundation
 import Testing
+
+@testable import cda
 
 @Suite(.serialized) struct AgreementCommandTests {
     /// Two coders' sheets on the citizens' and experts' transcripts: they agree on 'overheid' at
@@ -42,10 +43,14 @@ import Testing
     @Test func validatesItsOptions() throws {
         expectRefusal(["agreement", "--coders", "a"], saying: "Give two or more different coders")
         expectRefusal(["agreement", "--coders", "a,b", "--min-overlap", "0.9"], saying: "--min-overlap applies to --unit segment.")
-        expectRefusal(["agreement", "--coders", "a,b", "--unit", "segment", "--min-overlap", "1.5"], saying: "--min-overlap must be between 0.0 and 1.0, not 1.5.")
+        expectRefusal(
+            ["agreement", "--coders", "a,b", "--unit", "segment", "--min-overlap", "1.5"],
+            saying: "--min-overlap must be between 0.0 and 1.0, not 1.5.")
         expectRefusal(["agreement", "--coders", "a,b", "--round", "3"], saying: "--round must be between 1 and 2, not 3.")
         expectRefusal(["consensus", "--coders", "a,b", "--as", "a"], saying: "--as 'a' is one of the coders compared")
-        let parsed = try #require(try CDA.parseAsRoot(["agreement", "--coders", "a,b", "--doc", "cit", "exp", "--codes", "china", "wij, zij"]) as? AgreementCommand)
+        let parsed = try #require(
+            try CDA.parseAsRoot(["agreement", "--coders", "a,b", "--doc", "cit", "exp", "--codes", "china", "wij, zij"])
+                as? AgreementCommand)
         #expect(parsed.comparison.documents == ["cit", "exp"])
         #expect(parsed.comparison.codes == ["china", "wij, zij"])
     }
@@ -121,8 +126,10 @@ import Testing
         let folder = TemporaryDirectory()
         let samples = SharedData.repositoryRoot + "/Corpora/samples"
         let env = ["CDA_PROJECT": folder.file("buurt.cda")]
-        for arguments in [["init"], ["ingest", samples + "/buurtgesprek.txt"], ["sheet", "import", samples + "/agreement/codeur-anna.tsv"],
-                          ["sheet", "import", samples + "/agreement/codeur-bram.tsv"]] {
+        for arguments in [
+            ["init"], ["ingest", samples + "/buurtgesprek.txt"], ["sheet", "import", samples + "/agreement/codeur-anna.tsv"],
+            ["sheet", "import", samples + "/agreement/codeur-bram.tsv"],
+        ] {
             let result = try CLI.run(arguments, in: folder.path, environment: env)
             #expect(result.status == 0, "\(arguments): \(result.error)")
         }
@@ -131,9 +138,12 @@ import Testing
         let lines = table.output.split(separator: "\n").prefix { !$0.hasPrefix("anna, bram:") }.filter { !$0.isEmpty }
         #expect(lines.count == 9)
         for line in lines { #expect(readme.contains(line + "\n"), "README lacks: \(line)") }
-        let segments = try CLI.run(["agreement", "--coders", "anna,bram", "--unit", "segment", "--min-overlap", "0.7"], in: folder.path, environment: env)
+        let segments = try CLI.run(
+            ["agreement", "--coders", "anna,bram", "--unit", "segment", "--min-overlap", "0.7"], in: folder.path, environment: env)
         #expect(segments.output.contains("overall                                 13      76.9%"))
-        let consensus = try CLI.run(["consensus", "--coders", "anna,bram", "--as", "consensus", "--disagreements", "verschillen.tsv"], in: folder.path, environment: env)
+        let consensus = try CLI.run(
+            ["consensus", "--coders", "anna,bram", "--as", "consensus", "--disagreements", "verschillen.tsv"], in: folder.path,
+            environment: env)
         for line in consensus.output.split(separator: "\n") { #expect(readme.contains(line + "\n"), "README lacks: \(line)") }
     }
 }

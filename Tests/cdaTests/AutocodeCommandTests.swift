@@ -25,7 +25,8 @@ import Testing
         #expect(try cda("autocode", "--dictionary", "dict.tsv", "--out", "two.tsv").status == 0)
         #expect(try rounds(in: folder.file("two.tsv")) == ["2", "2"])
         #expect(try cda("sheet", "import", "two.tsv").status == 0)
-        let fragments = try JSONSerialization.jsonObject(with: Data(try cda("fragments", "--round", "2", "--json").output.utf8)) as? [[String: Any]]
+        let fragments =
+            try JSONSerialization.jsonObject(with: Data(try cda("fragments", "--round", "2", "--json").output.utf8)) as? [[String: Any]]
         #expect(fragments?.count == 2)
 
         let count = try cda("autocode", "--dictionary", "dict.tsv", "--count")

@@ -1,8 +1,9 @@
 import ArgumentParser
-@testable import cda
 import CDATestSupport
 import Foundation
 import Testing
+
+@testable import cda
 
 @Suite(.serialized) struct CHATCommandTests {
     @Test func formatChatIsAcceptedAndListedWhenAFormatIsUnknown() throws {
@@ -14,7 +15,10 @@ import Testing
 
     @Test func ingestReadsACHATFileFromTheShell() throws {
         let folder = TemporaryDirectory()
-        folder.write("overleg.cha", "@UTF8\n@Begin\n@Participants:\tGL Investigator, P01 Participant\n*GL:\twie begint ? \u{15}0_1500\u{15}\n*P01:\tik wel . \u{15}1500_2600\u{15}\n@End\n")
+        folder.write(
+            "overleg.cha",
+            "@UTF8\n@Begin\n@Participants:\tGL Investigator, P01 Participant\n*GL:\twie begint ? \u{15}0_1500\u{15}\n*P01:\tik wel . \u{15}1500_2600\u{15}\n@End\n"
+        )
         let env = ["CDA_PROJECT": folder.file("study.cda")]
         #expect(try CLI.run(["init"], in: folder.path, environment: env).status == 0)
         let ingest = try CLI.run(["ingest", "overleg.cha", "--json"], in: folder.path, environment: env)

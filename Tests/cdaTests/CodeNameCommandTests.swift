@@ -19,7 +19,10 @@ import Testing
         let before = try cda(["codes", "--json"]).output
 
         for (arguments, expected) in [
-            (["code", "add", "--doc", "cit", "--utterance", "3", "--code", "a\tb"], "The code name 'a\\tb' has a tab (U+0009) at character 2"),
+            (
+                ["code", "add", "--doc", "cit", "--utterance", "3", "--code", "a\tb"],
+                "The code name 'a\\tb' has a tab (U+0009) at character 2"
+            ),
             (["code", "add", "--doc", "cit", "--utterance", "3", "--code", "regel\neen"], "has a line feed (new line) (U+000A)"),
             (["codes", "rename", "goed", "goed\u{7F}"], "The code name 'goed\\u{7F}' has a control character (U+007F)"),
             (["codes", "merge", "goed", "--into", "samen\u{2028}gevoegd"], "has a line separator (U+2028)"),
@@ -27,7 +30,10 @@ import Testing
             (["codes", "move", "goed", "--under", "ouder\r"], "has a carriage return (U+000D)"),
             (["kwic", "overheid", "--include-moderators", "--code-as", "over\u{9F}heid", "--yes"], "has a control character (U+009F)"),
             (["sheet", "import", "sheet.tsv"], "sheet.tsv:3: The code name 'slecht\\u{1}teken' has a control character (U+0001)"),
-            (["import", "qdc", "codes.qdc", "--lenient"], "codes.qdc: code 6f1c2a3b-0000-4000-8000-0000000000a2 refused: The code name 'lo\\u{85}ket' has a next-line character (NEL) (U+0085)"),
+            (
+                ["import", "qdc", "codes.qdc", "--lenient"],
+                "codes.qdc: code 6f1c2a3b-0000-4000-8000-0000000000a2 refused: The code name 'lo\\u{85}ket' has a next-line character (NEL) (U+0085)"
+            ),
         ] {
             let result = try cda(arguments)
             #expect(result.status != 0, "\(arguments): exit \(result.status)")

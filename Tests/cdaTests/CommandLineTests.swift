@@ -1,8 +1,9 @@
 import ArgumentParser
-@testable import cda
 import CDATestSupport
 import Foundation
 import Testing
+
+@testable import cda
 
 @Suite(.serialized) struct CommandLineTests {
     @Test func parsesTheCommandTree() throws {
@@ -13,7 +14,9 @@ import Testing
         #expect(merge.into == "c")
         #expect(merge.step.reason == "same")
         expectRefusal(["report", "--round", "3"], saying: "--round must be 1, 2 or latest.")
-        expectRefusal(["code", "add", "--doc", "d", "--utterance", "1", "--code", "x", "--start", "2"], saying: "Give both --start and --end, or neither")
+        expectRefusal(
+            ["code", "add", "--doc", "d", "--utterance", "1", "--code", "x", "--start", "2"],
+            saying: "Give both --start and --end, or neither")
     }
 
     @Test func ingestCodeConsolidateUndoAndReportFromTheShell() throws {
@@ -37,7 +40,8 @@ import Testing
         let bad = try cda("code", "add", "--doc", "cit", "--utterance", "2", "--start", "0", "--end", "99", "--code", "x")
         #expect(bad.status != 0)
         #expect(bad.error.contains("Offset 99 is outside utterance 2 of 'cit'"))
-        let merge = try cda("codes", "merge", "china schrikbeeld", "China als schrikbeeld", "--into", "china als dystopie", "--reason", "zelfde")
+        let merge = try cda(
+            "codes", "merge", "china schrikbeeld", "China als schrikbeeld", "--into", "china als dystopie", "--reason", "zelfde")
         #expect(merge.status == 0)
         #expect(merge.output.contains("2 coding(s) moved"))
         let codes = try JSONSerialization.jsonObject(with: Data(try cda("codes", "--json").output.utf8)) as? [[String: Any]]

@@ -1,7 +1,8 @@
-@testable import CDAKit
 import CDATestSupport
 import Foundation
 import Testing
+
+@testable import CDAKit
 
 /// Several `cda` processes writing to one project at once, and a reader reporting in a loop.
 @Suite(.serialized) struct ConcurrencyTests {
@@ -16,7 +17,8 @@ import Testing
         var writers: [Process] = []
         var outputs: [Pipe] = []  // kept until the writers end
         for worker in 1...4 {
-            let script = "for i in $(seq 1 250); do \"\(binary)\" code add --doc t --utterance $i --code w\(worker) --coder w\(worker) >/dev/null || echo FAIL $i; done"
+            let script =
+                "for i in $(seq 1 250); do \"\(binary)\" code add --doc t --utterance $i --code w\(worker) --coder w\(worker) >/dev/null || echo FAIL $i; done"
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", script]

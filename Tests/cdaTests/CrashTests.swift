@@ -1,7 +1,8 @@
-@testable import CDAKit
 import CDATestSupport
 import Foundation
 import Testing
+
+@testable import CDAKit
 
 /// Kills `cda` with SIGKILL at random moments and checks that nothing half-done remains.
 @Suite(.serialized) struct CrashTests {

@@ -1,13 +1,15 @@
 import ArgumentParser
-@testable import cda
 import CDAKit
 import CDATestSupport
 import Foundation
 import Testing
 
+@testable import cda
+
 @Suite(.serialized) struct DynamicsCommandTests {
     @Test func parsesTheSharedByOption() throws {
-        let dynamics = try #require(try CDA.parseAsRoot(["dynamics", "--by", "agegroup", "--doc", "g1", "g2", "--round", "1", "--json"]) as? DynamicsCommand)
+        let dynamics = try #require(
+            try CDA.parseAsRoot(["dynamics", "--by", "agegroup", "--doc", "g1", "g2", "--round", "1", "--json"]) as? DynamicsCommand)
         #expect((dynamics.grouping.by, dynamics.documents, dynamics.round, dynamics.output.json) == ("agegroup", ["g1", "g2"], 1, true))
         #expect(throws: (any Error).self) { try CDA.parseAsRoot(["dynamics", "--round", "3"]) }
         func by(_ arguments: String...) throws -> String? {

@@ -1,13 +1,15 @@
 import ArgumentParser
-@testable import cda
 import CDAKit
 import CDATestSupport
 import Foundation
 import Testing
 
+@testable import cda
+
 @Suite(.serialized) struct ExchangeCommandTests {
     @Test func parsesTheExchangeCommands() throws {
-        let export = try #require(try CDA.parseAsRoot(["export", "qdpx", "out.qdpx", "--round", "2", "--schemas", "x"]) as? ExportQDPXCommand)
+        let export = try #require(
+            try CDA.parseAsRoot(["export", "qdpx", "out.qdpx", "--round", "2", "--schemas", "x"]) as? ExportQDPXCommand)
         #expect(export.file == "out.qdpx")
         #expect(export.round == 2)
         #expect(export.schemas.directory == "x")
@@ -45,7 +47,8 @@ import Testing
         env["CDA_PROJECT"] = folder.file("copy.cda")
         #expect(try cda("init").status == 0)
         // Without ../shared (a user's clone) there are no schemas to validate against: import leniently.
-        let imported = ExchangeFixtures.schemas == nil
+        let imported =
+            ExchangeFixtures.schemas == nil
             ? try cda("import", "qdpx", "study.qdpx", "--json", "--lenient")
             : try cda("import", "qdpx", "study.qdpx", "--json")
         #expect(imported.status == 0)
@@ -60,7 +63,9 @@ import Testing
         let folder = TemporaryDirectory()
         _ = try ExchangeFixtures.codedProject(in: folder, name: "study.cda")
         // Nothing outside the test's folder may supply schemas: not the current directory, not the user's data folder.
-        let env = ["CDA_PROJECT": folder.file("study.cda"), "CDA_REFI_SCHEMAS": folder.file("nowhere"), "XDG_DATA_HOME": folder.file("data")]
+        let env = [
+            "CDA_PROJECT": folder.file("study.cda"), "CDA_REFI_SCHEMAS": folder.file("nowhere"), "XDG_DATA_HOME": folder.file("data"),
+        ]
         func cda(_ arguments: String...) throws -> CLI.Result { try CLI.run(arguments, in: folder.path, environment: env) }
         let export = try cda("export", "qdpx", "study.qdpx")
         #expect(export.status == 0)
@@ -68,7 +73,9 @@ import Testing
         let validate = try cda("validate", "study.qdpx")
         #expect(validate.status == 0)
         #expect(validate.output.contains("study.qdpx: valid by cda's own checks (schema validation skipped)"))
-        #expect(validate.error.contains("were not found; looked in: $CDA_REFI_SCHEMAS (\(folder.file("nowhere"))), \(folder.file("data"))/cda/refi-qda"))
+        #expect(
+            validate.error.contains(
+                "were not found; looked in: $CDA_REFI_SCHEMAS (\(folder.file("nowhere"))), \(folder.file("data"))/cda/refi-qda"))
         let imported = try cda("import", "qdpx", "study.qdpx")
         #expect(imported.status == 0)
         #expect(imported.error.contains("note: schema validation skipped"))
@@ -81,7 +88,9 @@ import Testing
         let env = ["CDA_PROJECT": folder.file("p.cda"), "CDA_REFI_SCHEMAS": folder.file("nowhere"), "XDG_DATA_HOME": folder.file("data")]
         func cda(_ arguments: String...) throws -> CLI.Result { try CLI.run(arguments, in: folder.path, environment: env) }
         #expect(try cda("init").status == 0)
-        folder.write("codes.qdc", """
+        folder.write(
+            "codes.qdc",
+            """
             <CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="c001" name="a" isCodable="true"/></Codes>
             <Sets><Set guid="6f1c2a3b-0000-4000-8000-0000000000b1" name="S"><MemberCode guid="c999"/></Set></Sets></CodeBook>
             """)
@@ -91,7 +100,8 @@ import Testing
         let lenient = try cda("import", "qdc", "codes.qdc", "--lenient")
         #expect(lenient.status == 1)
         #expect(lenient.output.contains("Repaired:\n  - codes.qdc:1: code 'c001' had no valid guid; given a new one"))
-        #expect(lenient.output.contains("Left out:\n  - codes.qdc:2: <MemberCode> has guid 'c999', which names nothing in the file; left out"))
+        #expect(
+            lenient.output.contains("Left out:\n  - codes.qdc:2: <MemberCode> has guid 'c999', which names nothing in the file; left out"))
         #expect(lenient.error.contains("1 item(s) were left out"))
     }
 }

@@ -19,7 +19,8 @@ import Testing
         #expect(try cda("sheet", "export", "--out", "sheet.tsv").status == 0)
         #expect(try cda("themes", "load", "themes.yaml").status == 0)
         #expect(try cda("report", "--out", "out", "--format", "md,html,csv,json", "--quotes").status == 0)
-        let written = ["study.cda", "study.qdpx", "sheet.tsv"]
+        let written =
+            ["study.cda", "study.qdpx", "sheet.tsv"]
             + (try FileManager.default.contentsOfDirectory(atPath: folder.file("out"))).map { "out/\($0)" }
         #expect(written.count >= 6)
         for name in written {

@@ -34,7 +34,9 @@ import Testing
         Case(arguments: ["show", "d"], option: "--to", refused: ["-1", "0", huge]),
         Case(arguments: ["code", "add", "--doc", "d", "--code", "c"], option: "--utterance", refused: positive),
         Case(arguments: ["code", "add", "--doc", "d", "--code", "c", "--utterance", "1"], option: "--round", refused: roundValues),
-        Case(arguments: ["code", "add", "--doc", "d", "--code", "c", "--utterance", "1", "--end", "3"], option: "--start", refused: ["-1", huge, "x"]),
+        Case(
+            arguments: ["code", "add", "--doc", "d", "--code", "c", "--utterance", "1", "--end", "3"], option: "--start",
+            refused: ["-1", huge, "x"]),
         Case(arguments: ["code", "remove", "--doc", "d", "--utterance", "1"], option: "--round", refused: roundValues),
         Case(arguments: ["fragments"], option: "--round", refused: roundValues),
         Case(arguments: ["autocode", "--dictionary", "dict.tsv"], option: "--round", refused: roundValues),

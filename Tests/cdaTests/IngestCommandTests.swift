@@ -1,7 +1,8 @@
-@testable import cda
 import CDATestSupport
 import Foundation
 import Testing
+
+@testable import cda
 
 /// `cda ingest` as a user meets it: the per-file report, `--dry-run`, `--speakers`, collisions.
 @Suite(.serialized) struct IngestCommandTests {
@@ -21,12 +22,13 @@ import Testing
         #expect(try CLI.run(["init"], in: folder.path, environment: env).status == 0)
         let result = try CLI.run(["ingest", "ronde.txt"], in: folder.path, environment: env)
         #expect(result.status == 0)
-        #expect(result.output == """
-            ingested: ronde.txt → ronde (text, 3 utterances, 2 speakers, 14 words)
-              speakers: Leider (moderator) 2 turns, Chris 1 turn
-              ronde.txt:5: 'Let op:' read as text, not as a speaker (use --speakers to declare speakers)
+        #expect(
+            result.output == """
+                ingested: ronde.txt → ronde (text, 3 utterances, 2 speakers, 14 words)
+                  speakers: Leider (moderator) 2 turns, Chris 1 turn
+                  ronde.txt:5: 'Let op:' read as text, not as a speaker (use --speakers to declare speakers)
 
-            """)
+                """)
         let again = try CLI.run(["ingest", "ronde.txt"], in: folder.path, environment: env)
         #expect(again.output == "unchanged: ronde.txt → ronde (text, 3 utterances, 2 speakers, 14 words)\n")
     }
@@ -35,9 +37,12 @@ import Testing
         let folder = TemporaryDirectory()
         folder.write("ronde.txt", Self.round)
         let env = ["CDA_PROJECT": folder.file("p.cda")]
-        let preview = try CLI.run(["ingest", "--dry-run", "--speakers", "Leider,Chris,Let op", "ronde.txt"], in: folder.path, environment: env)
+        let preview = try CLI.run(
+            ["ingest", "--dry-run", "--speakers", "Leider,Chris,Let op", "ronde.txt"], in: folder.path, environment: env)
         #expect(preview.status == 0)
-        #expect(preview.output.hasPrefix("dry run: nothing is written (no project at '\(folder.file("p.cda"))': checked against an empty one)\n"))
+        #expect(
+            preview.output.hasPrefix(
+                "dry run: nothing is written (no project at '\(folder.file("p.cda"))': checked against an empty one)\n"))
         #expect(preview.output.contains("would ingest: ronde.txt → ronde (text, 4 utterances, 3 speakers, 12 words)"))
         #expect(preview.output.contains("  speakers: Leider (moderator) 2 turns, Chris 1 turn, Let op 1 turn"))
         #expect(!FileManager.default.fileExists(atPath: folder.file("p.cda")))
@@ -67,6 +72,7 @@ import Testing
         let folder = TemporaryDirectory()
         let result = try CLI.run(["ingest", "--encoding", "klingon", "x.txt"], in: folder.path)
         #expect(result.status != 0)
-        #expect(result.error.contains("Unknown encoding 'klingon'. Use one of: utf-8, utf-16, utf-16le, utf-16be, windows-1252, iso-8859-1."))
+        #expect(
+            result.error.contains("Unknown encoding 'klingon'. Use one of: utf-8, utf-16, utf-16le, utf-16be, windows-1252, iso-8859-1."))
     }
 }

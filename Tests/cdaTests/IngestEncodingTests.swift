@@ -1,8 +1,9 @@
 import ArgumentParser
-@testable import cda
 import CDATestSupport
 import Foundation
 import Testing
+
+@testable import cda
 
 @Suite(.serialized) struct IngestEncodingTests {
     @Test func encodingNameIsValidated() throws {

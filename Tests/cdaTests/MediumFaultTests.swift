@@ -9,7 +9,7 @@ import Testing
 struct MediumFaultTests {
     /// A transcript of about 1.6 MB: more than the small disk holds once stored.
     private static func largeTranscript() -> String {
-        var generator = SeededGenerator(seed: 20261130)
+        var generator = SeededGenerator(seed: 20_261_130)
         let words = ["overheid", "burger", "digitaal", "vertrouwen", "toekomst", "ongelijkheid", "loket", "menselijk"]
         return (0..<6000).map { line in
             "P\(line % 13 + 1): " + (0..<30).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ")

@@ -1,20 +1,23 @@
 import ArgumentParser
-@testable import cda
 import CDATestSupport
 import Foundation
 import Testing
+
+@testable import cda
 
 /// `cda memo set` and `cda memo show` on each kind of target, from the shell. Both once failed on
 /// every call: the project memo's `--project` flag clashed with `--project FILE`.
 @Suite(.serialized) struct MemoCommandTests {
     @Test func parsesEveryTargetBesideTheProjectFile() throws {
-        let set = try #require(try CDA.parseAsRoot(["memo", "set", "--project", "study.cda", "--code", "trust", "Vertrouwen."]) as? MemoSetCommand)
+        let set = try #require(
+            try CDA.parseAsRoot(["memo", "set", "--project", "study.cda", "--code", "trust", "Vertrouwen."]) as? MemoSetCommand)
         #expect(set.projectOptions.project == "study.cda")
         #expect(set.target.code == "trust")
         #expect(set.text == "Vertrouwen.")
         let show = try #require(try CDA.parseAsRoot(["memo", "show", "--project", "study.cda", "--project-memo"]) as? MemoShowCommand)
         #expect(show.target.projectMemo)
-        expectRefusal(["memo", "show", "--code", "a", "--doc", "b"], saying: "Name exactly one of --code, --doc, --theme or --project-memo.")
+        expectRefusal(
+            ["memo", "show", "--code", "a", "--doc", "b"], saying: "Name exactly one of --code, --doc, --theme or --project-memo.")
         expectRefusal(["memo", "show"], saying: "Name exactly one of --code, --doc, --theme or --project-memo.")
         expectRefusal(["memo", "show", "--code", "a", "--group", "g"], saying: "--group goes with --theme.")
     }
@@ -32,10 +35,13 @@ import Testing
         #expect(try cda("themes", "load", "themes.yaml").status == 0)
         #expect(try cda("code", "add", "--doc", "cit", "--utterance", "2", "--code", "trust").status == 0)
 
-        for (target, text) in [(["--code", "trust"], "Vertrouwen in de overheid."), (["--doc", "cit"], "Eerste sessie."),
-                               (["--theme", "china-image"], "Beeld van China."), (["--theme", "china-image", "--group", "citizens"], "Burgers …"),
-                               (["--project-memo"], "Over het hele project.")] {
-            let set = try CLI.run(["memo", "set"] + target + [text, "--project", folder.file("study.cda")], in: folder.path, environment: env)
+        for (target, text) in [
+            (["--code", "trust"], "Vertrouwen in de overheid."), (["--doc", "cit"], "Eerste sessie."),
+            (["--theme", "china-image"], "Beeld van China."), (["--theme", "china-image", "--group", "citizens"], "Burgers …"),
+            (["--project-memo"], "Over het hele project."),
+        ] {
+            let set = try CLI.run(
+                ["memo", "set"] + target + [text, "--project", folder.file("study.cda")], in: folder.path, environment: env)
             #expect(set.status == 0, "\(target): \(set.error)")
             #expect(set.output == "Memo saved.\n")
             let show = try CLI.run(["memo", "show"] + target + ["--project", folder.file("study.cda")], in: folder.path, environment: env)

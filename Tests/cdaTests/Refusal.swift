@@ -1,6 +1,7 @@
 import ArgumentParser
-@testable import cda
 import Testing
+
+@testable import cda
 
 /// Parses `arguments` as the shell would and expects them refused with a message that contains
 /// `fragment`, so each case checks its own reason, not just that something failed.

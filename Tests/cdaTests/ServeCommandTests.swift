@@ -1,14 +1,16 @@
 import ArgumentParser
-@testable import cda
 import CDATestSupport
 import Foundation
 import Testing
+
+@testable import cda
 
 /// `cda serve --host` and `--allow-host`: a host other than this computer is refused unless the
 /// host names browsers will use are named; such a name then passes the `Host` check.
 @Suite(.serialized) struct ServeCommandTests {
     @Test func parsesAllowedHosts() throws {
-        let serve = try #require(try CDA.parseAsRoot(["serve", "--host", "0.0.0.0", "--allow-host", "a.lan", "--allow-host", "b.lan"]) as? ServeCommand)
+        let serve = try #require(
+            try CDA.parseAsRoot(["serve", "--host", "0.0.0.0", "--allow-host", "a.lan", "--allow-host", "b.lan"]) as? ServeCommand)
         #expect(serve.allowHost == ["a.lan", "b.lan"])
         expectRefusal(["serve", "--host", "0.0.0.0"], saying: "would let other computers reach the workbench")
         expectRefusal(["serve", "--allow-host", "http://a.lan"], saying: "--allow-host 'http://a.lan' is not a host name")
@@ -21,7 +23,9 @@ import Testing
         for host in ["0.0.0.0", "::", "192.168.1.20"] {
             let result = try CLI.run(["serve", "--project", folder.file("p.cda"), "--host", host, "--port", "0"], in: folder.path)
             #expect(result.status == 64, "\(host): \(result.status) \(result.error)")
-            #expect(result.error.contains("Listening on '\(host)' would let other computers reach the workbench over plain HTTP"), "\(result.error)")
+            #expect(
+                result.error.contains("Listening on '\(host)' would let other computers reach the workbench over plain HTTP"),
+                "\(result.error)")
             #expect(result.error.contains("--allow-host NAME"))
             #expect(result.output.isEmpty)
         }

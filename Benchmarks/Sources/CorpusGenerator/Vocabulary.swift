@@ -45,7 +45,8 @@ struct Vocabulary {
     /// A word drawn from the Zipf distribution.
     func sample(_ random: inout SplitMix64) -> String {
         let target = Double.random(in: 0..<cumulative[cumulative.count - 1], using: &random)
-        var low = 0, high = cumulative.count - 1
+        var low = 0
+        var high = cumulative.count - 1
         while low < high {
             let middle = (low + high) / 2
             if cumulative[middle] < target { low = middle + 1 } else { high = middle }

@@ -34,10 +34,13 @@ while written < target {
     let id = String(format: "bench-%05d", fileNumber)
     let fileTarget = min(target - written, Int.random(in: 200_000...2_000_000, using: &random))
     let speakers = (1...10).map { index in (id: "S\(fileNumber)_\(index)", group: groups[index % groups.count], chair: index == 1) }
-    var text = "# id: \(id)\n# title: Sessie \(fileNumber)\n# moderator: \(speakers[0].id)\n# speakers: " + speakers.map(\.id).joined(separator: ", ") + "\n"
+    var text =
+        "# id: \(id)\n# title: Sessie \(fileNumber)\n# moderator: \(speakers[0].id)\n# speakers: "
+        + speakers.map(\.id).joined(separator: ", ") + "\n"
     for speaker in speakers where !speaker.chair { text += "# speaker \(speaker.id): group=\(speaker.group)\n" }
     text += "\n## plenary\n"
-    var tei = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:id=\"\(id)\" xml:lang=\"nl\">\n<teiHeader><fileDesc><titleStmt><title type=\"main\">Sessie \(fileNumber)</title></titleStmt></fileDesc>\n<profileDesc><particDesc><listPerson>\n"
+    var tei =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:id=\"\(id)\" xml:lang=\"nl\">\n<teiHeader><fileDesc><titleStmt><title type=\"main\">Sessie \(fileNumber)</title></titleStmt></fileDesc>\n<profileDesc><particDesc><listPerson>\n"
     for speaker in speakers { tei += "<person xml:id=\"\(speaker.id)\"><persName>\(speaker.id)</persName></person>\n" }
     tei += "</listPerson></particDesc></profileDesc></teiHeader>\n<text><body><div type=\"debateSection\">\n"
     var size = 0
@@ -65,7 +68,8 @@ while written < target {
         seconds += Int.random(in: 5...90, using: &random)
         let clock = String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
         text += "[\(clock)] \(speaker.id): \(sentence)\n"
-        tei += "<u who=\"#\(speaker.id)\" ana=\"\(speaker.chair ? "#chair" : "#regular")\" xml:id=\"\(id).u\(turn)\"><seg xml:id=\"\(id).s\(turn)\">\(escape(sentence))</seg></u>\n"
+        tei +=
+            "<u who=\"#\(speaker.id)\" ana=\"\(speaker.chair ? "#chair" : "#regular")\" xml:id=\"\(id).u\(turn)\"><seg xml:id=\"\(id).s\(turn)\">\(escape(sentence))</seg></u>\n"
         size += sentence.utf8.count
     }
     tei += "</div></body></text>\n</TEI>\n"

@@ -57,7 +57,8 @@ struct AhoCorasick: Sendable {
 
     private func child(_ node: Int32, _ byte: UInt8) -> Int32? {
         let bytes = edgeBytes[Int(node)]
-        var low = 0, high = bytes.count
+        var low = 0
+        var high = bytes.count
         while low < high {
             let middle = (low + high) / 2
             if bytes[middle] < byte { low = middle + 1 } else { high = middle }

@@ -4,6 +4,7 @@ extension CodedCorpus {
     public func speakerNames(pseudonymized: Bool) -> [String: String] {
         let speakers = Set(utterances.values.compactMap(\.speaker)).union(groups.values.flatMap(\.participants)).sorted()
         guard pseudonymized else { return Dictionary(uniqueKeysWithValues: speakers.map { ($0, $0) }) }
-        return Dictionary(uniqueKeysWithValues: speakers.enumerated().map { index, id in (id, "P" + (index + 1 < 10 ? "0" : "") + String(index + 1)) })
+        return Dictionary(
+            uniqueKeysWithValues: speakers.enumerated().map { index, id in (id, "P" + (index + 1 < 10 ? "0" : "") + String(index + 1)) })
     }
 }

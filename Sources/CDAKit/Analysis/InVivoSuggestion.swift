@@ -47,7 +47,13 @@ public struct InVivoSuggester {
     public init(group: String?, groups: [String]) {
         groupFilter = group
         compareGroups = group == nil && groups.count >= 2
-        if let group { counts[group] = Counts() } else if compareGroups { for name in groups { counts[name] = Counts() } } else { counts[nil] = Counts() }
+        if let group {
+            counts[group] = Counts()
+        } else if compareGroups {
+            for name in groups { counts[name] = Counts() }
+        } else {
+            counts[nil] = Counts()
+        }
     }
 
     /// Adds one utterance.
@@ -83,7 +89,8 @@ public struct InVivoSuggester {
     public func suggestions(limit: Int, minimumFrequency: Int = 2) -> [InVivoSuggestion] {
         var result: [InVivoSuggestion] = []
         for (group, count) in counts {
-            let c = Double(count.targetTokens), d = Double(count.referenceTokens)
+            let c = Double(count.targetTokens)
+            let d = Double(count.referenceTokens)
             var subsumed: Set<String> = []
             for (gram, frequency) in count.target where frequency >= minimumFrequency && gram.contains(" ") {
                 let words = gram.split(separator: " ")
@@ -97,15 +104,18 @@ public struct InVivoSuggester {
             for (gram, frequency) in count.target where frequency >= minimumFrequency && !subsumed.contains(gram) {
                 let reference = count.reference[gram] ?? 0
                 guard d == 0 || Double(frequency) / c > Double(reference) / d else { continue }
-                let g2 = d == 0 ? Double(frequency) : KeynessStatistics.logLikelihood(a: Double(frequency), b: Double(reference), c: c, d: d)
-                result.append(InVivoSuggestion(
-                    expression: gram, group: group, frequency: frequency, referenceFrequency: reference,
-                    speakers: count.speakers[gram]?.count ?? 0, logLikelihood: g2, examples: count.examples[gram] ?? []))
+                let g2 =
+                    d == 0 ? Double(frequency) : KeynessStatistics.logLikelihood(a: Double(frequency), b: Double(reference), c: c, d: d)
+                result.append(
+                    InVivoSuggestion(
+                        expression: gram, group: group, frequency: frequency, referenceFrequency: reference,
+                        speakers: count.speakers[gram]?.count ?? 0, logLikelihood: g2, examples: count.examples[gram] ?? []))
             }
         }
-        return Array(result.sorted {
-            ($0.logLikelihood, $0.speakers, $1.expression) > ($1.logLikelihood, $1.speakers, $0.expression)
-        }.prefix(limit))
+        return Array(
+            result.sorted {
+                ($0.logLikelihood, $0.speakers, $1.expression) > ($1.logLikelihood, $1.speakers, $0.expression)
+            }.prefix(limit))
     }
 
     /// Content words (not stop words, at least 4 letters) and two- and three-word expressions

@@ -22,7 +22,8 @@ public enum KeynessStatistics {
     ///   - observed: Hits per group.
     ///   - totals: Group sizes, in the same order (each at least its hits).
     public static func logLikelihood(observed: [Double], totals: [Double]) -> Double {
-        let hits = observed.reduce(0, +), total = totals.reduce(0, +)
+        let hits = observed.reduce(0, +)
+        let total = totals.reduce(0, +)
         guard hits > 0, total > 0, hits < total else { return 0 }
         var sum = 0.0
         for (o, t) in zip(observed, totals) {

@@ -43,7 +43,8 @@ public enum MergeSuggester {
             for j in active.indices where j > i {
                 var reasons: [String] = []
                 var nameScore = 0.0
-                let a = keys[i], b = keys[j]
+                let a = keys[i]
+                let b = keys[j]
                 if a.folded == b.folded {
                     reasons.append("same name apart from case, accents or spacing")
                     nameScore = 1
@@ -51,7 +52,8 @@ public enum MergeSuggester {
                     reasons.append("same name apart from singular/plural")
                     nameScore = 0.9
                 } else if !a.content.isEmpty, a.content == b.content {
-                    reasons.append(a.contentOrdered == b.contentOrdered ? "same words apart from function words" : "same words in another order")
+                    reasons.append(
+                        a.contentOrdered == b.contentOrdered ? "same words apart from function words" : "same words in another order")
                     nameScore = 0.85
                 } else {
                     let distance = NameSuggester.editDistance(Array(a.folded), Array(b.folded))
@@ -61,7 +63,8 @@ public enum MergeSuggester {
                         nameScore = 0.8 - 0.1 * Double(distance - 1)
                     }
                 }
-                let ua = units[active[i].id] ?? [], ub = units[active[j].id] ?? []
+                let ua = units[active[i].id] ?? []
+                let ub = units[active[j].id] ?? []
                 let union = ua.union(ub).count
                 let shared = ua.intersection(ub).count
                 let jaccard = union == 0 ? 0 : Double(shared) / Double(union)
@@ -70,8 +73,10 @@ public enum MergeSuggester {
                 }
                 guard nameScore > 0 || (jaccard >= 0.5 && shared >= 2) else { continue }
                 let overlapScore = jaccard * Double(shared) / Double(shared + 1)
-                result.append(MergeSuggestion(first: active[i].name, second: active[j].name, score: nameScore + overlapScore,
-                                              reasons: reasons, fragmentOverlap: jaccard))
+                result.append(
+                    MergeSuggestion(
+                        first: active[i].name, second: active[j].name, score: nameScore + overlapScore,
+                        reasons: reasons, fragmentOverlap: jaccard))
             }
         }
         return Array(result.sorted { ($0.score, $1.first, $1.second) > ($1.score, $0.first, $0.second) }.prefix(limit))
@@ -96,7 +101,9 @@ public enum MergeSuggester {
         /// A crude singular for Dutch and English plurals (`waarden` → `waarde`, `policies` → `policy`).
         static func singular(_ word: String) -> String {
             guard word.count > 4 else { return word }
-            for (suffix, replacement) in [("ies", "y"), ("'s", ""), ("’s", ""), ("den", "de"), ("ten", "te"), ("en", ""), ("es", "e"), ("s", "")]
+            for (suffix, replacement) in [
+                ("ies", "y"), ("'s", ""), ("’s", ""), ("den", "de"), ("ten", "te"), ("en", ""), ("es", "e"), ("s", ""),
+            ]
             where word.hasSuffix(suffix) {
                 return String(word.dropLast(suffix.count)) + replacement
             }

@@ -69,9 +69,10 @@ public struct RoundStatus: Sendable, Hashable, Codable {
             }
             let totalWords = groups.reduce(0) { $0 + $1.words }
             let coded = covered.values.reduce(0, +)
-            rounds.append(RoundFigures(
-                round: round, codes: Set(spans.map(\.codeID)).count, codings: spans.count, fragments: fragments.count,
-                codedWords: coded, coverage: totalWords == 0 ? 0 : Double(coded) / Double(totalWords), groups: groups))
+            rounds.append(
+                RoundFigures(
+                    round: round, codes: Set(spans.map(\.codeID)).count, codings: spans.count, fragments: fragments.count,
+                    codedWords: coded, coverage: totalWords == 0 ? 0 : Double(coded) / Double(totalWords), groups: groups))
         }
         self.rounds = rounds
         codesAddedInRoundTwo = corpus.codes.values.filter { $0.round == 2 }.map(\.name).sorted()
@@ -86,8 +87,10 @@ public struct RoundStatus: Sendable, Hashable, Codable {
     /// Whether two fragments share at least one scalar position.
     static func overlaps(_ a: Fragment, _ b: Fragment) -> Bool {
         guard a.documentID == b.documentID else { return false }
-        let aStart = (a.startUtterance, a.startOffset ?? 0), aEnd = (a.endUtterance, a.endOffset ?? Int.max)
-        let bStart = (b.startUtterance, b.startOffset ?? 0), bEnd = (b.endUtterance, b.endOffset ?? Int.max)
+        let aStart = (a.startUtterance, a.startOffset ?? 0)
+        let aEnd = (a.endUtterance, a.endOffset ?? Int.max)
+        let bStart = (b.startUtterance, b.startOffset ?? 0)
+        let bEnd = (b.endUtterance, b.endOffset ?? Int.max)
         return aStart < bEnd && bStart < aEnd
     }
 }

@@ -4,7 +4,8 @@ public enum StopWords {
     public static let all: Set<String> = dutch.union(english)
 
     /// Common Dutch function words.
-    public static let dutch: Set<String> = Set("""
+    public static let dutch: Set<String> = Set(
+        """
         aan al alle alles als altijd andere ben bij daar daarom dan dat de der deze die dit doch doen door dus een eens en er ga gaan
         gaat geen geweest goed had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je jij jou jouw juist kan kun
         kunnen maar me meer men met mij mijn moet moeten na naar natuurlijk nee niet niets nog nou nu of ok oké om omdat ons onze ook
@@ -14,7 +15,8 @@ public enum StopWords {
         """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," }).map(String.init))
 
     /// Common English function words.
-    public static let english: Set<String> = Set("""
+    public static let english: Set<String> = Set(
+        """
         a about after all also an and any are as at be because been but by can could did do does for from had has have he her him
         his how i if in into is it its just like me more my no not now of on one only or other our out she so some than that the
         their them then there these they this to too up us very was we were what when which who will with would yes you your

@@ -30,7 +30,8 @@ public struct TermMatcher: Sendable {
             for start in 0...(words.count - count) {
                 var matches = true
                 for offset in 0..<count {
-                    let word = words[start + offset], wanted = pattern.words[offset]
+                    let word = words[start + offset]
+                    let wanted = pattern.words[offset]
                     let isLast = offset == count - 1
                     if isLast && pattern.lastIsPrefix ? !word.hasPrefix(wanted) : word != wanted {
                         matches = false

@@ -21,8 +21,11 @@ public struct TextScope: Sendable, Hashable {
     public var foldDiacritics: Bool
 
     /// Creates a scope; by default all participants' talk, case-folded.
-    public init(by: String = "group", group: String? = nil, document: String? = nil, speaker: String? = nil, codes: [String] = [], theme: String? = nil,
-                includeModerators: Bool = false, foldDiacritics: Bool = false) {
+    public init(
+        by: String = "group", group: String? = nil, document: String? = nil, speaker: String? = nil, codes: [String] = [],
+        theme: String? = nil,
+        includeModerators: Bool = false, foldDiacritics: Bool = false
+    ) {
         self.by = by
         self.group = group
         self.document = document

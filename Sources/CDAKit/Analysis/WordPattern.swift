@@ -24,8 +24,12 @@ public struct WordPattern: Sendable, Hashable {
     /// Glob matching with `*` and `?` over characters.
     static func glob(_ pattern: String, matches word: String) -> Bool {
         if !pattern.contains("*") && !pattern.contains("?") { return pattern == word }
-        let p = Array(pattern), w = Array(word)
-        var pi = 0, wi = 0, star = -1, mark = 0
+        let p = Array(pattern)
+        let w = Array(word)
+        var pi = 0
+        var wi = 0
+        var star = -1
+        var mark = 0
         while wi < w.count {
             if pi < p.count, p[pi] == "?" || p[pi] == w[wi] {
                 pi += 1

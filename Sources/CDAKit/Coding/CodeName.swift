@@ -47,17 +47,19 @@ public enum CodeName {
 
     /// A control character's name, for messages: "a tab (U+0009)".
     static func describe(_ value: UInt32) -> String {
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - String(value, radix: 16).count)) + String(value, radix: 16, uppercase: true)
-        let name: String? = switch value {
-        case 0x00: "a NUL character"
-        case 0x09: "a tab"
-        case 0x0A: "a line feed (new line)"
-        case 0x0D: "a carriage return"
-        case 0x85: "a next-line character (NEL)"
-        case 0x2028: "a line separator"
-        case 0x2029: "a paragraph separator"
-        default: nil
-        }
+        let code =
+            "U+" + String(repeating: "0", count: max(0, 4 - String(value, radix: 16).count)) + String(value, radix: 16, uppercase: true)
+        let name: String? =
+            switch value {
+            case 0x00: "a NUL character"
+            case 0x09: "a tab"
+            case 0x0A: "a line feed (new line)"
+            case 0x0D: "a carriage return"
+            case 0x85: "a next-line character (NEL)"
+            case 0x2028: "a line separator"
+            case 0x2029: "a paragraph separator"
+            default: nil
+            }
         return "\(name ?? "a control character") (\(code))"
     }
 }

@@ -60,7 +60,8 @@ public enum CodingError: Error, Sendable, Hashable, CustomStringConvertible {
             return "The code name '\(CodeName.visible(name))' has \(CodeName.describe(scalar)) at character \(position); "
                 + "a code name is one line of text without tabs, line breaks or other control characters."
         case .offsetOutOfRange(let document, let utterance, let offset, let length):
-            return "Offset \(offset) is outside utterance \(utterance) of '\(document)', which has \(length) characters (offsets 0–\(length))."
+            return
+                "Offset \(offset) is outside utterance \(utterance) of '\(document)', which has \(length) characters (offsets 0–\(length))."
         case .emptyFragment(let fragment):
             return "The fragment \(fragment) is empty: its start is not before its end."
         case .halfOpenOffsets:
@@ -70,11 +71,13 @@ public enum CodingError: Error, Sendable, Hashable, CustomStringConvertible {
         case .roundNotStarted(let round):
             return "Round \(round) has not started. Start it with 'cda round start \(round)'."
         case .roundPassed(let requested, let current):
-            return "Round \(requested) cannot be started: round \(current) is under way and rounds do not go back. New codings go to round \(current); code into round \(requested) with --round \(requested)."
+            return
+                "Round \(requested) cannot be started: round \(current) is under way and rounds do not go back. New codings go to round \(current); code into round \(requested) with --round \(requested)."
         case .roundThemesDiffer(let round, let current, let requested):
             let now = current.isEmpty ? "no themes" : current.joined(separator: ", ")
             let asked = requested.isEmpty ? "no themes" : requested.joined(separator: ", ")
-            return "Round \(round) is already under way for \(now); starting it again with \(asked) would change it without a trace, so nothing was changed."
+            return
+                "Round \(round) is already under way for \(now); starting it again with \(asked) would change it without a trace, so nothing was changed."
         case .unknownTheme(let id, let suggestion):
             return "Unknown theme '\(id)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? " Load themes with 'cda themes load FILE'.")
         case .cycle(let code, let parent):
@@ -86,13 +89,15 @@ public enum CodingError: Error, Sendable, Hashable, CustomStringConvertible {
         case .nothingToUndo:
             return "There is no consolidation step to undo."
         case .undoConflict(let step):
-            return "Cannot undo '\(step)': the codes it touched have changed since (later codings or steps). Undo those first, or reverse the step by hand."
+            return
+                "Cannot undo '\(step)': the codes it touched have changed since (later codings or steps). Undo those first, or reverse the step by hand."
         case .unknownStep(let id):
             return "There is no step \(id) in the history. List the steps with 'cda codes history'."
         case .stepAlreadyUndone(let id, let summary):
             return "Step \(id) (\(summary)) was undone already."
         case .stepNotLatest(let id, let summary, let latestID, let latestSummary, let latestActor):
-            return "Cannot undo step \(id) (\(summary)): step \(latestID) (\(latestSummary), by \(latestActor)) came after it, and steps are undone latest first. "
+            return
+                "Cannot undo step \(id) (\(summary)): step \(latestID) (\(latestSummary), by \(latestActor)) came after it, and steps are undone latest first. "
                 + "Undo step \(latestID) first, or leave both as they are."
         }
     }

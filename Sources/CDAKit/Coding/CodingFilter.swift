@@ -14,7 +14,10 @@ public struct CodingFilter: Sendable, Hashable, CustomStringConvertible {
     public var coder: String?
 
     /// Creates a filter; at least one of `codingID`, `documentID` or `fragment` must be set.
-    public init(codingID: Int64? = nil, documentID: String? = nil, fragment: Fragment? = nil, codeName: String? = nil, round: Int? = nil, coder: String? = nil) {
+    public init(
+        codingID: Int64? = nil, documentID: String? = nil, fragment: Fragment? = nil, codeName: String? = nil, round: Int? = nil,
+        coder: String? = nil
+    ) {
         self.codingID = codingID
         self.documentID = documentID
         self.fragment = fragment

@@ -14,7 +14,8 @@ public struct CodingRequest: Sendable, Hashable {
     public var origin: CodeOrigin
 
     /// Creates a request.
-    public init(fragment: Fragment, codeName: String, round: Int? = nil, coder: String, memo: String? = nil, origin: CodeOrigin = .analyst) {
+    public init(fragment: Fragment, codeName: String, round: Int? = nil, coder: String, memo: String? = nil, origin: CodeOrigin = .analyst)
+    {
         self.fragment = fragment
         self.codeName = codeName
         self.round = round

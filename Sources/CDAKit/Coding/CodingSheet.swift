@@ -61,7 +61,10 @@ public enum CodingSheet {
             let table = try SheetTable.read(text)
             return parse(table.records, file: file, defaultCoder: defaultCoder)
         } catch {
-            return .failure(SheetError(issues: [Issue(file: file, line: error.line, message: "a quoted cell starts here and is never closed (a \" is missing)")]))
+            return .failure(
+                SheetError(issues: [
+                    Issue(file: file, line: error.line, message: "a quoted cell starts here and is never closed (a \" is missing)")
+                ]))
         }
     }
 
@@ -80,7 +83,8 @@ public enum CodingSheet {
             let cells = record.cells.map { $0.trimmingCharacters(in: .whitespaces) }
             if index == 0, cells.first?.lowercased() == "document" {
                 if Array(cells.prefix(5)).map({ $0.lowercased() }) != Array(columns.prefix(5)) {
-                    issues.append(Issue(file: file, line: line, message: "the header must start with: \(columns.prefix(5).joined(separator: ", "))"))
+                    issues.append(
+                        Issue(file: file, line: line, message: "the header must start with: \(columns.prefix(5).joined(separator: ", "))"))
                 }
                 continue
             }
@@ -95,7 +99,9 @@ public enum CodingSheet {
     private struct Message: Error { var text: String }
 
     private static func parseRow(_ cells: [String], defaultCoder: String) -> Result<CodingRequest, Message> {
-        guard cells.count >= 5 else { return .failure(Message(text: "expected at least 5 columns (document, utterance, start, end, code), found \(cells.count)")) }
+        guard cells.count >= 5 else {
+            return .failure(Message(text: "expected at least 5 columns (document, utterance, start, end, code), found \(cells.count)"))
+        }
         let document = cells[0]
         guard !document.isEmpty else { return .failure(Message(text: "the document is empty")) }
         let utteranceParts = cells[1].split(separator: "-", omittingEmptySubsequences: false)
@@ -104,8 +110,13 @@ public enum CodingSheet {
         else { return .failure(Message(text: "utterance '\(cells[1])' is not a number N or a range N-M with N ≤ M")) }
         var offsets: [Int?] = []
         for (name, cell) in [("start", cells[2]), ("end", cells[3])] {
-            if cell.isEmpty { offsets.append(nil); continue }
-            guard let value = Int(cell), value >= 0, value <= 1 << 40 else { return .failure(Message(text: "\(name) '\(cell)' is not an offset (a whole number from 0)")) }
+            if cell.isEmpty {
+                offsets.append(nil)
+                continue
+            }
+            guard let value = Int(cell), value >= 0, value <= 1 << 40 else {
+                return .failure(Message(text: "\(name) '\(cell)' is not an offset (a whole number from 0)"))
+            }
             offsets.append(value)
         }
         if (offsets[0] == nil) != (offsets[1] == nil) { return .failure(Message(text: "give both start and end, or neither")) }
@@ -113,12 +124,15 @@ public enum CodingSheet {
         guard !code.isEmpty else { return .failure(Message(text: "the code is empty")) }
         var round = 1
         if cells.count > 5, !cells[5].isEmpty {
-            guard let value = Int(cells[5]), CodingRound.all.contains(value) else { return .failure(Message(text: "round '\(cells[5])' must be 1 or 2")) }
+            guard let value = Int(cells[5]), CodingRound.all.contains(value) else {
+                return .failure(Message(text: "round '\(cells[5])' must be 1 or 2"))
+            }
             round = value
         }
         let coder = cells.count > 6 && !cells[6].isEmpty ? cells[6] : defaultCoder
         let memo = cells.count > 7 && !cells[7].isEmpty ? cells[7] : nil
-        let fragment = Fragment(documentID: document, startUtterance: first, startOffset: offsets[0], endUtterance: last, endOffset: offsets[1])
+        let fragment = Fragment(
+            documentID: document, startUtterance: first, startOffset: offsets[0], endUtterance: last, endOffset: offsets[1])
         return .success(CodingRequest(fragment: fragment, codeName: code, round: round, coder: coder, memo: memo, origin: origin))
     }
 
@@ -133,18 +147,21 @@ public enum CodingSheet {
     public static func row(
         _ fragment: Fragment, code: String, origin: CodeOrigin = .analyst, round: Int?, coder: String, memo: String, text: String
     ) -> [String] {
-        [fragment.documentID, fragment.utteranceLabel, fragment.startOffset.map(String.init) ?? "",
-         fragment.endOffset.map(String.init) ?? "", code.isEmpty ? "" : CodeName.written(code, origin: origin),
-         round.map(String.init) ?? "", coder, memo, text]
+        [
+            fragment.documentID, fragment.utteranceLabel, fragment.startOffset.map(String.init) ?? "",
+            fragment.endOffset.map(String.init) ?? "", code.isEmpty ? "" : CodeName.written(code, origin: origin),
+            round.map(String.init) ?? "", coder, memo, text,
+        ]
     }
 
     /// Renders rows as a sheet with the header line. Tabs and line breaks inside cells become spaces.
     public static func render(_ rows: [[String]]) -> String {
         var lines = [columns.joined(separator: "\t")]
         for row in rows {
-            lines.append(row.map { cell in
-                String(cell.map { $0 == "\t" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? " " : $0 })
-            }.joined(separator: "\t"))
+            lines.append(
+                row.map { cell in
+                    String(cell.map { $0 == "\t" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? " " : $0 })
+                }.joined(separator: "\t"))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -51,9 +51,11 @@ public enum ExchangeError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(file): entry '\(entry)' \(reason); the archive was refused and nothing was imported"
         case .entryTooLarge(let file, let entry, let bytes, let limit, let declared):
             let what = declared ? "declares" : "inflates to more than"
-            return "\(file): entry '\(entry)' \(what) \(bytes) bytes, beyond the limit of \(limit) (an archive bomb?); the archive was refused and nothing was imported"
+            return
+                "\(file): entry '\(entry)' \(what) \(bytes) bytes, beyond the limit of \(limit) (an archive bomb?); the archive was refused and nothing was imported"
         case .sizeMismatch(let file, let entry, let declared):
-            return "\(file): entry '\(entry)' inflates to more than the \(declared) bytes its header declares (an archive bomb, or a damaged archive); the archive was refused and nothing was imported"
+            return
+                "\(file): entry '\(entry)' inflates to more than the \(declared) bytes its header declares (an archive bomb, or a damaged archive); the archive was refused and nothing was imported"
         case .tooManyEntries(let file, let count, let limit):
             return "\(file): the archive has \(count) entries, more than the limit of \(limit); it was refused"
         case .missingProject(let file):
@@ -65,7 +67,8 @@ public enum ExchangeError: Error, Sendable, Hashable, CustomStringConvertible {
             let more = violations.count > 20 ? "\n… and \(violations.count - 20) more" : ""
             return "\(file): fails the REFI-QDA schema \(schema) (\(violations.count) problem(s)):\n\(shown)\(more)"
         case .schemasNotFound(let searched):
-            return "The REFI-QDA schemas (Project.xsd, Codebook.xsd) were not found; looked in: \(searched.joined(separator: ", ")). Get them from the REFI-QDA standard (https://www.qdasoftware.org) and put them in one of those folders, or point --schemas DIR or CDA_REFI_SCHEMAS at the folder that holds them."
+            return
+                "The REFI-QDA schemas (Project.xsd, Codebook.xsd) were not found; looked in: \(searched.joined(separator: ", ")). Get them from the REFI-QDA standard (https://www.qdasoftware.org) and put them in one of those folders, or point --schemas DIR or CDA_REFI_SCHEMAS at the folder that holds them."
         case .schemaUnusable(let path, let message):
             return "\(path): cannot use this XML Schema (\(message))"
         case .nothingToExport(let file, let what):
@@ -73,13 +76,16 @@ public enum ExchangeError: Error, Sendable, Hashable, CustomStringConvertible {
         case .writeFailed(let file, let reason):
             return "\(file): cannot write the file (\(reason))"
         case .documentConflict(let file, let document):
-            return "\(file): document '\(document)' is already in the project with other utterances; nothing was imported. Import into a new project (cda init --project other.cda)."
+            return
+                "\(file): document '\(document)' is already in the project with other utterances; nothing was imported. Import into a new project (cda init --project other.cda)."
         case .incomplete(let file, let problems):
             let shown = problems.prefix(20).joined(separator: "\n")
             let more = problems.count > 20 ? "\n… and \(problems.count - 20) more" : ""
-            return "\(file): \(problems.count) problem(s) would need a repair or leave something out; nothing was imported:\n\(shown)\(more)\nImport with --lenient to repair ids and take the rest, with every repair and omission listed."
+            return
+                "\(file): \(problems.count) problem(s) would need a repair or leave something out; nothing was imported:\n\(shown)\(more)\nImport with --lenient to repair ids and take the rest, with every repair and omission listed."
         case .invalidCodeName(let file, let guid, let message):
-            return "\(file): code \(guid.map { "\($0) " } ?? "")refused: \(message) Nothing was imported; rename the code in the tool that wrote the file."
+            return
+                "\(file): code \(guid.map { "\($0) " } ?? "")refused: \(message) Nothing was imported; rename the code in the tool that wrote the file."
         }
     }
 }

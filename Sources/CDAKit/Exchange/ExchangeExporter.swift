@@ -34,7 +34,9 @@ struct ExchangeExporter {
         let resolve = resolver()
         let exported = snapshot.codes.filter { $0.status != .merged }
         let merged = snapshot.codes.count - exported.count
-        if merged > 0 { omitted.append("\(merged) merged code(s) are not exported; their codings count for the codes they were merged into") }
+        if merged > 0 {
+            omitted.append("\(merged) merged code(s) are not exported; their codings count for the codes they were merged into")
+        }
         let retired = exported.filter { $0.status == .retired }.count
         if retired > 0 { omitted.append("\(retired) retired code(s) are exported as ordinary codes (REFI-QDA has no code status)") }
 
@@ -61,8 +63,9 @@ struct ExchangeExporter {
             case "theme": name = "Theme: \(themeLabels[memo.target] ?? memo.target)"
             default: name = "Theme: \(themeLabels[memo.target] ?? memo.target) / group: \(memo.group)"
             }
-            project.notes.append(REFIProject.Note(
-                guid: guid, name: name, text: memo.text, creatingUser: userGUID[memo.author], creationDateTime: memo.updatedAt))
+            project.notes.append(
+                REFIProject.Note(
+                    guid: guid, name: name, text: memo.text, creatingUser: userGUID[memo.author], creationDateTime: memo.updatedAt))
             noteGUIDs["\(memo.kind == "theme-group" ? "theme" : memo.kind):\(target)", default: []].append(guid)
         }
         project.noteRefs = noteGUIDs["project:"] ?? []
@@ -72,7 +75,9 @@ struct ExchangeExporter {
         counts.codes = visited.count
         addSets(resolve: resolve, exportedCodes: visited, noteGUIDs: noteGUIDs, to: &project)
         counts.themes = project.sets.count
-        if snapshot.hasTermsOrQuestions { omitted.append("research questions and sensitising terms are not exported (REFI-QDA has no place for them)") }
+        if snapshot.hasTermsOrQuestions {
+            omitted.append("research questions and sensitising terms are not exported (REFI-QDA has no place for them)")
+        }
 
         // Variables: speaker role and attributes, document attributes and titles.
         var variableNames: Set<String> = ["role"]
@@ -94,12 +99,15 @@ struct ExchangeExporter {
             replaced += layout.replacedLineBreaks
             let guid = registry.guid("document", document.id)
             for speaker in Set(utterances.compactMap(\.speakerID)) { speakerDocuments[speaker, default: []].append(guid) }
-            var values = document.attributes.sorted { $0.key < $1.key }.map { REFIProject.VariableValue(variable: variableGUID[$0.key]!, value: $0.value) }
+            var values = document.attributes.sorted { $0.key < $1.key }.map {
+                REFIProject.VariableValue(variable: variableGUID[$0.key]!, value: $0.value)
+            }
             if document.title != document.id { values.append(.init(variable: variableGUID["title"]!, value: document.title)) }
             var source = REFIProject.TextSource(
                 guid: guid, name: document.id, plainTextPath: "internal://\(guid).txt",
                 noteRefs: noteGUIDs["document:\(document.id)"] ?? [], values: values)
-            source.selections = selections(for: document.id, layout: layout, resolve: resolve, userGUID: userGUID, project: &project, counts: &counts)
+            source.selections = selections(
+                for: document.id, layout: layout, resolve: resolve, userGUID: userGUID, project: &project, counts: &counts)
             project.sources.append(source)
             files.append(("sources/\(guid).txt", layout.text))
         }
@@ -113,16 +121,19 @@ struct ExchangeExporter {
         for speaker in snapshot.speakers {
             var values = [REFIProject.VariableValue(variable: variableGUID["role"]!, value: speaker.role.rawValue)]
             values += speaker.attributes.sorted { $0.key < $1.key }.map { .init(variable: variableGUID[$0.key]!, value: $0.value) }
-            project.cases.append(REFIProject.Case(
-                guid: registry.guid("speaker", speaker.id), name: speaker.id,
-                description: speaker.name == speaker.id ? nil : speaker.name, values: values,
-                sourceRefs: speakerDocuments[speaker.id] ?? []))
+            project.cases.append(
+                REFIProject.Case(
+                    guid: registry.guid("speaker", speaker.id), name: speaker.id,
+                    description: speaker.name == speaker.id ? nil : speaker.name, values: values,
+                    sourceRefs: speakerDocuments[speaker.id] ?? []))
         }
         counts.speakers = snapshot.speakers.count
         counts.notes = project.notes.count
         counts.users = project.users.count
         if snapshot.rounds.count > 1 {
-            omitted.append("codings of rounds \(snapshot.rounds.sorted().map(String.init).joined(separator: " and ")) are exported together (REFI-QDA has no rounds; use --round to export one)")
+            omitted.append(
+                "codings of rounds \(snapshot.rounds.sorted().map(String.init).joined(separator: " and ")) are exported together (REFI-QDA has no rounds; use --round to export one)"
+            )
         }
         if snapshot.selectedFragments > 0 { omitted.append("\(snapshot.selectedFragments) exemplar selection(s) are not exported") }
         return Output(project: project, files: files, omitted: omitted, counts: counts)
@@ -138,7 +149,9 @@ struct ExchangeExporter {
         counts.codes = visited.count
         counts.themes = project.sets.count
         var omitted = ["memos are not part of a codebook; export a project (.qdpx) to keep them"]
-        if snapshot.hasTermsOrQuestions { omitted.append("research questions and sensitising terms are not exported (REFI-QDA has no place for them)") }
+        if snapshot.hasTermsOrQuestions {
+            omitted.append("research questions and sensitising terms are not exported (REFI-QDA has no place for them)")
+        }
         return Output(project: project, files: [], omitted: omitted, counts: counts)
     }
 
@@ -180,10 +193,11 @@ struct ExchangeExporter {
     ) {
         for theme in snapshot.themes {
             let members = Set(theme.codeIDs.compactMap { resolve($0)?.id }).filter { exportedCodes.contains($0) }.sorted()
-            project.sets.append(REFIProject.CodeSet(
-                guid: registry.guid("theme", theme.id), name: theme.label,
-                description: theme.description.isEmpty ? nil : theme.description,
-                memberCodes: members.map { registry.guid("code", String($0)) }, memberNotes: noteGUIDs["theme:\(theme.id)"] ?? []))
+            project.sets.append(
+                REFIProject.CodeSet(
+                    guid: registry.guid("theme", theme.id), name: theme.label,
+                    description: theme.description.isEmpty ? nil : theme.description,
+                    memberCodes: members.map { registry.guid("code", String($0)) }, memberNotes: noteGUIDs["theme:\(theme.id)"] ?? []))
         }
     }
 
@@ -192,7 +206,10 @@ struct ExchangeExporter {
         for document: String, layout: PlainTextLayout, resolve: (Int64) -> Code?, userGUID: [String: String],
         project: inout REFIProject, counts: inout ExchangeExportResult.Counts
     ) -> [REFIProject.Selection] {
-        struct Key: Hashable { var code: Int64; var coder: String }
+        struct Key: Hashable {
+            var code: Int64
+            var coder: String
+        }
         var byFragment: [Fragment: [Key: Coding]] = [:]
         for coding in snapshot.codings where coding.fragment.documentID == document {
             guard let code = resolve(coding.codeID), code.status != .merged else { continue }
@@ -221,9 +238,10 @@ struct ExchangeExporter {
                     creatingUser: userGUID[key.coder], creationDateTime: coding.createdAt)
                 if let memo = coding.memo, !memo.isEmpty {
                     let note = registry.guid("note", "coding:\(codingKey)")
-                    project.notes.append(REFIProject.Note(
-                        guid: note, name: "Memo on a coding", text: memo, creatingUser: userGUID[key.coder],
-                        creationDateTime: coding.createdAt))
+                    project.notes.append(
+                        REFIProject.Note(
+                            guid: note, name: "Memo on a coding", text: memo, creatingUser: userGUID[key.coder],
+                            creationDateTime: coding.createdAt))
                     refi.noteRefs = [note]
                 }
                 selection.codings.append(refi)

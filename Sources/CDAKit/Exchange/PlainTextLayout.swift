@@ -104,7 +104,8 @@ struct PlainTextLayout: Sendable, Hashable {
         for case let label? in candidates.map({ $0?.label }) { uses[label, default: 0] += 1 }
         var lines: [Line] = []
         for (index, line) in raw.enumerated() {
-            let content = contents[index], turn = candidates[index]
+            let content = contents[index]
+            let turn = candidates[index]
             var label = turn?.label
             if let candidate = label, !knownLabels.contains(candidate) {
                 let accepted = guessLabels && (candidate.contains(where: \.isNumber) || uses[candidate, default: 0] >= 2)
@@ -122,9 +123,10 @@ struct PlainTextLayout: Sendable, Hashable {
             }
             while let last = scalars.last, last.properties.isWhitespace { scalars = scalars.dropLast() }
             guard !scalars.isEmpty else { continue }
-            lines.append(Line(
-                label: label, text: String(String.UnicodeScalarView(scalars)), textStart: line.start + skip,
-                length: scalars.count, time: label != nil || turn?.label == nil ? turn?.time : nil))
+            lines.append(
+                Line(
+                    label: label, text: String(String.UnicodeScalarView(scalars)), textStart: line.start + skip,
+                    length: scalars.count, time: label != nil || turn?.label == nil ? turn?.time : nil))
         }
         self.lines = lines
     }
@@ -145,7 +147,8 @@ struct PlainTextLayout: Sendable, Hashable {
     ///
     /// - Precondition: The fragment's utterances exist in this layout.
     func positions(of fragment: Fragment) -> Range<Int> {
-        let first = lines[fragment.startUtterance - 1], last = lines[fragment.endUtterance - 1]
+        let first = lines[fragment.startUtterance - 1]
+        let last = lines[fragment.endUtterance - 1]
         return (first.textStart + (fragment.startOffset ?? 0))..<(last.textStart + (fragment.endOffset ?? last.length))
     }
 
@@ -156,7 +159,8 @@ struct PlainTextLayout: Sendable, Hashable {
         let range = positions(of: fragment)
         guard unit == .utf16 else { return range }
         var scalars = text.unicodeScalars.makeIterator()
-        var units = 0, start = 0
+        var units = 0
+        var start = 0
         for offset in 0..<range.upperBound {
             if offset == range.lowerBound { start = units }
             units += scalars.next().map { $0.utf16.count } ?? 1
@@ -173,7 +177,8 @@ struct PlainTextLayout: Sendable, Hashable {
     func fragment(document: String, start: Int, end: Int) -> (fragment: Fragment, trimmed: Bool)? {
         guard start < end else { return nil }
         // The first line whose text ends after `start`, and the last whose text starts before `end`.
-        var low = 0, high = lines.count
+        var low = 0
+        var high = lines.count
         while low < high {
             let middle = (low + high) / 2
             if lines[middle].textStart + lines[middle].length > start { high = middle } else { low = middle + 1 }
@@ -191,7 +196,10 @@ struct PlainTextLayout: Sendable, Hashable {
         let endOffset = min(lines[last].length, end - lines[last].textStart)
         if first == last && startOffset >= endOffset { return nil }
         let trimmed = lines[first].textStart + startOffset != start || lines[last].textStart + endOffset != end
-        return (Fragment(documentID: document, startUtterance: first + 1, startOffset: startOffset,
-                         endUtterance: last + 1, endOffset: endOffset), trimmed)
+        return (
+            Fragment(
+                documentID: document, startUtterance: first + 1, startOffset: startOffset,
+                endUtterance: last + 1, endOffset: endOffset), trimmed
+        )
     }
 }

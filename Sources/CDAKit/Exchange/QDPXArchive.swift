@@ -68,7 +68,9 @@ struct QDPXArchive {
     static func unsafeReason(_ path: String) -> String? {
         let unified = path.replacingOccurrences(of: "\\", with: "/")
         if unified.hasPrefix("/") || unified.hasPrefix("~") { return "has an absolute path" }
-        if unified.count >= 2, unified.dropFirst().first == ":", unified.first?.isLetter == true { return "has an absolute path (a drive letter)" }
+        if unified.count >= 2, unified.dropFirst().first == ":", unified.first?.isLetter == true {
+            return "has an absolute path (a drive letter)"
+        }
         var depth = 0
         for component in unified.split(separator: "/", omittingEmptySubsequences: true) {
             if component == ".." {

@@ -12,8 +12,9 @@ extension REFIProject {
     /// - Throws: `ExchangeError.wrongRoot` for any other root element.
     static func read(_ root: XMLNode, file: String, expecting expected: String) throws(ExchangeError) -> REFIProject {
         guard root.name == expected else { throw .wrongRoot(file: file, found: root.name, expected: expected) }
-        var project = REFIProject(name: root.attributes["name"] ?? "", origin: root.attributes["origin"],
-                                  creationDateTime: root.attributes["creationDateTime"])
+        var project = REFIProject(
+            name: root.attributes["name"] ?? "", origin: root.attributes["origin"],
+            creationDateTime: root.attributes["creationDateTime"])
         var reader = Reader(file: file)
         reader.giveNewGUIDs(root)
         if expected == "CodeBook" {
@@ -30,9 +31,10 @@ extension REFIProject {
             }
             for node in root.child("Cases")?.children("Case") ?? [] {
                 guard let guid = reader.guid(node, "guid") else { continue }
-                project.cases.append(Case(
-                    guid: guid, name: node.attributes["name"], description: node.child("Description")?.text,
-                    values: reader.values(node), sourceRefs: node.children("SourceRef").compactMap { reader.guid($0, "targetGUID") }))
+                project.cases.append(
+                    Case(
+                        guid: guid, name: node.attributes["name"], description: node.child("Description")?.text,
+                        values: reader.values(node), sourceRefs: node.children("SourceRef").compactMap { reader.guid($0, "targetGUID") }))
             }
             for node in root.child("Sources")?.children ?? [] {
                 if node.name == "TextSource" {
@@ -47,10 +49,11 @@ extension REFIProject {
                     reader.skip(node, "note '\(node.attributes["name"] ?? guid)' has no PlainTextContent; not imported")
                     continue
                 }
-                project.notes.append(Note(
-                    guid: guid, name: node.attributes["name"], text: text,
-                    creatingUser: REFIGUID.normalize(node.attributes["creatingUser"]),
-                    creationDateTime: node.attributes["creationDateTime"]))
+                project.notes.append(
+                    Note(
+                        guid: guid, name: node.attributes["name"], text: text,
+                        creatingUser: REFIGUID.normalize(node.attributes["creatingUser"]),
+                        creationDateTime: node.attributes["creationDateTime"]))
             }
             if let links = root.child("Links") { reader.skip(links, "\(links.children.count) link(s) between items are not imported") }
             if let graphs = root.child("Graphs") { reader.skip(graphs, "\(graphs.children.count) graph(s) are not imported") }
@@ -61,11 +64,12 @@ extension REFIProject {
         for node in setsNode?.children("Set") ?? [] {
             guard let guid = reader.guid(node, "guid"), let name = reader.required(node, "name") else { continue }
             let memberAttribute = expected == "CodeBook" ? "guid" : "targetGUID"
-            project.sets.append(CodeSet(
-                guid: guid, name: name, description: node.child("Description")?.text,
-                memberCodes: node.children("MemberCode").compactMap { reader.guid($0, memberAttribute) },
-                memberSources: node.children("MemberSource").compactMap { reader.guid($0, memberAttribute) },
-                memberNotes: node.children("MemberNote").compactMap { reader.guid($0, memberAttribute) }))
+            project.sets.append(
+                CodeSet(
+                    guid: guid, name: name, description: node.child("Description")?.text,
+                    memberCodes: node.children("MemberCode").compactMap { reader.guid($0, memberAttribute) },
+                    memberSources: node.children("MemberSource").compactMap { reader.guid($0, memberAttribute) },
+                    memberNotes: node.children("MemberNote").compactMap { reader.guid($0, memberAttribute) }))
         }
         project.skipped = reader.skipped
         project.dropped = reader.dropped
@@ -102,13 +106,15 @@ extension REFIProject {
                 newGUIDs[raw] = REFIGUID.make()
                 repairs.append("\(file):\(node.line): \(node.name.lowercased()) '\(raw)' had no valid guid; given a new one")
             }
-            node.children.forEach { giveNewGUIDs($0) }
+            for child in node.children { giveNewGUIDs(child) }
         }
 
         mutating func guid(_ node: XMLNode, _ attribute: String) -> String? {
             if let guid = REFIGUID.normalize(node.attributes[attribute]) { return guid }
             if let raw = node.attributes[attribute]?.trimmingCharacters(in: .whitespaces), let repaired = newGUIDs[raw] { return repaired }
-            let what = node.attributes[attribute] == nil ? "no \(attribute)" : "\(attribute) '\(node.attributes[attribute]!)', which names nothing in the file"
+            let what =
+                node.attributes[attribute] == nil
+                ? "no \(attribute)" : "\(attribute) '\(node.attributes[attribute]!)', which names nothing in the file"
             drop(node, "<\(node.name)> has \(what); left out")
             return nil
         }
@@ -163,13 +169,14 @@ extension REFIProject {
                     drop(selection, "selection \(selectionGUID) has no whole-number startPosition and endPosition; left out")
                     continue
                 }
-                source.selections.append(Selection(
-                    guid: selectionGUID, name: selection.attributes["name"], start: start, end: end,
-                    description: selection.child("Description")?.text,
-                    creatingUser: REFIGUID.normalize(selection.attributes["creatingUser"]),
-                    creationDateTime: selection.attributes["creationDateTime"],
-                    codings: selection.children("Coding").compactMap { coding($0) },
-                    noteRefs: selection.children("NoteRef").compactMap { self.guid($0, "targetGUID") }, line: selection.line))
+                source.selections.append(
+                    Selection(
+                        guid: selectionGUID, name: selection.attributes["name"], start: start, end: end,
+                        description: selection.child("Description")?.text,
+                        creatingUser: REFIGUID.normalize(selection.attributes["creatingUser"]),
+                        creationDateTime: selection.attributes["creationDateTime"],
+                        codings: selection.children("Coding").compactMap { coding($0) },
+                        noteRefs: selection.children("NoteRef").compactMap { self.guid($0, "targetGUID") }, line: selection.line))
             }
             source.codings = node.children("Coding").compactMap { coding($0) }
             source.noteRefs = node.children("NoteRef").compactMap { self.guid($0, "targetGUID") }

@@ -9,9 +9,11 @@ extension REFIProject {
     /// The project as `project.qde` XML, elements in the order `Project.xsd` requires.
     func projectXML() -> String {
         var xml = XMLWriter()
-        xml.start("Project", [
-            ("xmlns", Self.projectNamespace), ("name", name), ("origin", origin), ("creationDateTime", creationDateTime),
-        ])
+        xml.start(
+            "Project",
+            [
+                ("xmlns", Self.projectNamespace), ("name", name), ("origin", origin), ("creationDateTime", creationDateTime),
+            ])
         if !users.isEmpty {
             xml.start("Users")
             for user in users { xml.empty("User", [("guid", user.guid), ("name", user.name)]) }
@@ -48,10 +50,12 @@ extension REFIProject {
         if !notes.isEmpty {
             xml.start("Notes")
             for note in notes {
-                xml.start("Note", [
-                    ("guid", note.guid), ("name", note.name), ("creatingUser", note.creatingUser),
-                    ("creationDateTime", note.creationDateTime),
-                ])
+                xml.start(
+                    "Note",
+                    [
+                        ("guid", note.guid), ("name", note.name), ("creatingUser", note.creatingUser),
+                        ("creationDateTime", note.creationDateTime),
+                    ])
                 xml.textElement("PlainTextContent", note.text)
                 xml.end()
             }
@@ -96,9 +100,11 @@ extension REFIProject {
 
     private func writeCodes(_ xml: inout XMLWriter, withNotes: Bool) {
         func write(_ code: Code) {
-            xml.start("Code", [
-                ("guid", code.guid), ("name", code.name), ("isCodable", code.isCodable ? "true" : "false"), ("color", code.color),
-            ])
+            xml.start(
+                "Code",
+                [
+                    ("guid", code.guid), ("name", code.name), ("isCodable", code.isCodable ? "true" : "false"), ("color", code.color),
+                ])
             if let description = code.description { xml.textElement("Description", description) }
             if withNotes { for note in code.noteRefs { xml.empty("NoteRef", [("targetGUID", note)]) } }
             code.children.forEach(write)
@@ -119,27 +125,33 @@ extension REFIProject {
     }
 
     private func writeCoding(_ coding: Coding, _ xml: inout XMLWriter) {
-        xml.start("Coding", [
-            ("guid", coding.guid), ("creatingUser", coding.creatingUser), ("creationDateTime", coding.creationDateTime),
-        ])
+        xml.start(
+            "Coding",
+            [
+                ("guid", coding.guid), ("creatingUser", coding.creatingUser), ("creationDateTime", coding.creationDateTime),
+            ])
         xml.empty("CodeRef", [("targetGUID", coding.codeRef)])
         for note in coding.noteRefs { xml.empty("NoteRef", [("targetGUID", note)]) }
         xml.end()
     }
 
     private func writeSource(_ source: TextSource, _ xml: inout XMLWriter) {
-        xml.start("TextSource", [
-            ("guid", source.guid), ("name", source.name), ("plainTextPath", source.plainTextPath),
-            ("creatingUser", source.creatingUser),
-        ])
+        xml.start(
+            "TextSource",
+            [
+                ("guid", source.guid), ("name", source.name), ("plainTextPath", source.plainTextPath),
+                ("creatingUser", source.creatingUser),
+            ])
         if let description = source.description { xml.textElement("Description", description) }
         if let content = source.plainTextContent { xml.textElement("PlainTextContent", content) }
         for selection in source.selections {
-            xml.start("PlainTextSelection", [
-                ("guid", selection.guid), ("name", selection.name), ("startPosition", String(selection.start)),
-                ("endPosition", String(selection.end)), ("creatingUser", selection.creatingUser),
-                ("creationDateTime", selection.creationDateTime),
-            ])
+            xml.start(
+                "PlainTextSelection",
+                [
+                    ("guid", selection.guid), ("name", selection.name), ("startPosition", String(selection.start)),
+                    ("endPosition", String(selection.end)), ("creatingUser", selection.creatingUser),
+                    ("creationDateTime", selection.creationDateTime),
+                ])
             if let description = selection.description { xml.textElement("Description", description) }
             for coding in selection.codings { writeCoding(coding, &xml) }
             for note in selection.noteRefs { xml.empty("NoteRef", [("targetGUID", note)]) }

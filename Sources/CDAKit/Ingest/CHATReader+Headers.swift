@@ -80,8 +80,9 @@ extension CHATReader {
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             let code = fields.count > 2 ? fields[2] : ""
             guard let index = participants.firstIndex(where: { $0.code == code }) else {
-                notices.append(ReadNotice(
-                    .other, at: location, "@ID names '\(code)', which @Participants does not declare; the line is left out"))
+                notices.append(
+                    ReadNotice(
+                        .other, at: location, "@ID names '\(code)', which @Participants does not declare; the line is left out"))
                 return
             }
             for (position, key) in Self.idFields where position < fields.count && !fields[position].isEmpty {

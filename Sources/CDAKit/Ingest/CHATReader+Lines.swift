@@ -54,15 +54,16 @@ extension CHATReader {
                 let text = lines[index]
                 let number = index + 1
                 if text.trimmedSpaces.isEmpty { continue }
-                if case let (kind, content)? = tag(of: text) {
+                if case (let kind, let content)? = tag(of: text) {
                     grouped.append(Line(kind: kind, parts: [Part(number: number, line: text, content: content)]))
                     continue
                 }
                 guard !grouped.isEmpty else { continue }
                 if !text.startsWith(ascii: 0x09) {
-                    notices.append(ReadNotice(
-                        .other, at: source.location(line: number, column: 1),
-                        "a line that starts with neither @, *, % nor a tab is read as a continuation of the line above"))
+                    notices.append(
+                        ReadNotice(
+                            .other, at: source.location(line: number, column: 1),
+                            "a line that starts with neither @, *, % nor a tab is read as a continuation of the line above"))
                 }
                 grouped[grouped.count - 1].parts.append(Part(number: number, line: text, content: text))
             }
@@ -75,7 +76,9 @@ extension CHATReader {
             let rest = text.dropFirst()
             if first == 0x40 {
                 // Header names may hold spaces (`@Birth of CHI:`); the colon ends them, if there is one.
-                guard let colon = rest.firstIndex(ofASCII: 0x3A) else { return (.header(String(rest.trimmedSpaces)), rest[rest.endIndex...]) }
+                guard let colon = rest.firstIndex(ofASCII: 0x3A) else {
+                    return (.header(String(rest.trimmedSpaces)), rest[rest.endIndex...])
+                }
                 return (.header(String(rest[..<colon].trimmedSpaces)), rest[rest.utf8.index(after: colon)...])
             }
             // A tier's code or name ends at the colon, or at white space when the colon is missing.
@@ -94,7 +97,8 @@ extension CHATReader {
         ///   one that is not closed, not `START_END` in whole milliseconds, or ends before it starts.
         func textAndTimes(source: SourceFile) throws(IngestError) -> (text: String, start: Double?, end: Double?) {
             var text = ""
-            var start: Int?, end: Int?
+            var start: Int?
+            var end: Int?
             for part in parts {
                 var rest = part.content
                 while let open = rest.firstIndex(ofASCII: 0x15) {

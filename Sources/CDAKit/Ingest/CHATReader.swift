@@ -82,9 +82,10 @@ public struct CHATReader: TranscriptReader {
                 }
                 let timed = try line.textAndTimes(source: source)
                 guard !timed.text.isEmpty else { continue }
-                utterances.append(Utterance(
-                    index: utterances.count + 1, speakerID: code, start: timed.start, end: timed.end,
-                    section: gems.section, text: timed.text))
+                utterances.append(
+                    Utterance(
+                        index: utterances.count + 1, speakerID: code, start: timed.start, end: timed.end,
+                        section: gems.section, text: timed.text))
             case .dependentTier(let name):
                 dependentTiers[name, default: 0] += 1
                 if firstDependentLine == nil { firstDependentLine = line.number }
@@ -94,17 +95,20 @@ public struct CHATReader: TranscriptReader {
 
         if let first = firstDependentLine {
             let counts = dependentTiers.sorted { $0.key < $1.key }.map { "%\($0.key) ×\($0.value)" }
-            notices.append(ReadNotice(
-                .other, at: source.location(line: first),
-                "dependent tiers left out (\(counts.joined(separator: ", "))): cda keeps what the main tiers say"))
+            notices.append(
+                ReadNotice(
+                    .other, at: source.location(line: first),
+                    "dependent tiers left out (\(counts.joined(separator: ", "))): cda keeps what the main tiers say"))
         }
         let speakers = headers.speakers(extra: options.speakers, moderators: Set(options.moderators))
         for speaker in speakers where speaker.role == .observer {
             let tiers = utterances.filter { $0.speakerID == speaker.id }.count
             let role = speaker.attributes["role"].map { " (role '\($0)')" } ?? ""
-            notices.append(ReadNotice(
-                .event, at: source.location(line: headers.participantsLine),
-                "'\(speaker.id)'\(role) is not a conversation participant: its \(tiers) tier(s) are kept as an observer's events, left out of counts unless --include-moderators is given"))
+            notices.append(
+                ReadNotice(
+                    .event, at: source.location(line: headers.participantsLine),
+                    "'\(speaker.id)'\(role) is not a conversation participant: its \(tiers) tier(s) are kept as an observer's events, left out of counts unless --include-moderators is given"
+                ))
         }
         let document = source.document(format: .chat, attributes: headers.attributes, options: options)
         return Transcript(document: document, speakers: speakers, utterances: utterances, notices: notices)

@@ -110,7 +110,8 @@ public struct CaptionReader: TranscriptReader {
             let arrow = timing.range(of: "-->")!
             let location = source.location(line: timingIndex + 1, column: 1)
             let startText = timing[..<arrow.lowerBound].trimmingCharacters(in: .whitespaces)
-            let endText = timing[arrow.upperBound...].trimmingCharacters(in: .whitespaces)
+            let endText =
+                timing[arrow.upperBound...].trimmingCharacters(in: .whitespaces)
                 .split(separator: " ").first.map(String.init) ?? ""
             guard let start = TimeCode.seconds(startText) else { throw .invalidTime(location, value: startText) }
             guard let end = TimeCode.seconds(endText) else { throw .invalidTime(location, value: endText) }
@@ -172,7 +173,8 @@ public struct CaptionReader: TranscriptReader {
                 utterances[last].text += text
                 utterances[last].end = cue.end
             } else {
-                utterances.append(Utterance(index: utterances.count + 1, speakerID: current, start: cue.start, end: cue.end, text: String(text)))
+                utterances.append(
+                    Utterance(index: utterances.count + 1, speakerID: current, start: cue.start, end: cue.end, text: String(text)))
             }
             open = current != nil
             if let speaker = current, known.insert(speaker).inserted { order.append(speaker) }

@@ -130,7 +130,9 @@ struct CaptionSpeakers {
         }
         let long = labels.compactMap { label in parts(of: label).map { (label: label, head: $0.head, groups: $0.groups) } }
         for short in labels where parts(of: short) == nil {
-            let matches = long.filter { ($0.head == short || $0.groups.contains(short)) && !(declared.contains(short) && declared.contains($0.label)) }
+            let matches = long.filter {
+                ($0.head == short || $0.groups.contains(short)) && !(declared.contains(short) && declared.contains($0.label))
+            }
             let roles = matches.filter { $0.head == short }
             let consistent = roles.allSatisfy { one in
                 roles.allSatisfy { other in one.groups.isSubset(of: other.groups) || other.groups.isSubset(of: one.groups) }

@@ -72,24 +72,29 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         case .emptyFile(let l):
             return "\(l): the file is empty"
         case .binaryContent(let l):
-            return "\(l): the file contains NUL bytes; it looks like a binary file or UTF-16 text without a byte order mark. Save it as UTF-8 text."
+            return
+                "\(l): the file contains NUL bytes; it looks like a binary file or UTF-16 text without a byte order mark. Save it as UTF-8 text."
         case .invalidUTF8(let l):
             return "\(l): invalid UTF-8 byte sequence. Save the file as UTF-8."
         case .invalidEncoding(let l, let encoding):
             let names = TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
-            return "\(l): the file is not valid \(encoding.rawValue) text here. Name its real encoding with --encoding (\(names)), or save it as UTF-8."
+            return
+                "\(l): the file is not valid \(encoding.rawValue) text here. Name its real encoding with --encoding (\(names)), or save it as UTF-8."
         case .unknownFormat(let l, let detail):
             return "\(l): unknown transcript format (\(detail)). Use --format text|tei|xml|vtt|srt|eaf|trs|chat."
         case .malformedXML(let l, let message):
             let lowered = message.lowercased()
             if lowered.contains("entity") && (lowered.contains("loop") || lowered.contains("amplification") || lowered.contains("huge")) {
-                return "\(l): XML error: \(message) — the document's DTD defines entities that expand without limit (an entity bomb); cda refuses it"
+                return
+                    "\(l): XML error: \(message) — the document's DTD defines entities that expand without limit (an entity bomb); cda refuses it"
             }
             return "\(l): XML error: \(message)"
         case .entityNotAllowed(let l, let name):
-            return "\(l): the entity '&\(name);' is declared in a DTD; cda never expands such entities, for safety. Replace it with plain text."
+            return
+                "\(l): the entity '&\(name);' is declared in a DTD; cda never expands such entities, for safety. Replace it with plain text."
         case .entityDeclarations(let l):
-            return "\(l): the document declares entities in its DTD (<!ENTITY …>); cda never expands DTD entities, for safety. Remove the declarations and write the text out."
+            return
+                "\(l): the document declares entities in its DTD (<!ENTITY …>); cda never expands DTD entities, for safety. Remove the declarations and write the text out."
         case .missingAttribute(let l, let element, let attribute):
             return "\(l): <\(element)> needs a '\(attribute)' attribute"
         case .undeclaredSpeaker(let l, let speaker):
@@ -102,18 +107,22 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidSpeakerPattern(let pattern, let reason):
             return "--speaker-pattern '\(pattern)': \(reason)"
         case .documentChanged(let l, let id):
-            return "\(l): document '\(id)' already exists with different content; use --replace to replace it, or --id to ingest it as a new document"
+            return
+                "\(l): document '\(id)' already exists with different content; use --replace to replace it, or --id to ingest it as a new document"
         case .documentHasCodings(let l, let id, let codings):
-            return "\(l): cannot replace document '\(id)': \(codings) coding(s) point into it. Remove them first (cda code remove --doc \(id) --all)."
+            return
+                "\(l): cannot replace document '\(id)': \(codings) coding(s) point into it. Remove them first (cda code remove --doc \(id) --all)."
         case .fileTooLarge(let l, let bytes, let limit):
             return "\(l): the file has \(bytes) bytes, more than the limit of \(limit)"
         case .lineTooLong(let l, let limit):
             return "\(l): the line is longer than \(limit) bytes; a transcript line this long is not a turn. Check the file's line breaks."
         case .includeNotAllowed(let l):
-            return "\(l): the document uses XInclude to pull in another file; cda never includes files, for safety. Merge the files yourself."
+            return
+                "\(l): the document uses XInclude to pull in another file; cda never includes files, for safety. Merge the files yourself."
         case .documentIDCollision(let id, let files):
             let names = files.map { "'\($0)'" }.joined(separator: " and ")
-            return "\(names) would both become document '\(id)'; nothing was ingested. Ingest them one at a time with --id, or give one an '# id:' header line."
+            return
+                "\(names) would both become document '\(id)'; nothing was ingested. Ingest them one at a time with --id, or give one an '# id:' header line."
         case .undefinedReference(let l, let element, let attribute, let value):
             return "\(l): <\(element)> \(attribute)='\(value)' refers to nothing the file defines"
         }

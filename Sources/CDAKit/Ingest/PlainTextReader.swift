@@ -89,8 +89,9 @@ public struct PlainTextReader: TranscriptReader {
             }
             if let turn {
                 body.entries.append(.candidate(body.candidates.count))
-                body.candidates.append(TurnStyle.Candidate(
-                    line: number + 1, turn: turn, startsParagraph: afterBreak, followsColon: previousEndsWithColon))
+                body.candidates.append(
+                    TurnStyle.Candidate(
+                        line: number + 1, turn: turn, startsParagraph: afterBreak, followsColon: previousEndsWithColon))
             } else {
                 body.entries.append(.text(line))
                 body.continuationLines += 1

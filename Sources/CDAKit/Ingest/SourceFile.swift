@@ -46,7 +46,6 @@ public struct SourceFile: Sendable {
     /// The lowercase extension, without the dot.
     public var pathExtension: String { (path as NSString).pathExtension.lowercased() }
 
-
     /// A location in this file.
     public func location(line: Int? = nil, column: Int? = nil) -> SourceLocation {
         SourceLocation(file: path, line: line, column: column)

@@ -18,7 +18,8 @@ extension TextDecoding {
         let units = [UInt16](unsafeUninitializedCapacity: count) { buffer, initialized in
             body.withUnsafeBufferPointer { bytes in
                 for index in 0..<count {
-                    let first = UInt16(bytes[2 * index]), second = UInt16(bytes[2 * index + 1])
+                    let first = UInt16(bytes[2 * index])
+                    let second = UInt16(bytes[2 * index + 1])
                     buffer[index] = bigEndian ? first << 8 | second : second << 8 | first
                 }
             }

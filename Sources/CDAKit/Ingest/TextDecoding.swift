@@ -121,7 +121,6 @@ enum TextDecoding {
         }
     }
 
-
     /// Refuses files with a line longer than `lineLimit` bytes, before any decoding.
     private static func checkLineLengths(_ source: SourceFile) throws(IngestError) {
         let tooLongAt: Int? = source.bytes.withUnsafeBufferPointer { buffer in

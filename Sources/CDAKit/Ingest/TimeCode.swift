@@ -33,8 +33,11 @@ enum TimeCode {
     /// `nil` sends anything else (or anything invalid) to the general parser, which decides.
     private static func asciiSeconds(_ bytes: some Collection<UInt8>) -> Double? {
         var parts: [Int] = []
-        var current = 0, digits = 0
-        var fraction = 0.0, scale = 0.1, inFraction = false
+        var current = 0
+        var digits = 0
+        var fraction = 0.0
+        var scale = 0.1
+        var inFraction = false
         for byte in bytes {
             switch byte {
             case 0x30...0x39:

@@ -125,7 +125,8 @@ struct TurnLine {
             guard isLetter(firstByte), bytes.count <= 40, bytes.last != 0x20 else { return false }
             guard bytes.lazy.filter({ $0 == 0x20 }).count <= 3 else { return false }
             return bytes.allSatisfy { b in
-                isLetter(b) || (b >= 0x30 && b <= 0x39) || b == 0x20 || b == 0x2E || b == 0x2D || b == 0x5F || b == 0x27 || b == 0x28 || b == 0x29 || b == 0x23
+                isLetter(b) || (b >= 0x30 && b <= 0x39) || b == 0x20 || b == 0x2E || b == 0x2D || b == 0x5F || b == 0x27 || b == 0x28
+                    || b == 0x29 || b == 0x23
             }
         }
         guard let first = text.first, first.isLetter, text.count <= 40, text.last != " " else { return false }

@@ -61,7 +61,9 @@ struct TurnStyle {
     ///   - file: The file's name, for notices.
     /// - Throws: `IngestError.undeclaredSpeaker` when speakers were listed and a label holding a digit
     ///   (`P07`) is not among them: a speaker left out of the list, not a sentence.
-    init(candidates: [Candidate], continuationLines: Int, paragraphs: Int, declared: Set<String>, strict: Bool, file: String) throws(IngestError) {
+    init(candidates: [Candidate], continuationLines: Int, paragraphs: Int, declared: Set<String>, strict: Bool, file: String)
+        throws(IngestError)
+    {
         var uses: [String: Int] = [:]
         var timedLabels: Set<String> = []
         var timeLed = 0
@@ -101,9 +103,10 @@ struct TurnStyle {
             guard let label = turn.label, timeHolds || turn.time == nil else {
                 // No label, or a bare time in a file whose turns carry no times: the time is words.
                 if turn.time != nil && !timeHolds {
-                    notices.append(ReadNotice(
-                        .timeReadAsText, at: SourceLocation(file: file, line: candidate.line),
-                        "a time at the start of the line was read as words, since this file's turns do not start with times"))
+                    notices.append(
+                        ReadNotice(
+                            .timeReadAsText, at: SourceLocation(file: file, line: candidate.line),
+                            "a time at the start of the line was read as words, since this file's turns do not start with times"))
                     readings.append(.text(turn.fromTime ?? turn.text, stamp: nil))
                 } else if shape == .timed {
                     readings.append(.turn(label: nil, time: time, text: turn.text))
@@ -130,9 +133,10 @@ struct TurnStyle {
                 readings.append(.turn(label: label, time: time, text: turn.text))
             } else {
                 let shown = turn.labelIsBracketed ? "[\(label)]" : "\(label):"
-                notices.append(ReadNotice(
-                    .labelReadAsText, at: SourceLocation(file: file, line: candidate.line),
-                    "'\(shown)' read as text, not as a speaker (use --speakers to declare speakers)"))
+                notices.append(
+                    ReadNotice(
+                        .labelReadAsText, at: SourceLocation(file: file, line: candidate.line),
+                        "'\(shown)' read as text, not as a speaker (use --speakers to declare speakers)"))
                 readings.append(.text(time == nil ? turn.textWithoutSpeaker : turn.fromLabel ?? turn.text, stamp: time))
             }
         }

@@ -27,7 +27,9 @@ public struct CodingDictionary: Sendable, Hashable {
         for (offset, line) in TextDecoding.lines(of: text).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let cells = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             if offset == 0, cells.first?.lowercased() == "code", cells.last?.lowercased() == "pattern" { continue }
             guard cells.count == 2, !cells[0].isEmpty, !cells[1].isEmpty else {
                 issues.append(.init(file: path, line: offset + 1, message: "expected 'code<TAB>pattern'"))
@@ -130,14 +132,16 @@ public enum AutoCoder {
                 guard let first = tokenAtByte[start] else { return }
                 let last = first + wordCounts[id] - 1
                 guard last < tokens.count, inScope.contains(tokens[first].span.start) else { return }
-                let from = tokens[first].span.start, to = tokens[last].span.end
+                let from = tokens[first].span.start
+                let to = tokens[last].span.end
                 let entry = dictionary.entries[id]
                 guard seen.insert("\(entry.code)\u{1}\(from)\u{1}\(to)").inserted else { return }
                 found(entry.code, utterance.record.group) {
                     var view = String.UnicodeScalarView()
                     view.append(contentsOf: utterance.scalars[from..<to])
                     return AutoCodeHit(
-                        fragment: Fragment(documentID: utterance.record.document, startUtterance: utterance.record.index, startOffset: from, endOffset: to),
+                        fragment: Fragment(
+                            documentID: utterance.record.document, startUtterance: utterance.record.index, startOffset: from, endOffset: to),
                         code: entry.code, pattern: entry.pattern, group: utterance.record.group, text: String(view))
                 }
             }
@@ -166,8 +170,11 @@ extension ProjectStore {
     /// - Throws: `SheetError` when a hit cannot be stored.
     public func applyAutoCodes(_ hits: [AutoCodeHit], round: Int?, coder: String, file: String) throws -> SheetImportResult {
         let rows = hits.enumerated().map { index, hit in
-            CodingSheet.Row(line: index + 1, request: CodingRequest(
-                fragment: hit.fragment, codeName: hit.code, round: round, coder: coder, memo: "autocode: \(hit.pattern)", origin: .suggested))
+            CodingSheet.Row(
+                line: index + 1,
+                request: CodingRequest(
+                    fragment: hit.fragment, codeName: hit.code, round: round, coder: coder, memo: "autocode: \(hit.pattern)",
+                    origin: .suggested))
         }
         return try importSheet(rows, file: file)
     }

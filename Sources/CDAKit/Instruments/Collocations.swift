@@ -40,26 +40,34 @@ public enum Collocations {
     ///   - minimumObserved: The fewest co-occurrences.
     /// - Complexity: One pass over the talk in scope, O(*n* · (*L* + *R*)).
     ///   - skipStopWords: Whether stop words are left out as collocates (they still count in N).
-    public static func find(node: String, in store: ProjectStore, scope: TextScope, window: (left: Int, right: Int) = (5, 5), measure: Measure = .logdice, minimumObserved: Int = 2, limit: Int = 25, skipStopWords: Bool = false) throws -> [Collocate] {
+    public static func find(
+        node: String, in store: ProjectStore, scope: TextScope, window: (left: Int, right: Int) = (5, 5), measure: Measure = .logdice,
+        minimumObserved: Int = 2, limit: Int = 25, skipStopWords: Bool = false
+    ) throws -> [Collocate] {
         let pattern = scope.normalize(node)
-        var frequency: [String: Int] = [:], observed: [String: Int] = [:]
-        var total = 0, nodeCount = 0
+        var frequency: [String: Int] = [:]
+        var observed: [String: Int] = [:]
+        var total = 0
+        var nodeCount = 0
         try store.forEachUtterance(in: scope) { utterance in
             let forms = utterance.tokens.map(\.form)
             total += forms.count
             for form in forms { frequency[form, default: 0] += 1 }
             for (index, form) in forms.enumerated() where WordPattern.glob(pattern, matches: form) {
                 nodeCount += 1
-                let lower = max(0, index - window.left), upper = min(forms.count - 1, index + window.right)
+                let lower = max(0, index - window.left)
+                let upper = min(forms.count - 1, index + window.right)
                 for position in lower...upper where position != index { observed[forms[position], default: 0] += 1 }
             }
         }
         let span = Double(window.left + window.right)
-        let n = Double(total), fn = Double(nodeCount)
+        let n = Double(total)
+        let fn = Double(nodeCount)
         var result: [Collocate] = []
         for (word, count) in observed where count >= minimumObserved && !WordPattern.glob(pattern, matches: word) {
             if skipStopWords && StopWords.contains(word) { continue }
-            let fc = Double(frequency[word] ?? 0), o = Double(count)
+            let fc = Double(frequency[word] ?? 0)
+            let o = Double(count)
             let expected = n > 0 ? fn * fc * span / n : 0
             let score: Double
             switch measure {

@@ -43,26 +43,30 @@ public enum Concordance {
     ///   - sort: The order of the lines.
     ///   - limit: The most lines (after sorting); all when `nil`.
     /// - Complexity: One pass over the talk in scope, O(*n* · *k*) for *n* words and a pattern of *k* words.
-    public static func search(_ pattern: WordPattern, in store: ProjectStore, scope: TextScope, width: Int = 40, sort: Sort = .position, limit: Int? = nil) throws -> [ConcordanceLine] {
+    public static func search(
+        _ pattern: WordPattern, in store: ProjectStore, scope: TextScope, width: Int = 40, sort: Sort = .position, limit: Int? = nil
+    ) throws -> [ConcordanceLine] {
         var lines: [ConcordanceLine] = []
         // The index narrows the search for rarer words; for very common ones a scan is cheaper.
         let candidates = try store.searchCandidates(pattern.words)
         let stopAt = sort == .position ? limit : nil
         do {
-        try store.forEachUtterance(in: scope, only: candidates) { utterance in
-            let inScope = Set(utterance.tokens.map(\.span.start))
-            let tokens = utterance.allTokens
-            for start in tokens.indices where inScope.contains(tokens[start].span.start) && pattern.match(tokens, at: start) {
-                let from = tokens[start].span.start, to = tokens[start + pattern.words.count - 1].span.end
-                let scalars = utterance.scalars
-                lines.append(ConcordanceLine(
-                    document: utterance.record.document, utterance: utterance.record.index, start: from, end: to,
-                    speaker: utterance.record.speaker, group: utterance.record.group,
-                    left: text(scalars[max(0, from - width)..<from]), keyword: text(scalars[from..<to]),
-                    right: text(scalars[to..<min(scalars.count, to + width)]), codes: []))
-                if let stopAt, lines.count >= stopAt { throw EnoughLines() }
+            try store.forEachUtterance(in: scope, only: candidates) { utterance in
+                let inScope = Set(utterance.tokens.map(\.span.start))
+                let tokens = utterance.allTokens
+                for start in tokens.indices where inScope.contains(tokens[start].span.start) && pattern.match(tokens, at: start) {
+                    let from = tokens[start].span.start
+                    let to = tokens[start + pattern.words.count - 1].span.end
+                    let scalars = utterance.scalars
+                    lines.append(
+                        ConcordanceLine(
+                            document: utterance.record.document, utterance: utterance.record.index, start: from, end: to,
+                            speaker: utterance.record.speaker, group: utterance.record.group,
+                            left: text(scalars[max(0, from - width)..<from]), keyword: text(scalars[from..<to]),
+                            right: text(scalars[to..<min(scalars.count, to + width)]), codes: []))
+                    if let stopAt, lines.count >= stopAt { throw EnoughLines() }
+                }
             }
-        }
         } catch is EnoughLines {}
         lines = try withCodes(lines, store: store)
         switch sort {
@@ -93,7 +97,8 @@ public enum Concordance {
         for span in corpus.codings {
             for index in span.fragment.startUtterance...span.fragment.endUtterance {
                 let key = CodedCorpus.UtteranceKey(document: span.fragment.documentID, index: index)
-                guard let info = corpus.utterances[key], let range = span.fragment.coveredRange(inUtterance: index, length: info.length) else { continue }
+                guard let info = corpus.utterances[key], let range = span.fragment.coveredRange(inUtterance: index, length: info.length)
+                else { continue }
                 byUtterance[key, default: []].append((range, span.codeID))
             }
         }
@@ -112,12 +117,17 @@ extension ProjectStore {
     ///
     /// - Throws: `CodingError.emptyCodeName` or `.controlCharacterInCodeName` for the name,
     ///   `SheetError` when a hit cannot be stored.
-    public func codeConcordance(_ lines: [ConcordanceLine], as code: String, round: Int?, coder: String, pattern: String) throws -> SheetImportResult {
+    public func codeConcordance(_ lines: [ConcordanceLine], as code: String, round: Int?, coder: String, pattern: String) throws
+        -> SheetImportResult
+    {
         _ = try CodeName.validated(code)  // one message for the name, not one per hit
         let rows = lines.enumerated().map { index, line in
-            CodingSheet.Row(line: index + 1, request: CodingRequest(
-                fragment: Fragment(documentID: line.document, startUtterance: line.utterance, startOffset: line.start, endOffset: line.end),
-                codeName: code, round: round, coder: coder, memo: "kwic: \(pattern)"))
+            CodingSheet.Row(
+                line: index + 1,
+                request: CodingRequest(
+                    fragment: Fragment(
+                        documentID: line.document, startUtterance: line.utterance, startOffset: line.start, endOffset: line.end),
+                    codeName: code, round: round, coder: coder, memo: "kwic: \(pattern)"))
         }
         return try importSheet(rows, file: "kwic '\(pattern)'")
     }

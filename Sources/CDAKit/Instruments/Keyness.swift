@@ -46,17 +46,25 @@ public enum Keyness {
     ///   - skipStopWords: Whether items made only of stop words are left out.
     /// - Throws: `AnalysisError.unknownGroup` (listing the groups there are) for a target or
     ///   reference that is not a value of `scope.by`.
-    public static func compare(target: String, reference: String?, in store: ProjectStore, scope: TextScope, ngrams: Int = 1, minimumFrequency: Int = 3, limit: Int = 25, skipStopWords: Bool = false) throws -> KeynessResult {
+    public static func compare(
+        target: String, reference: String?, in store: ProjectStore, scope: TextScope, ngrams: Int = 1, minimumFrequency: Int = 3,
+        limit: Int = 25, skipStopWords: Bool = false
+    ) throws -> KeynessResult {
         try store.checkGroups([target] + (reference.map { [$0] } ?? []), by: scope.by)
         var scope = scope
         scope.group = nil
-        var a: [String: Int] = [:], b: [String: Int] = [:]
-        var c = 0, d = 0
+        var a: [String: Int] = [:]
+        var b: [String: Int] = [:]
+        var c = 0
+        var d = 0
         try store.forEachUtterance(in: scope) { utterance in
             let isTarget = utterance.record.group == target
             guard isTarget || (reference.map { utterance.record.group == $0 } ?? true) else { return }
             let forms = utterance.tokens.map(\.form)
-            let items = ngrams <= 1 ? forms : (forms.count >= ngrams ? (0...(forms.count - ngrams)).map { forms[$0..<($0 + ngrams)].joined(separator: " ") } : [])
+            let items =
+                ngrams <= 1
+                ? forms
+                : (forms.count >= ngrams ? (0...(forms.count - ngrams)).map { forms[$0..<($0 + ngrams)].joined(separator: " ") } : [])
             if isTarget {
                 c += items.count
                 for item in items { a[item, default: 0] += 1 }
@@ -67,19 +75,25 @@ public enum Keyness {
         }
         var entries: [KeywordEntry] = []
         for item in Set(a.keys).union(b.keys) {
-            let fa = a[item] ?? 0, fb = b[item] ?? 0
+            let fa = a[item] ?? 0
+            let fb = b[item] ?? 0
             guard fa + fb >= minimumFrequency else { continue }
             if skipStopWords, item.split(separator: " ").allSatisfy({ StopWords.contains(String($0)) }) { continue }
             let (x, y, tc, td) = (Double(fa), Double(fb), Double(c), Double(d))
-            entries.append(KeywordEntry(
-                item: item, frequency: fa, referenceFrequency: fb,
-                logLikelihood: KeynessStatistics.logLikelihood(a: x, b: y, c: tc, d: td),
-                logRatio: KeynessStatistics.logRatio(a: x, b: y, c: tc, d: td),
-                percentDifference: KeynessStatistics.percentDifference(a: x, b: y, c: tc, d: td)))
+            entries.append(
+                KeywordEntry(
+                    item: item, frequency: fa, referenceFrequency: fb,
+                    logLikelihood: KeynessStatistics.logLikelihood(a: x, b: y, c: tc, d: td),
+                    logRatio: KeynessStatistics.logRatio(a: x, b: y, c: tc, d: td),
+                    percentDifference: KeynessStatistics.percentDifference(a: x, b: y, c: tc, d: td)))
         }
         let byStrength = { (l: KeywordEntry, r: KeywordEntry) in (l.logLikelihood, r.item) > (r.logLikelihood, l.item) }
-        let targetSide = entries.filter { c > 0 && (d == 0 || Double($0.frequency) / Double(c) > Double($0.referenceFrequency) / Double(d)) }
-        let referenceSide = entries.filter { d > 0 && (c == 0 || Double($0.frequency) / Double(c) < Double($0.referenceFrequency) / Double(d)) }
+        let targetSide = entries.filter {
+            c > 0 && (d == 0 || Double($0.frequency) / Double(c) > Double($0.referenceFrequency) / Double(d))
+        }
+        let referenceSide = entries.filter {
+            d > 0 && (c == 0 || Double($0.frequency) / Double(c) < Double($0.referenceFrequency) / Double(d))
+        }
         return KeynessResult(
             target: target, reference: reference ?? "rest", targetTokens: c, referenceTokens: d,
             targetKeywords: Array(targetSide.sorted(by: byStrength).prefix(limit)),

@@ -31,14 +31,19 @@ public enum Positioning {
     /// Third-person plural forms.
     public static let thirdPersonPlural: Set<String> = ["zij", "ze", "hun", "hen", "they", "them", "their", "theirs"]
     /// Group-noun patterns (`*` = any ending).
-    public static let defaultGroupNouns = ["nederlander*", "chinez*", "chinees", "burger*", "expert*", "overheid*", "overheden", "jongeren", "ouderen", "bedrijven", "beleidsmakers", "politiek*", "westen", "europa"]
+    public static let defaultGroupNouns = [
+        "nederlander*", "chinez*", "chinees", "burger*", "expert*", "overheid*", "overheden", "jongeren", "ouderen", "bedrijven",
+        "beleidsmakers", "politiek*", "westen", "europa",
+    ]
 
     /// Counts positioning per group (per value of `scope.by`), for all talk and for each theme.
     ///
     /// - Throws: `AnalysisError.unknownAttribute` when no document or speaker has `scope.by`,
     ///   `.unknownGroup` for a `scope.group` that does not exist.
     /// - Complexity: One pass over the talk per theme (plus one for all talk).
-    public static func measure(in store: ProjectStore, scope: TextScope, groupNouns: [String] = defaultGroupNouns) throws -> [PositioningRow] {
+    public static func measure(in store: ProjectStore, scope: TextScope, groupNouns: [String] = defaultGroupNouns) throws
+        -> [PositioningRow]
+    {
         _ = try store.groupNames(by: scope.by)
         let themes = try store.themes().map(\.id)
         var rows: [PositioningRow] = []
@@ -53,16 +58,19 @@ public enum Positioning {
                     entry.words += 1
                     if firstPersonPlural.contains(token.form) { entry.we += 1 }
                     if thirdPersonPlural.contains(token.form) { entry.they += 1 }
-                    if let noun = groupNouns.first(where: { WordPattern.glob($0, matches: token.form) }) { entry.nouns[noun, default: 0] += 1 }
+                    if let noun = groupNouns.first(where: { WordPattern.glob($0, matches: token.form) }) {
+                        entry.nouns[noun, default: 0] += 1
+                    }
                 }
                 counts[group] = entry
             }
             for (group, entry) in counts.sorted(by: { $0.key < $1.key }) {
                 let per = { (count: Int) in entry.words == 0 ? 0 : Double(count) * 1000 / Double(entry.words) }
-                rows.append(PositioningRow(
-                    group: group, theme: theme ?? "all", words: entry.words, firstPersonPlural: entry.we, thirdPersonPlural: entry.they,
-                    groupNouns: entry.nouns, firstPersonPluralPer1000: per(entry.we), thirdPersonPluralPer1000: per(entry.they),
-                    groupNounsPer1000: per(entry.nouns.values.reduce(0, +))))
+                rows.append(
+                    PositioningRow(
+                        group: group, theme: theme ?? "all", words: entry.words, firstPersonPlural: entry.we, thirdPersonPlural: entry.they,
+                        groupNouns: entry.nouns, firstPersonPluralPer1000: per(entry.we), thirdPersonPluralPer1000: per(entry.they),
+                        groupNounsPer1000: per(entry.nouns.values.reduce(0, +))))
             }
         }
         return rows

@@ -7,16 +7,22 @@ public struct CSVReportRenderer: ReportRenderer {
 
     /// Renders both CSV files.
     public func render(_ report: ThemeReport) throws -> [(name: String, content: String)] {
-        var themes = [["theme", "label", "group", "fragments", "words", "share_of_words", "participants", "share_of_participants",
-                       "documents", "group_words", "group_participants", "log_likelihood", "log_ratio", "raised_more_by"]]
+        var themes = [
+            [
+                "theme", "label", "group", "fragments", "words", "share_of_words", "participants", "share_of_participants",
+                "documents", "group_words", "group_participants", "log_likelihood", "log_ratio", "raised_more_by",
+            ]
+        ]
         var codes = [["theme", "group", "code", "fragments"]]
         for theme in report.themes {
             for group in report.groups {
                 guard let cell = theme.groups[group.name] else { continue }
-                themes.append([theme.id, theme.label, group.name, "\(cell.fragments)", "\(cell.words)", "\(cell.shareOfWords)",
-                               "\(cell.participants)", "\(cell.shareOfParticipants)", "\(cell.documents)", "\(group.words)",
-                               "\(group.participants)", theme.comparison.map { "\($0.logLikelihood)" } ?? "",
-                               theme.comparison?.logRatio.map { "\($0)" } ?? "", theme.comparison?.raisedMoreBy ?? ""])
+                themes.append([
+                    theme.id, theme.label, group.name, "\(cell.fragments)", "\(cell.words)", "\(cell.shareOfWords)",
+                    "\(cell.participants)", "\(cell.shareOfParticipants)", "\(cell.documents)", "\(group.words)",
+                    "\(group.participants)", theme.comparison.map { "\($0.logLikelihood)" } ?? "",
+                    theme.comparison?.logRatio.map { "\($0)" } ?? "", theme.comparison?.raisedMoreBy ?? "",
+                ])
                 for code in cell.codes { codes.append([theme.id, group.name, code.code, "\(code.fragments)"]) }
             }
         }

@@ -11,7 +11,9 @@ extension ProjectStore {
             let scope = TextScope(by: options.by, includeModerators: options.includeModerators)
             var keywords: [String: [KeywordEntry]] = [:]
             for group in corpus.groupNames {
-                keywords[group] = try Keyness.compare(target: group, reference: nil, in: self, scope: scope, minimumFrequency: 3, limit: 10, skipStopWords: true).targetKeywords
+                keywords[group] = try Keyness.compare(
+                    target: group, reference: nil, in: self, scope: scope, minimumFrequency: 3, limit: 10, skipStopWords: true
+                ).targetKeywords
             }
             report.instruments = .init(keywords: keywords, positioning: try Positioning.measure(in: self, scope: scope))
         }

@@ -1,19 +1,25 @@
 extension ThemeReport {
     /// The definitions printed in every report and in README.
     public static let definitionTexts: [String: String] = [
-        "fragment": "A distinct coded span: document, first and last utterance, start and end offset (Unicode code points). A fragment belongs to a theme when at least one of its codes, after consolidation, maps to the theme.",
-        "round": "Figures use the codings of one round: round 2 once it has started, else round 1 (unless chosen). Codings on merged codes count for the code they were merged into; codings on retired codes count for no theme.",
-        "words": "Distinct words (the project tokenizer: runs of letters and digits, keeping inner hyphens and apostrophes) covered by the union of the fragments; a word counts when any of its characters lies inside a fragment.",
+        "fragment":
+            "A distinct coded span: document, first and last utterance, start and end offset (Unicode code points). A fragment belongs to a theme when at least one of its codes, after consolidation, maps to the theme.",
+        "round":
+            "Figures use the codings of one round: round 2 once it has started, else round 1 (unless chosen). Codings on merged codes count for the code they were merged into; codings on retired codes count for no theme.",
+        "words":
+            "Distinct words (the project tokenizer: runs of letters and digits, keeping inner hyphens and apostrophes) covered by the union of the fragments; a word counts when any of its characters lies inside a fragment.",
         "share_of_words": "words divided by all words of the group's counted speakers.",
         "participants": "Distinct participants who spoke at least one of the fragments (for a group: who spoke at least once).",
         "share_of_participants": "participants of the theme divided by the group's participants.",
         "documents": "Distinct documents with at least one of the fragments.",
         "codes": "Each consolidated code of the theme with the number of distinct fragments it is on.",
         "co_themes": "Other themes coded on the same fragments, with the number of fragments shared.",
-        "comparison": "For two groups: Dunning's log-likelihood G² on the 2×2 table of the theme's words against the group's other words, and Hardie's Log Ratio (log2 of the ratio of the two shares, a zero count taken as 0.5). For more groups: G² over all groups. raised_more_by is the group with the highest share of words.",
+        "comparison":
+            "For two groups: Dunning's log-likelihood G² on the 2×2 table of the theme's words against the group's other words, and Hardie's Log Ratio (log2 of the ratio of the two shares, a zero count taken as 0.5). For more groups: G² over all groups. raised_more_by is the group with the highest share of words.",
         "moderators": "Moderators and observers are left out of every count unless --include-moderators is given.",
-        "silences": "Codebook themes no group raised; themes one group raised and another did not; a theme's sensitising terms a group never used anywhere in its talk; the number of a group's participants who never spoke on a theme the group discussed (never their names).",
-        "privacy": "Speakers appear by pseudonym. No participant text appears unless --quotes is given, and then at most the word limit per quote.",
+        "silences":
+            "Codebook themes no group raised; themes one group raised and another did not; a theme's sensitising terms a group never used anywhere in its talk; the number of a group's participants who never spoke on a theme the group discussed (never their names).",
+        "privacy":
+            "Speakers appear by pseudonym. No participant text appears unless --quotes is given, and then at most the word limit per quote.",
     ]
 
     /// Computes the report.
@@ -60,7 +66,9 @@ extension ThemeReport {
         func wordsPerGroup(_ covered: [CodedCorpus.UtteranceKey: Int]) -> [String: Int] {
             var result: [String: Int] = [:]
             for (key, words) in covered {
-                guard let info = corpus.utterances[key], let group = info.group, corpus.includesModerators || !info.isModerator else { continue }
+                guard let info = corpus.utterances[key], let group = info.group, corpus.includesModerators || !info.isModerator else {
+                    continue
+                }
                 result[group, default: 0] += words
             }
             return result
@@ -69,8 +77,9 @@ extension ThemeReport {
         let codedWords = wordsPerGroup(Coverage.coveredWords(by: fragments, in: corpus))
         let groups = groupNames.map { name in
             let totals = corpus.groups[name]!
-            return Group(name: name, documents: totals.documents, participants: totals.participants.count,
-                         utterances: totals.utterances, words: totals.words, codedWords: codedWords[name] ?? 0)
+            return Group(
+                name: name, documents: totals.documents, participants: totals.participants.count,
+                utterances: totals.utterances, words: totals.words, codedWords: codedWords[name] ?? 0)
         }
         let pseudonyms = corpus.speakerNames(pseudonymized: options.pseudonymize)
 
@@ -83,8 +92,10 @@ extension ThemeReport {
             var cells: [String: Cell] = [:]
             for group in groupNames {
                 var count = 0
-                var speakers: Set<String> = [], documents: Set<String> = []
-                var codeCounts: [Int64: Int] = [:], coThemes: [String: Int] = [:]
+                var speakers: Set<String> = []
+                var documents: Set<String> = []
+                var codeCounts: [Int64: Int] = [:]
+                var coThemes: [String: Int] = [:]
                 var inGroup: [Fragment] = []
                 for position in positions {
                     let utterances = fragmentUtterances[position].filter { $0.group == group }
@@ -94,23 +105,30 @@ extension ThemeReport {
                     inGroup.append(fragment)
                     documents.insert(fragment.documentID)
                     for info in utterances where !info.isModerator { if let speaker = info.speaker { speakers.insert(speaker) } }
-                    for code in codesOnFragment[fragment] ?? [] where corpus.codeThemes[code]?.contains(theme.id) == true { codeCounts[code, default: 0] += 1 }
+                    for code in codesOnFragment[fragment] ?? [] where corpus.codeThemes[code]?.contains(theme.id) == true {
+                        codeCounts[code, default: 0] += 1
+                    }
                     for other in fragmentThemes[position] where other != theme.id { coThemes[other, default: 0] += 1 }
                 }
                 let totals = corpus.groups[group]!
                 let words = themeWords[group] ?? 0
                 let codes = codeCounts.map { CodeCount(code: corpus.codes[$0.key]?.name ?? "?", fragments: $0.value) }
                     .sorted { ($0.fragments, $1.code) > ($1.fragments, $0.code) }
-                let co = coThemes.map { CoTheme(theme: $0.key, fragments: $0.value) }.sorted { ($0.fragments, $1.theme) > ($1.fragments, $0.theme) }
+                let co = coThemes.map { CoTheme(theme: $0.key, fragments: $0.value) }.sorted {
+                    ($0.fragments, $1.theme) > ($1.fragments, $0.theme)
+                }
                 cells[group] = Cell(
                     fragments: count, words: words, shareOfWords: totals.words == 0 ? 0 : Double(words) / Double(totals.words),
                     participants: speakers.count,
                     shareOfParticipants: totals.participants.isEmpty ? 0 : Double(speakers.count) / Double(totals.participants.count),
                     documents: documents.count, codes: codes, coThemes: co, summary: corpus.themeSummaries[theme.id]?[group],
-                    quotes: options.quotes ? Self.quotes(inGroup, group: group, corpus: corpus, pseudonyms: pseudonyms, options: options) : nil)
+                    quotes: options.quotes
+                        ? Self.quotes(inGroup, group: group, corpus: corpus, pseudonyms: pseudonyms, options: options) : nil)
                 if count > 0, totals.participants.count > speakers.count {
-                    silences.append(Silence(kind: .participantsSilentOnTheme, theme: theme.id, group: group,
-                                            count: totals.participants.count - speakers.count, of: totals.participants.count))
+                    silences.append(
+                        Silence(
+                            kind: .participantsSilentOnTheme, theme: theme.id, group: group,
+                            count: totals.participants.count - speakers.count, of: totals.participants.count))
                 }
                 let unused = theme.terms.filter { !(termUsage[group]?.contains($0) ?? false) }
                 if !unused.isEmpty { silences.append(Silence(kind: .termsNeverUsed, theme: theme.id, group: group, terms: unused)) }
@@ -123,8 +141,10 @@ extension ThemeReport {
                     silences.append(Silence(kind: .themeNotRaisedByGroup, theme: theme.id, group: group))
                 }
             }
-            reportThemes.append(Theme(id: theme.id, label: theme.label, description: theme.description, groups: cells,
-                                      comparison: Self.compare(groups: groups, themeWords: themeWords)))
+            reportThemes.append(
+                Theme(
+                    id: theme.id, label: theme.label, description: theme.description, groups: cells,
+                    comparison: Self.compare(groups: groups, themeWords: themeWords)))
         }
         let order = Dictionary(uniqueKeysWithValues: themes.enumerated().map { ($1.id, $0) })
         silences.sort { (order[$0.theme] ?? 0, $0.kind, $0.group ?? "") < (order[$1.theme] ?? 0, $1.kind, $1.group ?? "") }
@@ -144,16 +164,20 @@ extension ThemeReport {
         let raisedMoreBy = (best?.element ?? 0) > 0 ? groups[best!.offset].name : nil
         if groups.count == 2 {
             let (a, b, c, d) = (Double(observed[0]), Double(observed[1]), Double(totals[0]), Double(totals[1]))
-            return Comparison(method: .logLikelihood2x2, groups: groups.map(\.name), themeWords: observed, totalWords: totals,
-                              logLikelihood: KeynessStatistics.logLikelihood(a: a, b: b, c: c, d: d),
-                              logRatio: KeynessStatistics.logRatio(a: a, b: b, c: c, d: d), raisedMoreBy: raisedMoreBy)
+            return Comparison(
+                method: .logLikelihood2x2, groups: groups.map(\.name), themeWords: observed, totalWords: totals,
+                logLikelihood: KeynessStatistics.logLikelihood(a: a, b: b, c: c, d: d),
+                logRatio: KeynessStatistics.logRatio(a: a, b: b, c: c, d: d), raisedMoreBy: raisedMoreBy)
         }
-        return Comparison(method: .logLikelihood, groups: groups.map(\.name), themeWords: observed, totalWords: totals,
-                          logLikelihood: KeynessStatistics.logLikelihood(observed: observed.map(Double.init), totals: totals.map(Double.init)),
-                          logRatio: nil, raisedMoreBy: raisedMoreBy)
+        return Comparison(
+            method: .logLikelihood, groups: groups.map(\.name), themeWords: observed, totalWords: totals,
+            logLikelihood: KeynessStatistics.logLikelihood(observed: observed.map(Double.init), totals: totals.map(Double.init)),
+            logRatio: nil, raisedMoreBy: raisedMoreBy)
     }
 
-    private static func quotes(_ fragments: [Fragment], group: String, corpus: CodedCorpus, pseudonyms: [String: String], options: ReportOptions) -> [Quote] {
+    private static func quotes(
+        _ fragments: [Fragment], group: String, corpus: CodedCorpus, pseudonyms: [String: String], options: ReportOptions
+    ) -> [Quote] {
         let ordered = fragments.filter { corpus.selected[$0] != nil } + fragments.filter { corpus.selected[$0] == nil }
         return ordered.prefix(options.maxQuotes).map { fragment in
             var pieces: [String] = []
@@ -167,9 +191,10 @@ extension ThemeReport {
                 pieces.append(text.scalarSlice(range))
             }
             let note = corpus.selected[fragment]
-            return Quote(location: "\(fragment.documentID):\(fragment.utteranceLabel)", speaker: speaker,
-                         text: truncate(pieces.joined(separator: " "), words: options.maxQuoteWords),
-                         selected: note != nil, note: note.flatMap { $0.isEmpty ? nil : $0 })
+            return Quote(
+                location: "\(fragment.documentID):\(fragment.utteranceLabel)", speaker: speaker,
+                text: truncate(pieces.joined(separator: " "), words: options.maxQuoteWords),
+                selected: note != nil, note: note.flatMap { $0.isEmpty ? nil : $0 })
         }
     }
 

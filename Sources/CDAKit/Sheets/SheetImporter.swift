@@ -13,7 +13,9 @@ public enum SheetImporter {
     ///   - store: The project.
     ///   - defaultCoder: The coder for rows that name none.
     ///   - encoding: The encoding of a text sheet, or `nil` to detect it.
-    public static func importSheet(at path: String, into store: ProjectStore, defaultCoder: String, encoding: TextEncoding? = nil) throws -> SheetImportResult {
+    public static func importSheet(at path: String, into store: ProjectStore, defaultCoder: String, encoding: TextEncoding? = nil) throws
+        -> SheetImportResult
+    {
         let (rows, notices) = try readSheet(at: path, defaultCoder: defaultCoder, encoding: encoding)
         var result = try store.importSheet(rows, file: path)
         result.notices = notices
@@ -23,7 +25,8 @@ public enum SheetImporter {
     /// Reads the rows of the sheet at `path`, with what the reader decided on its own.
     ///
     /// - Throws: `IngestError` when the file cannot be read as text, `SheetError` with every bad row.
-    static func readSheet(at path: String, defaultCoder: String, encoding: TextEncoding? = nil) throws -> ([CodingSheet.Row], [ReadNotice]) {
+    static func readSheet(at path: String, defaultCoder: String, encoding: TextEncoding? = nil) throws -> ([CodingSheet.Row], [ReadNotice])
+    {
         let source = try SourceFile(contentsOf: path)
         if SheetWorkbook.isWorkbook(source) {
             switch CodingSheet.parse(try SheetWorkbook.read(at: path), file: path, defaultCoder: defaultCoder) {

@@ -28,31 +28,33 @@ public enum SheetWorkbook {
     ///
     /// - Throws: `ExchangeError.writeFailed` with the system's reason.
     public static func write(_ rows: [[String]], to path: String) throws(ExchangeError) {
-        try QDPXArchive.write([
-            ("[Content_Types].xml", contentTypes),
-            ("_rels/.rels", packageRelationships),
-            ("xl/workbook.xml", workbook),
-            ("xl/_rels/workbook.xml.rels", workbookRelationships),
-            ("xl/styles.xml", styles),
-            ("xl/worksheets/sheet1.xml", worksheet([CodingSheet.columns] + rows)),
-        ], to: path)
+        try QDPXArchive.write(
+            [
+                ("[Content_Types].xml", contentTypes),
+                ("_rels/.rels", packageRelationships),
+                ("xl/workbook.xml", workbook),
+                ("xl/_rels/workbook.xml.rels", workbookRelationships),
+                ("xl/styles.xml", styles),
+                ("xl/worksheets/sheet1.xml", worksheet([CodingSheet.columns] + rows)),
+            ], to: path)
     }
 
     /// The worksheet's XML: header row styled bold, every cell an inline string.
     static func worksheet(_ rows: [[String]]) -> String {
         let last = columnName(CodingSheet.columns.count - 1)
-        var xml = declaration + """
-            <worksheet xmlns="\(mainNamespace)"><dimension ref="A1:\(last)\(rows.count)"/>\
-            <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>\
-            <selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>\
-            <sheetFormatPr defaultRowHeight="15"/><cols>\
-            <col min="1" max="1" width="14" style="1" customWidth="1"/>\
-            <col min="2" max="4" width="10" style="1" customWidth="1"/>\
-            <col min="5" max="5" width="30" style="1" customWidth="1"/>\
-            <col min="6" max="7" width="8" style="1" customWidth="1"/>\
-            <col min="8" max="8" width="30" style="2" customWidth="1"/>\
-            <col min="9" max="9" width="90" style="2" customWidth="1"/></cols><sheetData>
-            """
+        var xml =
+            declaration + """
+                <worksheet xmlns="\(mainNamespace)"><dimension ref="A1:\(last)\(rows.count)"/>\
+                <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>\
+                <selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>\
+                <sheetFormatPr defaultRowHeight="15"/><cols>\
+                <col min="1" max="1" width="14" style="1" customWidth="1"/>\
+                <col min="2" max="4" width="10" style="1" customWidth="1"/>\
+                <col min="5" max="5" width="30" style="1" customWidth="1"/>\
+                <col min="6" max="7" width="8" style="1" customWidth="1"/>\
+                <col min="8" max="8" width="30" style="2" customWidth="1"/>\
+                <col min="9" max="9" width="90" style="2" customWidth="1"/></cols><sheetData>
+                """
         let textColumn = CodingSheet.columns.count - 1
         for (index, row) in rows.enumerated() {
             let number = index + 1
@@ -70,9 +72,11 @@ public enum SheetWorkbook {
                     value = cut + "…"
                 }
                 let style = index == 0 ? 3 : column >= 7 ? 2 : 1
-                let space = value.first?.isWhitespace == true || value.last?.isWhitespace == true || value.contains("\n")
+                let space =
+                    value.first?.isWhitespace == true || value.last?.isWhitespace == true || value.contains("\n")
                     ? " xml:space=\"preserve\"" : ""
-                xml += "<c r=\"\(columnName(column))\(number)\" s=\"\(style)\" t=\"inlineStr\"><is><t\(space)>"
+                xml +=
+                    "<c r=\"\(columnName(column))\(number)\" s=\"\(style)\" t=\"inlineStr\"><is><t\(space)>"
                     + XMLWriter.escape(value, inAttribute: false) + "</t></is></c>"
             }
             xml += "</row>"
@@ -97,48 +101,53 @@ public enum SheetWorkbook {
     static let relationshipNamespace = "http://schemas.openxmlformats.org/package/2006/relationships"
     static let officeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    static let contentTypes = declaration + """
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-        <Default Extension="xml" ContentType="application/xml"/>\
-        <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-        <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
-        <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
-        </Types>
-        """
+    static let contentTypes =
+        declaration + """
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+            <Default Extension="xml" ContentType="application/xml"/>\
+            <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+            <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+            <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+            </Types>
+            """
 
-    static let packageRelationships = declaration + """
-        <Relationships xmlns="\(relationshipNamespace)">\
-        <Relationship Id="rId1" Type="\(officeRelationships)/officeDocument" Target="xl/workbook.xml"/>\
-        </Relationships>
-        """
+    static let packageRelationships =
+        declaration + """
+            <Relationships xmlns="\(relationshipNamespace)">\
+            <Relationship Id="rId1" Type="\(officeRelationships)/officeDocument" Target="xl/workbook.xml"/>\
+            </Relationships>
+            """
 
-    static let workbook = declaration + """
-        <workbook xmlns="\(mainNamespace)" xmlns:r="\(officeRelationships)">\
-        <sheets><sheet name="codings" sheetId="1" r:id="rId1"/></sheets></workbook>
-        """
+    static let workbook =
+        declaration + """
+            <workbook xmlns="\(mainNamespace)" xmlns:r="\(officeRelationships)">\
+            <sheets><sheet name="codings" sheetId="1" r:id="rId1"/></sheets></workbook>
+            """
 
-    static let workbookRelationships = declaration + """
-        <Relationships xmlns="\(relationshipNamespace)">\
-        <Relationship Id="rId1" Type="\(officeRelationships)/worksheet" Target="worksheets/sheet1.xml"/>\
-        <Relationship Id="rId2" Type="\(officeRelationships)/styles" Target="styles.xml"/>\
-        </Relationships>
-        """
+    static let workbookRelationships =
+        declaration + """
+            <Relationships xmlns="\(relationshipNamespace)">\
+            <Relationship Id="rId1" Type="\(officeRelationships)/worksheet" Target="worksheets/sheet1.xml"/>\
+            <Relationship Id="rId2" Type="\(officeRelationships)/styles" Target="styles.xml"/>\
+            </Relationships>
+            """
 
     /// Cell formats: 0 the default; 1 text (`@`); 2 text, wrapped, aligned top; 3 the bold header.
-    static let styles = declaration + """
-        <styleSheet xmlns="\(mainNamespace)">\
-        <fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>\
-        <font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>\
-        <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
-        <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
-        <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-        <cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
-        <xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
-        <xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1">\
-        <alignment vertical="top" wrapText="1"/></xf>\
-        <xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/></cellXfs>\
-        <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
-        </styleSheet>
-        """
+    static let styles =
+        declaration + """
+            <styleSheet xmlns="\(mainNamespace)">\
+            <fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>\
+            <font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>\
+            <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
+            <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
+            <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
+            <cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+            <xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+            <xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1">\
+            <alignment vertical="top" wrapText="1"/></xf>\
+            <xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/></cellXfs>\
+            <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
+            </styleSheet>
+            """
 }

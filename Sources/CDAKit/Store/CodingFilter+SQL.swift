@@ -10,8 +10,11 @@ extension CodingFilter {
             arguments += [codingID]
         }
         if let fragment {
-            clauses.append("documentId = ? AND startUtterance = ? AND IFNULL(startOffset, -1) = ? AND endUtterance = ? AND IFNULL(endOffset, -1) = ?")
-            arguments += [fragment.documentID, fragment.startUtterance, fragment.startOffset ?? -1, fragment.endUtterance, fragment.endOffset ?? -1]
+            clauses.append(
+                "documentId = ? AND startUtterance = ? AND IFNULL(startOffset, -1) = ? AND endUtterance = ? AND IFNULL(endOffset, -1) = ?")
+            arguments += [
+                fragment.documentID, fragment.startUtterance, fragment.startOffset ?? -1, fragment.endUtterance, fragment.endOffset ?? -1,
+            ]
         } else if let documentID {
             clauses.append("documentId = ?")
             arguments += [documentID]
@@ -30,6 +33,7 @@ extension CodingFilter {
             arguments += [coder]
         }
         guard !clauses.isEmpty else { return [] }
-        return try Int64.fetchAll(db, sql: "SELECT id FROM coding WHERE \(clauses.joined(separator: " AND ")) ORDER BY id", arguments: arguments)
+        return try Int64.fetchAll(
+            db, sql: "SELECT id FROM coding WHERE \(clauses.joined(separator: " AND ")) ORDER BY id", arguments: arguments)
     }
 }

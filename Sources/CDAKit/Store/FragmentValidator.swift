@@ -18,12 +18,15 @@ final class FragmentValidator {
         if (fragment.startOffset == nil) != (fragment.endOffset == nil) { throw CodingError.halfOpenOffsets }
         var result = fragment
         guard let start = fragment.startOffset, let end = fragment.endOffset else { return result }
-        let startLength = lengths[fragment.startUtterance - 1], endLength = lengths[fragment.endUtterance - 1]
+        let startLength = lengths[fragment.startUtterance - 1]
+        let endLength = lengths[fragment.endUtterance - 1]
         if start < 0 || start > startLength {
-            throw CodingError.offsetOutOfRange(document: fragment.documentID, utterance: fragment.startUtterance, offset: start, length: startLength)
+            throw CodingError.offsetOutOfRange(
+                document: fragment.documentID, utterance: fragment.startUtterance, offset: start, length: startLength)
         }
         if end < 0 || end > endLength {
-            throw CodingError.offsetOutOfRange(document: fragment.documentID, utterance: fragment.endUtterance, offset: end, length: endLength)
+            throw CodingError.offsetOutOfRange(
+                document: fragment.documentID, utterance: fragment.endUtterance, offset: end, length: endLength)
         }
         if fragment.startUtterance == fragment.endUtterance, start >= end { throw CodingError.emptyFragment(fragment.description) }
         if start == 0 && end == endLength {

@@ -6,6 +6,8 @@ extension ProjectStore {
     /// - Throws: `StoreError.database`.
     /// - Complexity: One load of the coded corpus, then O(*c*) for *c* codings.
     public func codeFigures(by attribute: String = "group") throws -> [CodeFigures] {
-        CodeFigures.compute(from: try codedCorpus(by: attribute, includeModerators: true)).values.sorted { ($0.code, $0.codeID) < ($1.code, $1.codeID) }
+        CodeFigures.compute(from: try codedCorpus(by: attribute, includeModerators: true)).values.sorted {
+            ($0.code, $0.codeID) < ($1.code, $1.codeID)
+        }
     }
 }

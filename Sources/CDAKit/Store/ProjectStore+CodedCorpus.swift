@@ -12,17 +12,22 @@ extension ProjectStore {
     ///   - includeAllUtterances: Whether to load every utterance, not only those codings touch
     ///     (intercoder agreement needs the uncoded ones too).
     /// - Complexity: One pass over the utterances (aggregated in SQL) and one over the codings.
-    public func codedCorpus(by attribute: String = "group", includeModerators: Bool = false, withTexts: Bool = false,
-                            includeAllUtterances: Bool = false) throws -> CodedCorpus {
+    public func codedCorpus(
+        by attribute: String = "group", includeModerators: Bool = false, withTexts: Bool = false,
+        includeAllUtterances: Bool = false
+    ) throws -> CodedCorpus {
         try read { db in
-            try Self.codedCorpus(db, by: attribute, includeModerators: includeModerators, withTexts: withTexts,
-                                 includeAllUtterances: includeAllUtterances)
+            try Self.codedCorpus(
+                db, by: attribute, includeModerators: includeModerators, withTexts: withTexts,
+                includeAllUtterances: includeAllUtterances)
         }
     }
 
     /// Loads the coded project inside a transaction the caller holds (see the public `codedCorpus`).
-    static func codedCorpus(_ db: Database, by attribute: String, includeModerators: Bool, withTexts: Bool,
-                            includeAllUtterances: Bool) throws -> CodedCorpus {
+    static func codedCorpus(
+        _ db: Database, by attribute: String, includeModerators: Bool, withTexts: Bool,
+        includeAllUtterances: Bool
+    ) throws -> CodedCorpus {
         let groups = try Self.utteranceGroups(db, attribute: attribute)
         let moderators = try Self.moderatorIDs(db)
         func isModerator(_ speaker: String?) -> Bool { speaker.map(moderators.contains) ?? false }
@@ -31,10 +36,13 @@ extension ProjectStore {
         var totals: [String: CodedCorpus.GroupTotals] = [:]
         var documentsPerGroup: [String: Set<String>] = [:]
         var participantWords: [String: [String: Int]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT documentId, speakerId, COUNT(*) AS utterances, SUM(wordCount) AS words
-            FROM utterance GROUP BY documentId, speakerId
-            """) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT documentId, speakerId, COUNT(*) AS utterances, SUM(wordCount) AS words
+                FROM utterance GROUP BY documentId, speakerId
+                """)
+        {
             let document: String = row["documentId"]
             let speaker: String? = row["speakerId"]
             if !includeModerators && isModerator(speaker) { continue }
@@ -63,7 +71,8 @@ extension ProjectStore {
         var codings: [CodedCorpus.CodedSpan] = []
         var needsText: Set<CodedCorpus.UtteranceKey> = []
         var touched: Set<CodedCorpus.UtteranceKey> = []
-        let cursor = try Row.fetchCursor(db, sql: "SELECT codeId, documentId, startUtterance, startOffset, endUtterance, endOffset, round, coder FROM coding")
+        let cursor = try Row.fetchCursor(
+            db, sql: "SELECT codeId, documentId, startUtterance, startOffset, endUtterance, endOffset, round, coder FROM coding")
         while let row = try cursor.next() {
             let fragment = Self.fragment(from: row)
             codings.append(.init(fragment: fragment, codeID: resolve(row["codeId"]), round: row["round"], coder: row["coder"]))
@@ -91,7 +100,8 @@ extension ProjectStore {
         } else {
             for (document, keys) in Dictionary(grouping: touched, by: \.document) {
                 let wanted = Set(keys.map(\.index))
-                let statement = try db.makeStatement(sql: "SELECT idx, speakerId, wordCount, length, text FROM utterance WHERE documentId = ? AND idx BETWEEN ? AND ?")
+                let statement = try db.makeStatement(
+                    sql: "SELECT idx, speakerId, wordCount, length, text FROM utterance WHERE documentId = ? AND idx BETWEEN ? AND ?")
                 let rows = try Row.fetchCursor(statement, arguments: [document, wanted.min()!, wanted.max()!])
                 while let row = try rows.next() {
                     let index: Int = row["idx"]
@@ -101,8 +111,11 @@ extension ProjectStore {
         }
 
         let themeRows = try Row.fetchAll(db, sql: "SELECT * FROM theme ORDER BY position")
-        let terms = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT themeId, term FROM themeTerm ORDER BY position"), by: { $0["themeId"] as String })
-        let questions = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT themeId, questionId FROM themeQuestion ORDER BY questionId"), by: { $0["themeId"] as String })
+        let terms = Dictionary(
+            grouping: try Row.fetchAll(db, sql: "SELECT themeId, term FROM themeTerm ORDER BY position"), by: { $0["themeId"] as String })
+        let questions = Dictionary(
+            grouping: try Row.fetchAll(db, sql: "SELECT themeId, questionId FROM themeQuestion ORDER BY questionId"),
+            by: { $0["themeId"] as String })
         let themes = themeRows.map { row in
             let id: String = row["id"]
             return CodedCorpus.ThemeInfo(
@@ -121,7 +134,9 @@ extension ProjectStore {
         for row in try Row.fetchAll(db, sql: "SELECT * FROM selectedFragment") {
             selected[Self.fragment(from: row)] = row["note"] ?? ""
         }
-        let researchQuestions = try Row.fetchAll(db, sql: "SELECT id, text FROM researchQuestion ORDER BY position").map { (id: $0["id"] as String, text: $0["text"] as String) }
+        let researchQuestions = try Row.fetchAll(db, sql: "SELECT id, text FROM researchQuestion ORDER BY position").map {
+            (id: $0["id"] as String, text: $0["text"] as String)
+        }
         return CodedCorpus(
             attribute: attribute, includesModerators: includeModerators, utterances: utterances, groups: totals,
             participantWords: participantWords, codings: codings, codes: codes, themes: themes, codeThemes: codeThemes,

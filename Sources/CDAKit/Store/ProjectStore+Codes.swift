@@ -54,8 +54,9 @@ extension ProjectStore {
             throw CodingError.codeExists(name)
         }
         let count = try CodeRecord.fetchCount(db)
-        var record = CodeRecord(name: name, origin: origin, round: round, parentID: parentID,
-                                color: palette[count % palette.count], at: Timestamp.now())
+        var record = CodeRecord(
+            name: name, origin: origin, round: round, parentID: parentID,
+            color: palette[count % palette.count], at: Timestamp.now())
         try record.insert(db)
         return record.code
     }

@@ -33,11 +33,16 @@ extension ProjectStore {
 
     /// The id of the coding of `codeID` on exactly `fragment`, in `round`, by `coder`, if stored.
     static func existingCodingID(codeID: Int64, fragment: Fragment, round: Int, coder: String, _ db: Database) throws -> Int64? {
-        try Int64.fetchOne(db, sql: """
-            SELECT id FROM coding WHERE codeId = ? AND documentId = ? AND startUtterance = ? AND IFNULL(startOffset, -1) = ?
-              AND endUtterance = ? AND IFNULL(endOffset, -1) = ? AND round = ? AND coder = ?
-            """, arguments: [codeID, fragment.documentID, fragment.startUtterance, fragment.startOffset ?? -1,
-                             fragment.endUtterance, fragment.endOffset ?? -1, round, coder])
+        try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT id FROM coding WHERE codeId = ? AND documentId = ? AND startUtterance = ? AND IFNULL(startOffset, -1) = ?
+                  AND endUtterance = ? AND IFNULL(endOffset, -1) = ? AND round = ? AND coder = ?
+                """,
+            arguments: [
+                codeID, fragment.documentID, fragment.startUtterance, fragment.startOffset ?? -1,
+                fragment.endUtterance, fragment.endOffset ?? -1, round, coder,
+            ])
     }
 
     /// Removes the codings that match, as one undoable step.
@@ -52,8 +57,10 @@ extension ProjectStore {
         try write { db in
             let ids = try filter.matchingIDs(db)
             guard !ids.isEmpty else { throw CodingError.noSuchCoding(filter.description) }
-            let step = try Self.recordStep(kind: .remove, summary: "removed \(ids.count) coding(s) matching \(filter.description)",
-                           reason: nil, actor: actor, scope: HistoryScope(codingIDs: Set(ids)), db) { db, _ in
+            let step = try Self.recordStep(
+                kind: .remove, summary: "removed \(ids.count) coding(s) matching \(filter.description)",
+                reason: nil, actor: actor, scope: HistoryScope(codingIDs: Set(ids)), db
+            ) { db, _ in
                 try db.execute(literal: "DELETE FROM coding WHERE id IN \(idsIn: ids)")
             }
             return CodingRemoval(removed: ids.count, step: step.id)
@@ -63,18 +70,23 @@ extension ProjectStore {
     /// Every code with its counts after consolidation, ordered by name.
     public func codes() throws -> [CodeSummary] {
         try read { db in
-            let themes = try Dictionary(grouping: Row.fetchAll(db, sql: "SELECT codeId, themeId FROM codeTheme ORDER BY themeId"),
-                                        by: { $0["codeId"] as Int64 }).mapValues { $0.map { $0["themeId"] as String } }
+            let themes = try Dictionary(
+                grouping: Row.fetchAll(db, sql: "SELECT codeId, themeId FROM codeTheme ORDER BY themeId"),
+                by: { $0["codeId"] as Int64 }
+            ).mapValues { $0.map { $0["themeId"] as String } }
             let all = try Self.allCodes(db)
             let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
             var counts: [Int64: (fragments: Int, codings: Int, speakers: Int)] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT c.codeId AS codeId, COUNT(*) AS codings,
-                       COUNT(DISTINCT c.documentId || ':' || c.startUtterance || ':' || IFNULL(c.startOffset, '') || ':' || c.endUtterance || ':' || IFNULL(c.endOffset, '')) AS fragments,
-                       COUNT(DISTINCT u.speakerId) AS speakers
-                FROM coding c JOIN utterance u ON u.documentId = c.documentId AND u.idx = c.startUtterance
-                GROUP BY c.codeId
-                """) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.codeId AS codeId, COUNT(*) AS codings,
+                           COUNT(DISTINCT c.documentId || ':' || c.startUtterance || ':' || IFNULL(c.startOffset, '') || ':' || c.endUtterance || ':' || IFNULL(c.endOffset, '')) AS fragments,
+                           COUNT(DISTINCT u.speakerId) AS speakers
+                    FROM coding c JOIN utterance u ON u.documentId = c.documentId AND u.idx = c.startUtterance
+                    GROUP BY c.codeId
+                    """)
+            {
                 counts[row["codeId"]] = (row["fragments"], row["codings"], row["speakers"])
             }
             return all.map { code in
@@ -102,7 +114,8 @@ extension ProjectStore {
             var request = CodingRecord.all()
             if let codeName {
                 guard let code = try Self.code(named: codeName, db) else {
-                    throw CodingError.unknownCode(codeName, suggestion: NameSuggester.closest(to: codeName, among: try CodeRecord.activeNames(db)))
+                    throw CodingError.unknownCode(
+                        codeName, suggestion: NameSuggester.closest(to: codeName, among: try CodeRecord.activeNames(db)))
                 }
                 request = request.filter(CodingRecord.Columns.codeID == code.id)
             }
@@ -150,11 +163,13 @@ extension ProjectStore {
     ) throws -> [CodedCorpus.UtteranceKey: CoveredUtterance] {
         let spans = request.select(CodingRecord.Columns.documentID, Column("startUtterance"), Column("endUtterance"))
         var result: [CodedCorpus.UtteranceKey: CoveredUtterance] = [:]
-        let rows = try SQLRequest<Row>(literal: """
-            SELECT DISTINCT u.documentId, u.idx, u.speakerId, u.text, u.length
-            FROM (\(spans)) AS c
-            JOIN utterance u ON u.documentId = c.documentId AND u.idx BETWEEN c.startUtterance AND c.endUtterance
-            """).fetchCursor(db)
+        let rows = try SQLRequest<Row>(
+            literal: """
+                SELECT DISTINCT u.documentId, u.idx, u.speakerId, u.text, u.length
+                FROM (\(spans)) AS c
+                JOIN utterance u ON u.documentId = c.documentId AND u.idx BETWEEN c.startUtterance AND c.endUtterance
+                """
+        ).fetchCursor(db)
         while let row = try rows.next() {
             let index: Int = row["idx"]
             result[CodedCorpus.UtteranceKey(document: row["documentId"], index: index)] =
@@ -164,8 +179,9 @@ extension ProjectStore {
     }
 
     static func fragment(from row: Row) -> Fragment {
-        Fragment(documentID: row["documentId"], startUtterance: row["startUtterance"], startOffset: row["startOffset"],
-                 endUtterance: row["endUtterance"], endOffset: row["endOffset"])
+        Fragment(
+            documentID: row["documentId"], startUtterance: row["startUtterance"], startOffset: row["startOffset"],
+            endUtterance: row["endUtterance"], endOffset: row["endOffset"])
     }
 
     /// Group lookup: a speaker's own `group` wins over the document's.
@@ -180,7 +196,13 @@ extension ProjectStore {
 
     static func utteranceGroups(_ db: Database, attribute: String = "group") throws -> GroupLookup {
         GroupLookup(
-            speakerGroups: Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT speakerId, value FROM speakerAttribute WHERE key = ?", arguments: [attribute]).map { ($0["speakerId"], $0["value"]) }),
-            documentGroups: Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT documentId, value FROM documentAttribute WHERE key = ?", arguments: [attribute]).map { ($0["documentId"], $0["value"]) }))
+            speakerGroups: Dictionary(
+                uniqueKeysWithValues: try Row.fetchAll(
+                    db, sql: "SELECT speakerId, value FROM speakerAttribute WHERE key = ?", arguments: [attribute]
+                ).map { ($0["speakerId"], $0["value"]) }),
+            documentGroups: Dictionary(
+                uniqueKeysWithValues: try Row.fetchAll(
+                    db, sql: "SELECT documentId, value FROM documentAttribute WHERE key = ?", arguments: [attribute]
+                ).map { ($0["documentId"], $0["value"]) }))
     }
 }

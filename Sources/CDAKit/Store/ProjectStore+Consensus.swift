@@ -23,12 +23,14 @@ extension ProjectStore {
         var options = options
         options.unit = .utterance
         return try write { db in
-            let corpus = try Self.codedCorpus(db, by: "group", includeModerators: options.includeModerators, withTexts: true, includeAllUtterances: true)
+            let corpus = try Self.codedCorpus(
+                db, by: "group", includeModerators: options.includeModerators, withTexts: true, includeAllUtterances: true)
             let scope = try AgreementScope(corpus: corpus, options: options)
             let judgements = UtteranceJudgements(scope: scope, corpus: corpus)
             let report = AgreementReport.byUtterance(scope, corpus: corpus, judgements: judgements)
-            var result = ConsensusResult(coder: coder, coders: scope.coders, round: scope.round, agreed: 0, added: 0, alreadyPresent: 0,
-                                         retiredCodes: [], disagreements: report.disagreements)
+            var result = ConsensusResult(
+                coder: coder, coders: scope.coders, round: scope.round, agreed: 0, added: 0, alreadyPresent: 0,
+                retiredCodes: [], disagreements: report.disagreements)
             let validator = FragmentValidator()
             for id in scope.codeIDs {
                 guard let code = corpus.codes[id] else { continue }

@@ -42,8 +42,10 @@ extension ProjectStore {
             if name != code.name, try !CodeRecord.all().active().named(name).isEmpty(db) {
                 throw CodingError.codeExists(name)
             }
-            return try Self.recordStep(kind: .rename, summary: "renamed '\(code.name)' to '\(name)'", reason: reason, actor: actor,
-                                       scope: HistoryScope(codeIDs: [code.id]), db) { db, _ in
+            return try Self.recordStep(
+                kind: .rename, summary: "renamed '\(code.name)' to '\(name)'", reason: reason, actor: actor,
+                scope: HistoryScope(codeIDs: [code.id]), db
+            ) { db, _ in
                 try db.execute(sql: "UPDATE code SET name = ?, updatedAt = ? WHERE id = ?", arguments: [name, Timestamp.now(), code.id])
             }
         }
@@ -66,52 +68,62 @@ extension ProjectStore {
         for name in sources where !sourceCodes.contains(where: { $0.name == name }) {
             sourceCodes.append(try Self.activeCode(named: name, db))
         }
-        let existingTarget = try Self.code(named: targetName.trimmingCharacters(in: .whitespaces), db).flatMap { $0.status == .active ? $0 : nil }
+        let existingTarget = try Self.code(named: targetName.trimmingCharacters(in: .whitespaces), db).flatMap {
+            $0.status == .active ? $0 : nil
+        }
         let others = sourceCodes.filter { $0.id != existingTarget?.id }
         guard !others.isEmpty else { throw CodingError.nothingToMerge }
         let childIDs = try CodeRecord.filter(others.map(\.id).contains(CodeRecord.Columns.parentID))
             .select(CodeRecord.Columns.id, as: Int64.self).fetchAll(db)
         var scope = HistoryScope(codeIDs: Set(others.map(\.id) + childIDs))
         if let existingTarget { scope.codeIDs.insert(existingTarget.id) }
-        var result = MergeResult(target: targetName, merged: others.map(\.name), movedCodings: 0, collapsedCodings: 0, createdTarget: existingTarget == nil)
+        var result = MergeResult(
+            target: targetName, merged: others.map(\.name), movedCodings: 0, collapsedCodings: 0, createdTarget: existingTarget == nil)
         let summary = "merged \(others.map { "'\($0.name)'" }.joined(separator: ", ")) into '\(targetName)'"
         let step = try Self.recordStep(kind: .merge, summary: summary, reason: reason, actor: actor, scope: scope, db) { db, scope in
             let round = try Self.currentRound(db)
-            let target = try existingTarget ?? {
-                let parent = Set(others.map(\.parentID)).count == 1 ? others[0].parentID : nil
-                let created = try Self.createCode(named: targetName, origin: .analyst, round: round, parentID: parent, db)
-                scope.codeIDs.insert(created.id)
-                return created
-            }()
+            let target =
+                try existingTarget
+                ?? {
+                    let parent = Set(others.map(\.parentID)).count == 1 ? others[0].parentID : nil
+                    let created = try Self.createCode(named: targetName, origin: .analyst, round: round, parentID: parent, db)
+                    scope.codeIDs.insert(created.id)
+                    return created
+                }()
             result.target = target.name
             let now = Timestamp.now()
             for source in others {
                 // Codings whose twin (same fragment, round, coder) is already on the target collapse into it.
-                try db.execute(sql: """
-                    UPDATE coding AS t SET memo = (SELECT s.memo FROM coding s WHERE s.codeId = :source AND s.documentId = t.documentId
-                          AND s.startUtterance = t.startUtterance AND IFNULL(s.startOffset, -1) = IFNULL(t.startOffset, -1)
-                          AND s.endUtterance = t.endUtterance AND IFNULL(s.endOffset, -1) = IFNULL(t.endOffset, -1)
-                          AND s.round = t.round AND s.coder = t.coder AND s.memo IS NOT NULL)
-                    WHERE t.codeId = :target AND t.memo IS NULL
-                    """, arguments: ["source": source.id, "target": target.id])
-                try db.execute(sql: """
-                    DELETE FROM coding WHERE codeId = :source AND EXISTS (
-                        SELECT 1 FROM coding t WHERE t.codeId = :target AND t.documentId = coding.documentId
-                          AND t.startUtterance = coding.startUtterance AND IFNULL(t.startOffset, -1) = IFNULL(coding.startOffset, -1)
-                          AND t.endUtterance = coding.endUtterance AND IFNULL(t.endOffset, -1) = IFNULL(coding.endOffset, -1)
-                          AND t.round = coding.round AND t.coder = coding.coder)
-                    """, arguments: ["source": source.id, "target": target.id])
+                try db.execute(
+                    sql: """
+                        UPDATE coding AS t SET memo = (SELECT s.memo FROM coding s WHERE s.codeId = :source AND s.documentId = t.documentId
+                              AND s.startUtterance = t.startUtterance AND IFNULL(s.startOffset, -1) = IFNULL(t.startOffset, -1)
+                              AND s.endUtterance = t.endUtterance AND IFNULL(s.endOffset, -1) = IFNULL(t.endOffset, -1)
+                              AND s.round = t.round AND s.coder = t.coder AND s.memo IS NOT NULL)
+                        WHERE t.codeId = :target AND t.memo IS NULL
+                        """, arguments: ["source": source.id, "target": target.id])
+                try db.execute(
+                    sql: """
+                        DELETE FROM coding WHERE codeId = :source AND EXISTS (
+                            SELECT 1 FROM coding t WHERE t.codeId = :target AND t.documentId = coding.documentId
+                              AND t.startUtterance = coding.startUtterance AND IFNULL(t.startOffset, -1) = IFNULL(coding.startOffset, -1)
+                              AND t.endUtterance = coding.endUtterance AND IFNULL(t.endOffset, -1) = IFNULL(coding.endOffset, -1)
+                              AND t.round = coding.round AND t.coder = coding.coder)
+                        """, arguments: ["source": source.id, "target": target.id])
                 result.collapsedCodings += db.changesCount
                 try db.execute(sql: "UPDATE coding SET codeId = ? WHERE codeId = ?", arguments: [target.id, source.id])
                 result.movedCodings += db.changesCount
-                try db.execute(sql: "INSERT OR IGNORE INTO codeTheme(codeId, themeId) SELECT ?, themeId FROM codeTheme WHERE codeId = ?",
-                               arguments: [target.id, source.id])
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO codeTheme(codeId, themeId) SELECT ?, themeId FROM codeTheme WHERE codeId = ?",
+                    arguments: [target.id, source.id])
                 try db.execute(sql: "DELETE FROM codeTheme WHERE codeId = ?", arguments: [source.id])
-                try db.execute(sql: "UPDATE code SET parentId = ?, updatedAt = ? WHERE parentId = ?", arguments: [target.id, now, source.id])
-                try db.execute(literal: """
-                    UPDATE code SET status = \(CodeStatus.merged.rawValue), mergedIntoId = \(target.id), updatedAt = \(now)
-                    WHERE id = \(source.id)
-                    """)
+                try db.execute(
+                    sql: "UPDATE code SET parentId = ?, updatedAt = ? WHERE parentId = ?", arguments: [target.id, now, source.id])
+                try db.execute(
+                    literal: """
+                        UPDATE code SET status = \(CodeStatus.merged.rawValue), mergedIntoId = \(target.id), updatedAt = \(now)
+                        WHERE id = \(source.id)
+                        """)
             }
             if target.parentID.map({ id in others.contains { $0.id == id } }) == true {
                 try db.execute(sql: "UPDATE code SET parentId = NULL WHERE id = ?", arguments: [target.id])
@@ -147,7 +159,8 @@ extension ProjectStore {
                     scope.codeIDs.insert(created.id)
                     parentID = created.id
                 }
-                try db.execute(sql: "UPDATE code SET parentId = ?, updatedAt = ? WHERE id = ?", arguments: [parentID, Timestamp.now(), code.id])
+                try db.execute(
+                    sql: "UPDATE code SET parentId = ?, updatedAt = ? WHERE id = ?", arguments: [parentID, Timestamp.now(), code.id])
             }
         }
     }
@@ -159,9 +172,13 @@ extension ProjectStore {
     public func retireCode(_ name: String, reason: String? = nil, actor: String) throws -> HistoryEntry {
         try write { db in
             let code = try Self.activeCode(named: name, db)
-            return try Self.recordStep(kind: .retire, summary: "retired '\(code.name)'", reason: reason, actor: actor,
-                                       scope: HistoryScope(codeIDs: [code.id]), db) { db, _ in
-                try db.execute(literal: "UPDATE code SET status = \(CodeStatus.retired.rawValue), updatedAt = \(Timestamp.now()) WHERE id = \(code.id)")
+            return try Self.recordStep(
+                kind: .retire, summary: "retired '\(code.name)'", reason: reason, actor: actor,
+                scope: HistoryScope(codeIDs: [code.id]), db
+            ) { db, _ in
+                try db.execute(
+                    literal: "UPDATE code SET status = \(CodeStatus.retired.rawValue), updatedAt = \(Timestamp.now()) WHERE id = \(code.id)"
+                )
             }
         }
     }
@@ -177,8 +194,10 @@ extension ProjectStore {
             let codings = try Int64.fetchAll(db, sql: "SELECT id FROM coding WHERE codeId = ? ORDER BY id", arguments: [code.id])
             let names = try newNames.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map { try CodeName.validated($0) }
             guard !names.isEmpty else { throw CodingError.emptyCodeName }
-            let step = try Self.recordStep(kind: .split, summary: "split '\(code.name)' into \(names.map { "'\($0)'" }.joined(separator: ", "))",
-                                reason: reason, actor: actor, scope: HistoryScope(codeIDs: [code.id]), db) { db, scope in
+            let step = try Self.recordStep(
+                kind: .split, summary: "split '\(code.name)' into \(names.map { "'\($0)'" }.joined(separator: ", "))",
+                reason: reason, actor: actor, scope: HistoryScope(codeIDs: [code.id]), db
+            ) { db, scope in
                 let round = try Self.currentRound(db)
                 for newName in names {
                     let created = try Self.createCode(named: newName, origin: .analyst, round: round, parentID: code.parentID, db)
@@ -200,8 +219,10 @@ extension ProjectStore {
             }
             let target = try Self.activeCode(named: codeName, db)
             let source = try Self.code(id: from, db)
-            return try Self.recordStep(kind: .reassign, summary: "moved coding \(codingID) from '\(source?.name ?? "?")' to '\(target.name)'",
-                                       reason: reason, actor: actor, scope: HistoryScope(codeIDs: [from, target.id]), db) { db, _ in
+            return try Self.recordStep(
+                kind: .reassign, summary: "moved coding \(codingID) from '\(source?.name ?? "?")' to '\(target.name)'",
+                reason: reason, actor: actor, scope: HistoryScope(codeIDs: [from, target.id]), db
+            ) { db, _ in
                 try db.execute(sql: "UPDATE OR IGNORE coding SET codeId = ? WHERE id = ?", arguments: [target.id, codingID])
                 if db.changesCount == 0 { try db.execute(sql: "DELETE FROM coding WHERE id = ?", arguments: [codingID]) }
             }
@@ -213,9 +234,11 @@ extension ProjectStore {
         try read { db in
             let all = try Self.allCodes(db)
             let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
-            let renames = try SQLRequest<Row>(literal: """
-                SELECT snapshot FROM history WHERE kind = \(HistoryEntry.Kind.rename.rawValue) AND undoneAt IS NULL ORDER BY id
-                """).fetchAll(db)
+            let renames = try SQLRequest<Row>(
+                literal: """
+                    SELECT snapshot FROM history WHERE kind = \(HistoryEntry.Kind.rename.rawValue) AND undoneAt IS NULL ORDER BY id
+                    """
+            ).fetchAll(db)
             var formerNames: [Int64: [String]] = [:]
             for row in renames {
                 let snapshot = try JSONDecoder().decode(StepSnapshot.self, from: row["snapshot"] as Data)
@@ -230,7 +253,8 @@ extension ProjectStore {
             var merged: [Int64: [LineageEntry.MergedCode]] = [:]
             for code in all where code.status == .merged {
                 let into = code.mergedIntoID.flatMap { byID[$0]?.name } ?? "?"
-                merged[code.followingMerges({ byID[$0] }).id, default: []].append(.init(name: code.name, round: code.round, origin: code.origin, into: into))
+                merged[code.followingMerges({ byID[$0] }).id, default: []].append(
+                    .init(name: code.name, round: code.round, origin: code.origin, into: into))
             }
             return all.filter { $0.status != .merged }.map { code in
                 LineageEntry(code: code.name, status: code.status, formerNames: formerNames[code.id] ?? [], merged: merged[code.id] ?? [])

@@ -23,7 +23,8 @@ extension ProjectStore {
         readOptions: String = "", dryRun rehearse: Bool = false
     ) throws -> SaveOutcome {
         let body = { (db: Database) in
-            try Self.insertTranscript(transcript, replace: replace, pseudonymize: pseudonymize, counts: counts, readOptions: readOptions, db)
+            try Self.insertTranscript(
+                transcript, replace: replace, pseudonymize: pseudonymize, counts: counts, readOptions: readOptions, db)
         }
         return rehearse ? try dryRun(body) : try write(body)
     }
@@ -33,9 +34,10 @@ extension ProjectStore {
     /// - Parameter readOptions: The fingerprint of the options that change what is read; `""` for none.
     public func unchangedDocument(contentHash hash: String, sourcePath: String, readOptions: String = "") throws -> DocumentSummary? {
         try read { db in
-            guard let id = try String.fetchOne(
-                db, sql: "SELECT id FROM document WHERE contentHash = ? AND sourcePath = ? AND readOptions = ?",
-                arguments: [hash, sourcePath, readOptions])
+            guard
+                let id = try String.fetchOne(
+                    db, sql: "SELECT id FROM document WHERE contentHash = ? AND sourcePath = ? AND readOptions = ?",
+                    arguments: [hash, sourcePath, readOptions])
             else { return nil }
             return try Self.documentSummaries(db, id: id).first
         }
@@ -51,7 +53,9 @@ extension ProjectStore {
         do {
             let transcript = pseudonymize ? try Self.pseudonymize(transcript, db) : transcript
             var outcome = SaveOutcome.ingested
-            if let stored = try Row.fetchOne(db, sql: "SELECT contentHash, readOptions FROM document WHERE id = ?", arguments: [document.id]) {
+            if let stored = try Row.fetchOne(
+                db, sql: "SELECT contentHash, readOptions FROM document WHERE id = ?", arguments: [document.id])
+            {
                 if stored["contentHash"] == document.contentHash && stored["readOptions"] == readOptions { return .unchanged }
                 guard replace else { throw IngestError.documentChanged(location, documentID: document.id) }
                 let codings = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM coding WHERE documentId = ?", arguments: [document.id]) ?? 0
@@ -65,8 +69,10 @@ extension ProjectStore {
                     INSERT INTO document(id, title, format, sourcePath, contentHash, ingestedAt, position, readOptions)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [document.id, document.title, document.format.rawValue, document.sourcePath,
-                            document.contentHash, Timestamp.now(), position, readOptions])
+                arguments: [
+                    document.id, document.title, document.format.rawValue, document.sourcePath,
+                    document.contentHash, Timestamp.now(), position, readOptions,
+                ])
             for (key, value) in document.attributes.sorted(by: { $0.key < $1.key }) {
                 try db.execute(
                     sql: "INSERT INTO documentAttribute(documentId, key, value) VALUES (?, ?, ?)",
@@ -74,11 +80,12 @@ extension ProjectStore {
             }
             for speaker in transcript.speakers { try Self.upsert(speaker, in: db) }
             try Self.recordDeclaredSpeakers(of: transcript, db)
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO utterance(documentId, idx, speakerId, startTime, endTime, section, text,
-                                      sourceReference, wordCount, length)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT INTO utterance(documentId, idx, speakerId, startTime, endTime, section, text,
+                                          sourceReference, wordCount, length)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             let sizes = counts?.count == transcript.utterances.count ? counts! : transcript.utterances.map { Tokenizer.counts($0.text) }
             for (utterance, size) in zip(transcript.utterances, sizes) {
                 try insert.execute(arguments: [
@@ -86,10 +93,14 @@ extension ProjectStore {
                     utterance.section, utterance.text, utterance.sourceReference, size.words, size.scalars,
                 ])
             }
-            try db.execute(sql: """
-                UPDATE document SET utteranceCount = ?, wordCount = ?, speakerCount = ? WHERE id = ?
-                """, arguments: [transcript.utterances.count, sizes.reduce(0) { $0 + $1.words },
-                                 Set(transcript.utterances.compactMap(\.speakerID)).count, document.id])
+            try db.execute(
+                sql: """
+                    UPDATE document SET utteranceCount = ?, wordCount = ?, speakerCount = ? WHERE id = ?
+                    """,
+                arguments: [
+                    transcript.utterances.count, sizes.reduce(0) { $0 + $1.words },
+                    Set(transcript.utterances.compactMap(\.speakerID)).count, document.id,
+                ])
             try Self.indexForSearch(documentID: document.id, transcript.utterances, db)
             return outcome
         }
@@ -129,13 +140,17 @@ extension ProjectStore {
         let filter = id == nil ? "" : "WHERE id = ?"
         let arguments: StatementArguments = id.map { [$0] } ?? []
         var attributes: [String: [String: String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT documentId, key, value FROM documentAttribute \(id == nil ? "" : "WHERE documentId = ?")", arguments: arguments) {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT documentId, key, value FROM documentAttribute \(id == nil ? "" : "WHERE documentId = ?")", arguments: arguments
+        ) {
             attributes[row["documentId"], default: [:]][row["key"]] = row["value"] as String
         }
-        return try Row.fetchAll(db, sql: """
-            SELECT id, title, format, sourcePath, utteranceCount AS utterances, speakerCount AS speakers, wordCount AS words
-            FROM document \(filter) ORDER BY position
-            """, arguments: arguments
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, title, format, sourcePath, utteranceCount AS utterances, speakerCount AS speakers, wordCount AS words
+                FROM document \(filter) ORDER BY position
+                """, arguments: arguments
         ).map { row in
             let id: String = row["id"]
             let attrs = attributes[id] ?? [:]
@@ -152,17 +167,19 @@ extension ProjectStore {
     public func speakers() throws -> [SpeakerSummary] {
         try read { db in
             let attributes = try Self.attributes(db, table: "speakerAttribute", owner: "speakerId")
-            return try Row.fetchAll(db, sql: """
-                SELECT s.id, s.name, s.role,
-                       COUNT(DISTINCT u.documentId) AS documents, COUNT(u.idx) AS utterances,
-                       COALESCE(SUM(u.wordCount), 0) AS words,
-                       (SELECT group_concat(value, ',') FROM (
-                           SELECT DISTINCT a.value FROM utterance u2
-                           JOIN documentAttribute a ON a.documentId = u2.documentId AND a.key = 'group'
-                           WHERE u2.speakerId = s.id ORDER BY a.value)) AS documentGroups
-                FROM speaker s LEFT JOIN utterance u ON u.speakerId = s.id
-                GROUP BY s.id ORDER BY s.id
-                """
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.id, s.name, s.role,
+                           COUNT(DISTINCT u.documentId) AS documents, COUNT(u.idx) AS utterances,
+                           COALESCE(SUM(u.wordCount), 0) AS words,
+                           (SELECT group_concat(value, ',') FROM (
+                               SELECT DISTINCT a.value FROM utterance u2
+                               JOIN documentAttribute a ON a.documentId = u2.documentId AND a.key = 'group'
+                               WHERE u2.speakerId = s.id ORDER BY a.value)) AS documentGroups
+                    FROM speaker s LEFT JOIN utterance u ON u.speakerId = s.id
+                    GROUP BY s.id ORDER BY s.id
+                    """
             ).map { row in
                 let id: String = row["id"]
                 let attrs = attributes[id] ?? [:]
@@ -187,11 +204,13 @@ extension ProjectStore {
                 throw CorpusError.unknownDocument(documentID, suggestion: NameSuggester.closest(to: documentID, among: known))
             }
             let bounds = range ?? 1...Int.max
-            return try Row.fetchAll(db, sql: """
-                SELECT u.idx, u.speakerId, s.role, u.startTime, u.endTime, u.section, u.text, u.wordCount
-                FROM utterance u LEFT JOIN speaker s ON s.id = u.speakerId
-                WHERE u.documentId = ? AND u.idx BETWEEN ? AND ? ORDER BY u.idx
-                """, arguments: [documentID, bounds.lowerBound, bounds.upperBound]
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT u.idx, u.speakerId, s.role, u.startTime, u.endTime, u.section, u.text, u.wordCount
+                    FROM utterance u LEFT JOIN speaker s ON s.id = u.speakerId
+                    WHERE u.documentId = ? AND u.idx BETWEEN ? AND ? ORDER BY u.idx
+                    """, arguments: [documentID, bounds.lowerBound, bounds.upperBound]
             ).map { row in
                 UtteranceView(
                     index: row["idx"], speaker: row["speakerId"], role: (row["role"] as String?).flatMap(SpeakerRole.init(rawValue:)),

@@ -20,10 +20,12 @@ extension ProjectStore {
             _ = try FragmentValidator().utteranceLengths(documentID, db)
             let bounds = range ?? 1...Int.max
             var resolved: [Int64: Code] = [:]
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT * FROM coding WHERE documentId = ? AND startUtterance <= ? AND endUtterance >= ?
-                ORDER BY startUtterance, IFNULL(startOffset, 0), id
-                """, arguments: [documentID, bounds.upperBound, bounds.lowerBound])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM coding WHERE documentId = ? AND startUtterance <= ? AND endUtterance >= ?
+                    ORDER BY startUtterance, IFNULL(startOffset, 0), id
+                    """, arguments: [documentID, bounds.upperBound, bounds.lowerBound])
             return try rows.map { row in
                 let storedID: Int64 = row["codeId"]
                 if resolved[storedID] == nil {
@@ -71,13 +73,17 @@ extension ProjectStore {
     /// - Throws: `StoreError.database`.
     public func codingCounts() throws -> [DocumentCodingCount] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT c.documentId, c.round, COUNT(*) AS codings,
-                       COUNT(DISTINCT c.startUtterance || ':' || IFNULL(c.startOffset, '') || ':' || c.endUtterance || ':' || IFNULL(c.endOffset, '')) AS fragments
-                FROM coding c JOIN document d ON d.id = c.documentId
-                GROUP BY c.documentId, c.round ORDER BY d.position, c.round
-                """
-            ).map { DocumentCodingCount(document: $0["documentId"], round: $0["round"], codings: $0["codings"], fragments: $0["fragments"]) }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.documentId, c.round, COUNT(*) AS codings,
+                           COUNT(DISTINCT c.startUtterance || ':' || IFNULL(c.startOffset, '') || ':' || c.endUtterance || ':' || IFNULL(c.endOffset, '')) AS fragments
+                    FROM coding c JOIN document d ON d.id = c.documentId
+                    GROUP BY c.documentId, c.round ORDER BY d.position, c.round
+                    """
+            ).map {
+                DocumentCodingCount(document: $0["documentId"], round: $0["round"], codings: $0["codings"], fragments: $0["fragments"])
+            }
         }
     }
 

@@ -12,10 +12,13 @@ extension ProjectStore {
     /// Per document, the speakers it declares or in which someone speaks.
     static func declaredSpeakers(_ db: Database) throws -> [String: Set<String>] {
         var result: [String: Set<String>] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT documentId, speakerId FROM documentSpeaker
-            UNION SELECT DISTINCT documentId, speakerId FROM utterance WHERE speakerId IS NOT NULL
-            """) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT documentId, speakerId FROM documentSpeaker
+                UNION SELECT DISTINCT documentId, speakerId FROM utterance WHERE speakerId IS NOT NULL
+                """)
+        {
             result[row["documentId"], default: []].insert(row["speakerId"])
         }
         return result

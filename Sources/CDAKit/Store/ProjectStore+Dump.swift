@@ -6,10 +6,12 @@ extension ProjectStore {
     func dump() throws -> String {
         try read { db in
             var lines: [String] = []
-            let tables = try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
-                  AND name != 'history' ORDER BY name
-                """)
+            let tables = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
+                      AND name != 'history' ORDER BY name
+                    """)
             for table in tables {
                 lines.append("## \(table)")
                 let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").count

@@ -45,15 +45,18 @@ extension ProjectStore {
         let lookup = try utteranceGroups(db, attribute: attribute)
         let declared = try declaredSpeakers(db)
         var turns: [String: [SessionTalk.Turn]] = [:]
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT u.documentId, u.idx, u.speakerId, u.startTime, u.endTime, u.wordCount,
-                   CASE WHEN s.role = 'moderator' THEN u.text END AS text
-            FROM utterance u LEFT JOIN speaker s ON s.id = u.speakerId ORDER BY u.documentId, u.idx
-            """)
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT u.documentId, u.idx, u.speakerId, u.startTime, u.endTime, u.wordCount,
+                       CASE WHEN s.role = 'moderator' THEN u.text END AS text
+                FROM utterance u LEFT JOIN speaker s ON s.id = u.speakerId ORDER BY u.documentId, u.idx
+                """)
         while let row = try cursor.next() {
-            turns[row["documentId"], default: []].append(SessionTalk.Turn(
-                index: row["idx"], speaker: row["speakerId"], start: row["startTime"], end: row["endTime"],
-                words: row["wordCount"], text: row["text"]))
+            turns[row["documentId"], default: []].append(
+                SessionTalk.Turn(
+                    index: row["idx"], speaker: row["speakerId"], start: row["startTime"], end: row["endTime"],
+                    words: row["wordCount"], text: row["text"]))
         }
         return wanted.map { document in
             var groups: [String: String] = [:]

@@ -35,15 +35,17 @@ extension ProjectStore {
         var utterances: [String: [Utterance]] = [:]
         let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM utterance ORDER BY documentId, idx")
         while let row = try cursor.next() {
-            utterances[row["documentId"], default: []].append(Utterance(
-                index: row["idx"], speakerID: row["speakerId"], start: row["startTime"], end: row["endTime"],
-                section: row["section"], text: row["text"], sourceReference: row["sourceReference"]))
+            utterances[row["documentId"], default: []].append(
+                Utterance(
+                    index: row["idx"], speakerID: row["speakerId"], start: row["startTime"], end: row["endTime"],
+                    section: row["section"], text: row["text"], sourceReference: row["sourceReference"]))
         }
         let speakerAttributes = try attributes(db, table: "speakerAttribute", owner: "speakerId")
         let speakers = try Row.fetchAll(db, sql: "SELECT * FROM speaker ORDER BY id").map { row in
             let id: String = row["id"]
-            return Speaker(id: id, name: row["name"], role: SpeakerRole(rawValue: row["role"]) ?? .participant,
-                           attributes: speakerAttributes[id] ?? [:])
+            return Speaker(
+                id: id, name: row["name"], role: SpeakerRole(rawValue: row["role"]) ?? .participant,
+                attributes: speakerAttributes[id] ?? [:])
         }
         var codingSQL = "SELECT * FROM coding"
         var arguments: StatementArguments = []
@@ -52,19 +54,23 @@ extension ProjectStore {
             arguments += [round]
         }
         let codings = try Row.fetchAll(db, sql: codingSQL + " ORDER BY id", arguments: arguments).map { row in
-            Coding(id: row["id"], codeID: row["codeId"], fragment: fragment(from: row), round: row["round"],
-                   coder: row["coder"], memo: row["memo"], createdAt: row["createdAt"])
+            Coding(
+                id: row["id"], codeID: row["codeId"], fragment: fragment(from: row), round: row["round"],
+                coder: row["coder"], memo: row["memo"], createdAt: row["createdAt"])
         }
-        let mappings = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT codeId, themeId FROM codeTheme ORDER BY codeId"),
-                                  by: { $0["themeId"] as String })
+        let mappings = Dictionary(
+            grouping: try Row.fetchAll(db, sql: "SELECT codeId, themeId FROM codeTheme ORDER BY codeId"),
+            by: { $0["themeId"] as String })
         let themes = try Row.fetchAll(db, sql: "SELECT * FROM theme ORDER BY position").map { row in
             let id: String = row["id"]
-            return ExchangeSnapshot.Theme(id: id, label: row["label"], description: row["description"],
-                                          codeIDs: mappings[id]?.map { $0["codeId"] } ?? [])
+            return ExchangeSnapshot.Theme(
+                id: id, label: row["label"], description: row["description"],
+                codeIDs: mappings[id]?.map { $0["codeId"] } ?? [])
         }
         let memos = try Row.fetchAll(db, sql: "SELECT * FROM memo ORDER BY id").map { row in
-            ExchangeSnapshot.Memo(kind: row["targetKind"], target: row["targetId"], group: row["groupName"], text: row["text"],
-                                  author: row["author"], updatedAt: row["updatedAt"])
+            ExchangeSnapshot.Memo(
+                kind: row["targetKind"], target: row["targetId"], group: row["groupName"], text: row["text"],
+                author: row["author"], updatedAt: row["updatedAt"])
         }
         var guids: [ExchangeGUIDKey: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT kind, key, guid FROM exchangeGUID") {
@@ -76,7 +82,8 @@ extension ProjectStore {
             codes: try allCodes(db), codings: codings,
             themes: themes, memos: memos, rounds: Set(codings.map(\.round)),
             selectedFragments: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM selectedFragment") ?? 0,
-            hasTermsOrQuestions: try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM themeTerm UNION ALL SELECT 1 FROM researchQuestion)") ?? false,
+            hasTermsOrQuestions: try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM themeTerm UNION ALL SELECT 1 FROM researchQuestion)") ?? false,
             guids: guids)
     }
 }

@@ -23,7 +23,8 @@ extension ProjectStore {
             counts.round = try Self.currentRound(db)
             let codes = try Self.importCodes(plan.codes, round: counts.round, file: file, guids: guids, db)
             let themes = try Self.importThemes(plan.themes, codeIDs: codes.ids, guids: guids, db)
-            return counts
+            return
+                counts
                 .adding(codes.counts)
                 .adding(try Self.importDocuments(plan.documents, file: file, guids: guids, db))
                 .adding(try Self.importCodings(plan.codings, codeIDs: codes.ids, round: counts.round, guids: guids, db))
@@ -48,13 +49,15 @@ extension ProjectStore {
             } else {
                 let code: Code
                 do {
-                    code = try createCode(named: entry.name, origin: entry.origin, round: round, parentID: entry.parent.map { codeIDs[$0] }, db)
+                    code = try createCode(
+                        named: entry.name, origin: entry.origin, round: round, parentID: entry.parent.map { codeIDs[$0] }, db)
                 } catch let error as CodingError {
                     guard case .controlCharacterInCodeName = error else { throw error }
                     throw ExchangeError.invalidCodeName(file: file, guid: entry.guid, message: error.description)
                 }
-                try db.execute(sql: "UPDATE code SET description = ?, color = COALESCE(?, color) WHERE id = ?",
-                               arguments: [entry.description, entry.color, code.id])
+                try db.execute(
+                    sql: "UPDATE code SET description = ?, color = COALESCE(?, color) WHERE id = ?",
+                    arguments: [entry.description, entry.color, code.id])
                 codeIDs.append(code.id)
                 counts.codesCreated += 1
             }
@@ -82,7 +85,8 @@ extension ProjectStore {
         var speakers: Set<String> = []
         for entry in documents {
             let document = entry.transcript.document
-            let stored = try Row.fetchAll(db, sql: "SELECT speakerId, text FROM utterance WHERE documentId = ? ORDER BY idx", arguments: [document.id])
+            let stored = try Row.fetchAll(
+                db, sql: "SELECT speakerId, text FROM utterance WHERE documentId = ? ORDER BY idx", arguments: [document.id])
             if stored.isEmpty {
                 _ = try insertTranscript(entry.transcript, replace: false, pseudonymize: false, db)
                 counts.documentsAdded.append(document.id)
@@ -108,11 +112,12 @@ extension ProjectStore {
     ) throws -> ExchangeImportCounts {
         var counts = ExchangeImportCounts()
         let validator = FragmentValidator()
-        let insert = try db.makeStatement(sql: """
-            INSERT OR IGNORE INTO coding(codeId, documentId, startUtterance, startOffset, endUtterance, endOffset,
-                                         round, coder, memo, createdAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let insert = try db.makeStatement(
+            sql: """
+                INSERT OR IGNORE INTO coding(codeId, documentId, startUtterance, startOffset, endUtterance, endOffset,
+                                             round, coder, memo, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         for entry in codings {
             let fragment: Fragment
             do {
@@ -150,8 +155,9 @@ extension ProjectStore {
             } else {
                 id = try freeThemeID(entry.id, db)
                 let position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), -1) + 1 FROM theme") ?? 0
-                try db.execute(sql: "INSERT INTO theme(id, label, description, position) VALUES (?, ?, ?, ?)",
-                               arguments: [id, entry.label, entry.description, position])
+                try db.execute(
+                    sql: "INSERT INTO theme(id, label, description, position) VALUES (?, ?, ?, ?)",
+                    arguments: [id, entry.label, entry.description, position])
                 counts.themesAdded += 1
             }
             themeIDs.append(id)
@@ -189,16 +195,20 @@ extension ProjectStore {
             case .code(let index): (target, group, label) = (String(codeIDs[index]), "", "code '\(codes[index].name)'")
             case .document(let id): (target, group, label) = (id, "", "document '\(id)'")
             case .theme(let index): (target, group, label) = (themeIDs[index], "", "theme '\(themeIDs[index])'")
-            case .themeGroup(let index, let name): (target, group, label) = (themeIDs[index], name, "theme '\(themeIDs[index])' and group '\(name)'")
+            case .themeGroup(let index, let name):
+                (target, group, label) = (themeIDs[index], name, "theme '\(themeIDs[index])' and group '\(name)'")
             }
             let kind = memo.target.kind
-            try MemoRecord(targetKind: kind.rawValue, targetId: target, groupName: group, text: memo.text, author: memo.author,
-                           updatedAt: Timestamp.now()).insert(db, onConflict: .ignore)
+            try MemoRecord(
+                targetKind: kind.rawValue, targetId: target, groupName: group, text: memo.text, author: memo.author,
+                updatedAt: Timestamp.now()
+            ).insert(db, onConflict: .ignore)
             if db.changesCount > 0 {
                 counts.memosAdded += 1
                 try guids.keep("note", "\(kind.rawValue):\(target):\(group)", memo.guid)
             } else if try MemoRecord.all().on(kind, id: target, group: group).select(MemoRecord.Columns.text, as: String.self)
-                .fetchOne(db) != memo.text {
+                .fetchOne(db) != memo.text
+            {
                 counts.notMapped.append("the memo on \(label) was not imported: the project already has another one")
             }
         }

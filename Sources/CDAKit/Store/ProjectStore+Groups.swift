@@ -22,11 +22,14 @@ extension ProjectStore {
     }
 
     static func groupNames(_ db: Database, by attribute: String) throws -> [String] {
-        let values = try String.fetchAll(db, sql: """
-            SELECT value FROM documentAttribute WHERE key = ? UNION SELECT value FROM speakerAttribute WHERE key = ? ORDER BY value
-            """, arguments: [attribute, attribute])
+        let values = try String.fetchAll(
+            db,
+            sql: """
+                SELECT value FROM documentAttribute WHERE key = ? UNION SELECT value FROM speakerAttribute WHERE key = ? ORDER BY value
+                """, arguments: [attribute, attribute])
         if values.isEmpty {
-            let known = try String.fetchAll(db, sql: "SELECT key FROM documentAttribute UNION SELECT key FROM speakerAttribute ORDER BY key")
+            let known = try String.fetchAll(
+                db, sql: "SELECT key FROM documentAttribute UNION SELECT key FROM speakerAttribute ORDER BY key")
             throw AnalysisError.unknownAttribute(attribute, known: known)
         }
         return values

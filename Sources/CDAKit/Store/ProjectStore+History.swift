@@ -20,9 +20,10 @@ extension ProjectStore {
         let snapshot = StepSnapshot(scope: scope, before: before, after: after)
         let data = try JSONEncoder().encode(snapshot)
         let at = Timestamp.now()
-        try db.execute(sql: """
-            INSERT INTO history(kind, summary, reason, actor, at, details, snapshot) VALUES (?, ?, ?, ?, ?, '{}', ?)
-            """, arguments: [kind.rawValue, summary, reason, actor, at, data])
+        try db.execute(
+            sql: """
+                INSERT INTO history(kind, summary, reason, actor, at, details, snapshot) VALUES (?, ?, ?, ?, ?, '{}', ?)
+                """, arguments: [kind.rawValue, summary, reason, actor, at, data])
         return HistoryEntry(id: db.lastInsertedRowID, kind: kind, summary: summary, reason: reason, actor: actor, at: at)
     }
 
@@ -50,7 +51,8 @@ extension ProjectStore {
                 if wanted.undoneAt != nil { throw CodingError.stepAlreadyUndone(id: wanted.id, summary: wanted.summary) }
                 let later = try latest.map(Self.historyEntry(from:))
                 throw CodingError.stepNotLatest(
-                    id: wanted.id, summary: wanted.summary, latestID: later?.id ?? 0, latestSummary: later?.summary ?? "", latestActor: later?.actor ?? "")
+                    id: wanted.id, summary: wanted.summary, latestID: later?.id ?? 0, latestSummary: later?.summary ?? "",
+                    latestActor: later?.actor ?? "")
             }
             guard let row = latest else { throw CodingError.nothingToUndo }
             var entry = try Self.historyEntry(from: row)
@@ -67,15 +69,20 @@ extension ProjectStore {
     /// Every recorded step, oldest first, including undone ones.
     public func history() throws -> [HistoryEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, kind, summary, reason, actor, at, undoneAt FROM history ORDER BY id").map { try Self.historyEntry(from: $0) }
+            try Row.fetchAll(db, sql: "SELECT id, kind, summary, reason, actor, at, undoneAt FROM history ORDER BY id").map {
+                try Self.historyEntry(from: $0)
+            }
         }
     }
 
     /// - Throws: `SQLITE_CORRUPT` for a step of a kind this version does not know.
     static func historyEntry(from row: Row) throws -> HistoryEntry {
         guard let kind = HistoryEntry.Kind(rawValue: row["kind"]) else {
-            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "history step \(row["id"] as Int64) has an unknown kind '\(row["kind"] as String)'")
+            throw DatabaseError(
+                resultCode: .SQLITE_CORRUPT, message: "history step \(row["id"] as Int64) has an unknown kind '\(row["kind"] as String)'")
         }
-        return HistoryEntry(id: row["id"], kind: kind, summary: row["summary"], reason: row["reason"], actor: row["actor"], at: row["at"], undoneAt: row["undoneAt"])
+        return HistoryEntry(
+            id: row["id"], kind: kind, summary: row["summary"], reason: row["reason"], actor: row["actor"], at: row["at"],
+            undoneAt: row["undoneAt"])
     }
 }

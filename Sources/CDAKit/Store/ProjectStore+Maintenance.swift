@@ -30,33 +30,51 @@ extension ProjectStore {
                 findings.append(.init(kind: .integrity, message: line))
             }
             for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
-                findings.append(.init(kind: .foreignKey, message: "row \(row[1] as Int64? ?? 0) of '\(row[0] as String? ?? "?")' points at a missing row in '\(row[2] as String? ?? "?")'"))
+                findings.append(
+                    .init(
+                        kind: .foreignKey,
+                        message:
+                            "row \(row[1] as Int64? ?? 0) of '\(row[0] as String? ?? "?")' points at a missing row in '\(row[2] as String? ?? "?")'"
+                    ))
             }
             // Utterances: contiguous indexes, stored counts match the text.
             var expected: [String: Int] = [:]
-            let cursor = try Row.fetchCursor(db, sql: "SELECT documentId, idx, text, wordCount, length FROM utterance ORDER BY documentId, idx")
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT documentId, idx, text, wordCount, length FROM utterance ORDER BY documentId, idx")
             while let row = try cursor.next() {
-                let document: String = row["documentId"], index: Int = row["idx"], text: String = row["text"]
+                let document: String = row["documentId"]
+                let index: Int = row["idx"]
+                let text: String = row["text"]
                 let next = (expected[document] ?? 0) + 1
-                if index != next { findings.append(.init(kind: .utterance, message: "document '\(document)' jumps from utterance \(next - 1) to \(index)")) }
+                if index != next {
+                    findings.append(.init(kind: .utterance, message: "document '\(document)' jumps from utterance \(next - 1) to \(index)"))
+                }
                 expected[document] = index
                 if text.unicodeScalars.count != row["length"] as Int || Tokenizer.wordCount(text) != row["wordCount"] as Int {
                     findings.append(.init(kind: .utterance, message: "\(document):\(index) has stored counts that do not match its text"))
                 }
             }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT d.id FROM document d WHERE d.utteranceCount != (SELECT COUNT(*) FROM utterance u WHERE u.documentId = d.id)
-                   OR d.wordCount != (SELECT COALESCE(SUM(wordCount), 0) FROM utterance u WHERE u.documentId = d.id)
-                """) {
-                findings.append(.init(kind: .utterance, message: "document '\(row["id"] as String)' has stored totals that do not match its utterances"))
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.id FROM document d WHERE d.utteranceCount != (SELECT COUNT(*) FROM utterance u WHERE u.documentId = d.id)
+                       OR d.wordCount != (SELECT COALESCE(SUM(wordCount), 0) FROM utterance u WHERE u.documentId = d.id)
+                    """)
+            {
+                findings.append(
+                    .init(kind: .utterance, message: "document '\(row["id"] as String)' has stored totals that do not match its utterances")
+                )
             }
             // Codings inside their utterances.
-            for row in try Row.fetchAll(db, sql: """
-                SELECT c.id, c.documentId, c.startUtterance, c.startOffset, c.endUtterance, c.endOffset, s.length AS startLength, e.length AS endLength
-                FROM coding c
-                LEFT JOIN utterance s ON s.documentId = c.documentId AND s.idx = c.startUtterance
-                LEFT JOIN utterance e ON e.documentId = c.documentId AND e.idx = c.endUtterance
-                """) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.id, c.documentId, c.startUtterance, c.startOffset, c.endUtterance, c.endOffset, s.length AS startLength, e.length AS endLength
+                    FROM coding c
+                    LEFT JOIN utterance s ON s.documentId = c.documentId AND s.idx = c.startUtterance
+                    LEFT JOIN utterance e ON e.documentId = c.documentId AND e.idx = c.endUtterance
+                    """)
+            {
                 let id: Int64 = row["id"]
                 guard let startLength = row["startLength"] as Int?, let endLength = row["endLength"] as Int? else {
                     findings.append(.init(kind: .coding, message: "coding \(id) points at a missing utterance"))
@@ -73,9 +91,13 @@ extension ProjectStore {
             let codes = Dictionary(uniqueKeysWithValues: try Self.allCodes(db).map { ($0.id, $0) })
             for code in codes.values.sorted(by: { $0.id < $1.id }) {
                 if code.followingMerges({ codes[$0] }).status == .merged {
-                    findings.append(.init(kind: .code, message: "code \(code.id) '\(code.name)' is merged into a code that is missing or merged in a cycle"))
+                    findings.append(
+                        .init(
+                            kind: .code,
+                            message: "code \(code.id) '\(code.name)' is merged into a code that is missing or merged in a cycle"))
                 }
-                var parent = code.parentID, depth = 0
+                var parent = code.parentID
+                var depth = 0
                 while let id = parent, depth <= codes.count {
                     guard let found = codes[id] else {
                         findings.append(.init(kind: .code, message: "code \(code.id) '\(code.name)' has a missing parent \(id)"))
@@ -84,18 +106,26 @@ extension ProjectStore {
                     parent = found.parentID
                     depth += 1
                 }
-                if depth > codes.count { findings.append(.init(kind: .code, message: "code \(code.id) '\(code.name)' is its own ancestor")) }
+                if depth > codes.count {
+                    findings.append(.init(kind: .code, message: "code \(code.id) '\(code.name)' is its own ancestor"))
+                }
             }
             // Memos and round themes point at things that exist.
             let kind = MemoTarget.Kind.self
-            for row in try SQLRequest<Row>(literal: """
-                SELECT id, targetKind, targetId FROM memo m WHERE
-                  (targetKind = \(kind.code.rawValue) AND NOT EXISTS (SELECT 1 FROM code WHERE CAST(id AS TEXT) = m.targetId))
-                  OR (targetKind = \(kind.document.rawValue) AND NOT EXISTS (SELECT 1 FROM document WHERE id = m.targetId))
-                  OR (targetKind IN (\(kind.theme.rawValue), \(kind.themeGroup.rawValue))
-                      AND NOT EXISTS (SELECT 1 FROM theme WHERE id = m.targetId))
-                """).fetchAll(db) {
-                findings.append(.init(kind: .memo, message: "memo \(row["id"] as Int64) is on a missing \(row["targetKind"] as String) '\(row["targetId"] as String)'"))
+            for row in try SQLRequest<Row>(
+                literal: """
+                    SELECT id, targetKind, targetId FROM memo m WHERE
+                      (targetKind = \(kind.code.rawValue) AND NOT EXISTS (SELECT 1 FROM code WHERE CAST(id AS TEXT) = m.targetId))
+                      OR (targetKind = \(kind.document.rawValue) AND NOT EXISTS (SELECT 1 FROM document WHERE id = m.targetId))
+                      OR (targetKind IN (\(kind.theme.rawValue), \(kind.themeGroup.rawValue))
+                          AND NOT EXISTS (SELECT 1 FROM theme WHERE id = m.targetId))
+                    """
+            ).fetchAll(db) {
+                findings.append(
+                    .init(
+                        kind: .memo,
+                        message: "memo \(row["id"] as Int64) is on a missing \(row["targetKind"] as String) '\(row["targetId"] as String)'")
+                )
             }
             for themeID in try String.fetchAll(db, sql: "SELECT themeId FROM roundTheme WHERE themeId NOT IN (SELECT id FROM theme)") {
                 findings.append(.init(kind: .theme, message: "round 2 names a missing theme '\(themeID)'"))

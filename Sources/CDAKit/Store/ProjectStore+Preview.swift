@@ -49,17 +49,20 @@ extension ProjectStore {
             result.step = nil  // rolled back with the rest: there is no step to undo
             let targetAfter = try Self.code(named: result.target, db).map(\.id)
             let after = try targetAfter.map { try Self.distinctFragments(codeIDs: [$0], db) } ?? 0
-            return MergePreview(result: result, sourceFragments: sourceFragments, targetFragmentsBefore: before, targetFragmentsAfter: after)
+            return MergePreview(
+                result: result, sourceFragments: sourceFragments, targetFragmentsBefore: before, targetFragmentsAfter: after)
         }
     }
 
     /// Distinct fragments coded with any of the codes (as stored, not resolved).
     static func distinctFragments(codeIDs: [Int64], _ db: Database) throws -> Int {
         guard !codeIDs.isEmpty else { return 0 }
-        return try SQLRequest<Int>(literal: """
-            SELECT COUNT(*) FROM (SELECT DISTINCT documentId, startUtterance, IFNULL(startOffset, -1), endUtterance, IFNULL(endOffset, -1)
-                                  FROM coding WHERE codeId IN \(idsIn: codeIDs))
-            """).fetchOne(db) ?? 0
+        return try SQLRequest<Int>(
+            literal: """
+                SELECT COUNT(*) FROM (SELECT DISTINCT documentId, startUtterance, IFNULL(startOffset, -1), endUtterance, IFNULL(endOffset, -1)
+                                      FROM coding WHERE codeId IN \(idsIn: codeIDs))
+                """
+        ).fetchOne(db) ?? 0
     }
 
     /// Runs `body` in a write transaction that is always rolled back, mapping database errors to `StoreError`.

@@ -17,9 +17,13 @@ extension ProjectStore {
                     continue
                 }
                 let prefix = speaker.role == .moderator ? "M" : speaker.role == .observer ? "O" : "P"
-                var number = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pseudonym WHERE pseudonym LIKE ?", arguments: ["\(prefix)%"]) ?? 0) + 1
+                var number =
+                    (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pseudonym WHERE pseudonym LIKE ?", arguments: ["\(prefix)%"]) ?? 0) + 1
                 var candidate = String(format: "%@%02d", prefix, number)
-                while try Bool.fetchOne(db, sql: "SELECT 1 FROM speaker WHERE id = ? UNION SELECT 1 FROM pseudonym WHERE pseudonym = ?", arguments: [candidate, candidate]) != nil {
+                while try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM speaker WHERE id = ? UNION SELECT 1 FROM pseudonym WHERE pseudonym = ?",
+                    arguments: [candidate, candidate]) != nil
+                {
                     number += 1
                     candidate = String(format: "%@%02d", prefix, number)
                 }

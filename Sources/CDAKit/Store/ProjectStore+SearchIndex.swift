@@ -18,10 +18,12 @@ extension ProjectStore {
         let query = terms.joined(separator: " AND ")
         return try read { db in
             var keys: Set<CodedCorpus.UtteranceKey> = []
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT r.documentId, r.idx FROM utteranceSearch s JOIN utteranceRow r ON r.rowid = s.rowid
-                WHERE utteranceSearch MATCH ? LIMIT ?
-                """, arguments: [query, limit + 1])
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT r.documentId, r.idx FROM utteranceSearch s JOIN utteranceRow r ON r.rowid = s.rowid
+                    WHERE utteranceSearch MATCH ? LIMIT ?
+                    """, arguments: [query, limit + 1])
             while let row = try cursor.next() { keys.insert(.init(document: row[0], index: row[1])) }
             return keys.count > limit ? nil : keys
         }

@@ -38,39 +38,47 @@ extension ProjectStore {
     ///   - uncoded: Rows for the utterances without any coding (in the round, if given) instead.
     ///   - includeModerators: With `uncoded`, also moderators' utterances.
     /// - Returns: Rows of cells in the sheet's column order, in document order.
-    public func sheetRows(round: Int? = nil, documentID: String? = nil, uncoded: Bool = false, includeModerators: Bool = false) throws -> [[String]] {
+    public func sheetRows(round: Int? = nil, documentID: String? = nil, uncoded: Bool = false, includeModerators: Bool = false) throws
+        -> [[String]]
+    {
         try read { db in
             if let documentID { _ = try FragmentValidator().utteranceLengths(documentID, db) }
             var arguments: StatementArguments = []
-            var where_ = "1 = 1"
+            var condition = "1 = 1"
             if let documentID {
-                where_ += " AND u.documentId = ?"
+                condition += " AND u.documentId = ?"
                 arguments += [documentID]
             }
             if uncoded {
                 let roundClause = round.map { "AND c.round = \($0)" } ?? ""
                 let moderatorClause = includeModerators ? "" : "AND (s.role IS NULL OR s.role = 'participant')"
-                return try Row.fetchAll(db, sql: """
-                    SELECT u.documentId, u.idx, u.text FROM utterance u
-                    JOIN document d ON d.id = u.documentId LEFT JOIN speaker s ON s.id = u.speakerId
-                    WHERE \(where_) \(moderatorClause) AND NOT EXISTS (
-                        SELECT 1 FROM coding c WHERE c.documentId = u.documentId AND u.idx BETWEEN c.startUtterance AND c.endUtterance \(roundClause))
-                    ORDER BY d.position, u.idx
-                    """, arguments: arguments).map { row in
-                    CodingSheet.row(Fragment(documentID: row["documentId"], startUtterance: row["idx"]), code: "", round: round,
-                                    coder: "", memo: "", text: row["text"])
+                return try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT u.documentId, u.idx, u.text FROM utterance u
+                        JOIN document d ON d.id = u.documentId LEFT JOIN speaker s ON s.id = u.speakerId
+                        WHERE \(condition) \(moderatorClause) AND NOT EXISTS (
+                            SELECT 1 FROM coding c WHERE c.documentId = u.documentId AND u.idx BETWEEN c.startUtterance AND c.endUtterance \(roundClause))
+                        ORDER BY d.position, u.idx
+                        """, arguments: arguments
+                ).map { row in
+                    CodingSheet.row(
+                        Fragment(documentID: row["documentId"], startUtterance: row["idx"]), code: "", round: round,
+                        coder: "", memo: "", text: row["text"])
                 }
             }
             if let round {
-                where_ += " AND c.round = ?"
+                condition += " AND c.round = ?"
                 arguments += [round]
             }
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT c.*, k.name, k.origin, d.position FROM coding c
-                JOIN code k ON k.id = c.codeId JOIN document d ON d.id = c.documentId
-                JOIN utterance u ON u.documentId = c.documentId AND u.idx = c.startUtterance
-                WHERE \(where_) ORDER BY d.position, c.startUtterance, IFNULL(c.startOffset, 0), c.endUtterance, k.name, c.round, c.coder
-                """, arguments: arguments)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.*, k.name, k.origin, d.position FROM coding c
+                    JOIN code k ON k.id = c.codeId JOIN document d ON d.id = c.documentId
+                    JOIN utterance u ON u.documentId = c.documentId AND u.idx = c.startUtterance
+                    WHERE \(condition) ORDER BY d.position, c.startUtterance, IFNULL(c.startOffset, 0), c.endUtterance, k.name, c.round, c.coder
+                    """, arguments: arguments)
             return try rows.map { row in
                 let fragment = Self.fragment(from: row)
                 return CodingSheet.row(
@@ -82,8 +90,10 @@ extension ProjectStore {
 
     /// The text a fragment covers, utterances joined by a space.
     static func fragmentText(_ fragment: Fragment, _ db: Database) throws -> String {
-        try Row.fetchAll(db, sql: "SELECT idx, text, length FROM utterance WHERE documentId = ? AND idx BETWEEN ? AND ? ORDER BY idx",
-                         arguments: [fragment.documentID, fragment.startUtterance, fragment.endUtterance]).compactMap { row in
+        try Row.fetchAll(
+            db, sql: "SELECT idx, text, length FROM utterance WHERE documentId = ? AND idx BETWEEN ? AND ? ORDER BY idx",
+            arguments: [fragment.documentID, fragment.startUtterance, fragment.endUtterance]
+        ).compactMap { row in
             let text: String = row["text"]
             guard let range = fragment.coveredRange(inUtterance: row["idx"], length: row["length"]) else { return nil }
             return text.scalarSlice(range)

@@ -5,7 +5,9 @@ extension ProjectStore {
     ///
     /// - Throws: `CodingError.unknownCode` or `.unknownTheme` for a restriction the project lacks,
     ///   `AnalysisError.unknownGroup` or `.unknownAttribute` for a group that does not exist.
-    public func forEachUtterance(in scope: TextScope, only keys: Set<CodedCorpus.UtteranceKey>? = nil, _ body: (ScopedUtterance) throws -> Void) throws {
+    public func forEachUtterance(
+        in scope: TextScope, only keys: Set<CodedCorpus.UtteranceKey>? = nil, _ body: (ScopedUtterance) throws -> Void
+    ) throws {
         if let group = scope.group { try checkGroups([group], by: scope.by) }
         let allowed = try scope.restrictsToFragments ? allowedRanges(for: scope) : nil
         try forEachUtterance(by: scope.by, only: keys) { record in
@@ -22,7 +24,9 @@ extension ProjectStore {
             if !scope.foldDiacritics {
                 // Words and their lowercase forms in one pass, without a String per word until the end.
                 let all = Self.lowercaseTokens(record.text)
-                let inScope = ranges.map { ranges in all.filter { token in ranges.contains { $0.overlaps(token.span.start..<token.span.end) } } } ?? all
+                let inScope =
+                    ranges.map { ranges in all.filter { token in ranges.contains { $0.overlaps(token.span.start..<token.span.end) } } }
+                    ?? all
                 try body(ScopedUtterance(record: record, tokens: inScope, allTokens: all, scalars: scalars))
                 return
             }
@@ -40,7 +44,8 @@ extension ProjectStore {
                     all.append(ScopedToken(span: span, form: scope.normalize(String(word))))
                 }
             }
-            let inScope = ranges.map { ranges in all.filter { token in ranges.contains { $0.overlaps(token.span.start..<token.span.end) } } } ?? all
+            let inScope =
+                ranges.map { ranges in all.filter { token in ranges.contains { $0.overlaps(token.span.start..<token.span.end) } } } ?? all
             try body(ScopedUtterance(record: record, tokens: inScope, allTokens: all, scalars: scalars))
         }
     }
@@ -100,10 +105,13 @@ extension ProjectStore {
         let corpus = try codedCorpus(includeModerators: true)
         var wanted: Set<Int64> = []
         for name in scope.codes {
-            guard let code = corpus.codes.values.first(where: { $0.name == name && $0.status == .active })
-                ?? corpus.codes.values.first(where: { $0.name == name })
+            guard
+                let code = corpus.codes.values.first(where: { $0.name == name && $0.status == .active })
+                    ?? corpus.codes.values.first(where: { $0.name == name })
             else {
-                throw CodingError.unknownCode(name, suggestion: NameSuggester.closest(to: name, among: corpus.codes.values.filter { $0.status == .active }.map(\.name)))
+                throw CodingError.unknownCode(
+                    name,
+                    suggestion: NameSuggester.closest(to: name, among: corpus.codes.values.filter { $0.status == .active }.map(\.name)))
             }
             wanted.insert(code.id)
         }
@@ -117,7 +125,8 @@ extension ProjectStore {
         for span in corpus.codings where wanted.contains(span.codeID) {
             for index in span.fragment.startUtterance...span.fragment.endUtterance {
                 let key = CodedCorpus.UtteranceKey(document: span.fragment.documentID, index: index)
-                guard let info = corpus.utterances[key], let range = span.fragment.coveredRange(inUtterance: index, length: info.length) else { continue }
+                guard let info = corpus.utterances[key], let range = span.fragment.coveredRange(inUtterance: index, length: info.length)
+                else { continue }
                 result[key, default: []].append(range)
             }
         }

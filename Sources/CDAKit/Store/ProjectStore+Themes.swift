@@ -10,30 +10,36 @@ extension ProjectStore {
         try write { db in
             var result = CodebookLoadResult(added: [], updated: [], mapped: 0, unknownCodes: [])
             for (position, question) in (codebook.researchQuestions ?? []).enumerated() {
-                try db.execute(sql: """
-                    INSERT INTO researchQuestion(id, text, position) VALUES (?, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET text = excluded.text, position = excluded.position
-                    """, arguments: [question.id, question.text, position])
+                try db.execute(
+                    sql: """
+                        INSERT INTO researchQuestion(id, text, position) VALUES (?, ?, ?)
+                        ON CONFLICT(id) DO UPDATE SET text = excluded.text, position = excluded.position
+                        """, arguments: [question.id, question.text, position])
             }
             let existingCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM theme") ?? 0
             for (position, theme) in codebook.themes.enumerated() {
                 let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM theme WHERE id = ?", arguments: [theme.id]) != nil
                 if exists {
-                    try db.execute(sql: "UPDATE theme SET label = ?, description = ? WHERE id = ?",
-                                   arguments: [theme.label, theme.description ?? "", theme.id])
+                    try db.execute(
+                        sql: "UPDATE theme SET label = ?, description = ? WHERE id = ?",
+                        arguments: [theme.label, theme.description ?? "", theme.id])
                     result.updated.append(theme.id)
                 } else {
-                    try db.execute(sql: "INSERT INTO theme(id, label, description, position) VALUES (?, ?, ?, ?)",
-                                   arguments: [theme.id, theme.label, theme.description ?? "", existingCount + position])
+                    try db.execute(
+                        sql: "INSERT INTO theme(id, label, description, position) VALUES (?, ?, ?, ?)",
+                        arguments: [theme.id, theme.label, theme.description ?? "", existingCount + position])
                     result.added.append(theme.id)
                 }
                 try db.execute(sql: "DELETE FROM themeTerm WHERE themeId = ?", arguments: [theme.id])
                 for (index, term) in (theme.terms ?? []).enumerated() {
-                    try db.execute(sql: "INSERT OR IGNORE INTO themeTerm(themeId, term, position) VALUES (?, ?, ?)", arguments: [theme.id, term, index])
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO themeTerm(themeId, term, position) VALUES (?, ?, ?)",
+                        arguments: [theme.id, term, index])
                 }
                 try db.execute(sql: "DELETE FROM themeQuestion WHERE themeId = ?", arguments: [theme.id])
                 for question in theme.researchQuestions ?? [] {
-                    try db.execute(sql: "INSERT OR IGNORE INTO themeQuestion(themeId, questionId) VALUES (?, ?)", arguments: [theme.id, question])
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO themeQuestion(themeId, questionId) VALUES (?, ?)", arguments: [theme.id, question])
                 }
             }
             for (themeID, names) in (codebook.mappings ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -42,7 +48,8 @@ extension ProjectStore {
                         result.unknownCodes.append(name)
                         continue
                     }
-                    try db.execute(sql: "INSERT OR IGNORE INTO codeTheme(codeId, themeId) VALUES (?, ?)", arguments: [resolved.id, themeID])
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO codeTheme(codeId, themeId) VALUES (?, ?)", arguments: [resolved.id, themeID])
                     result.mapped += db.changesCount
                 }
             }
@@ -72,11 +79,18 @@ extension ProjectStore {
     /// Every theme with its codes, in codebook order.
     public func themes() throws -> [ThemeSummary] {
         try read { db in
-            let codes = Dictionary(grouping: try Row.fetchAll(db, sql: """
-                SELECT ct.themeId, c.name FROM codeTheme ct JOIN code c ON c.id = ct.codeId ORDER BY c.name
-                """), by: { $0["themeId"] as String })
-            let terms = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT themeId, term FROM themeTerm ORDER BY position"), by: { $0["themeId"] as String })
-            let questions = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT themeId, questionId FROM themeQuestion ORDER BY questionId"), by: { $0["themeId"] as String })
+            let codes = Dictionary(
+                grouping: try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT ct.themeId, c.name FROM codeTheme ct JOIN code c ON c.id = ct.codeId ORDER BY c.name
+                        """), by: { $0["themeId"] as String })
+            let terms = Dictionary(
+                grouping: try Row.fetchAll(db, sql: "SELECT themeId, term FROM themeTerm ORDER BY position"),
+                by: { $0["themeId"] as String })
+            let questions = Dictionary(
+                grouping: try Row.fetchAll(db, sql: "SELECT themeId, questionId FROM themeQuestion ORDER BY questionId"),
+                by: { $0["themeId"] as String })
             return try Row.fetchAll(db, sql: "SELECT * FROM theme ORDER BY position").map { row in
                 let id: String = row["id"]
                 return ThemeSummary(
@@ -108,8 +122,10 @@ extension ProjectStore {
             let code = try Self.activeCode(named: codeName, db)
             try Self.requireTheme(themeID, db)
             let summary = map ? "mapped '\(code.name)' to theme '\(themeID)'" : "unmapped '\(code.name)' from theme '\(themeID)'"
-            return try Self.recordStep(kind: map ? .map : .unmap, summary: summary, reason: nil, actor: actor,
-                                       scope: HistoryScope(codeIDs: [code.id]), db) { db, _ in
+            return try Self.recordStep(
+                kind: map ? .map : .unmap, summary: summary, reason: nil, actor: actor,
+                scope: HistoryScope(codeIDs: [code.id]), db
+            ) { db, _ in
                 if map {
                     try db.execute(sql: "INSERT OR IGNORE INTO codeTheme(codeId, themeId) VALUES (?, ?)", arguments: [code.id, themeID])
                 } else {
@@ -135,7 +151,10 @@ extension ProjectStore {
             let (id, group): (String, String)
             switch target {
             case .project: (id, group) = ("", "")
-            case .code(let name): (id, group) = (String(try Self.code(named: name, db).map(\.id) ?? { throw CodingError.unknownCode(name, suggestion: nil) }()), "")
+            case .code(let name):
+                (id, group) = (
+                    String(try Self.code(named: name, db).map(\.id) ?? { throw CodingError.unknownCode(name, suggestion: nil) }()), ""
+                )
             case .document(let document):
                 _ = try FragmentValidator().utteranceLengths(document, db)
                 (id, group) = (document, "")
@@ -149,8 +168,10 @@ extension ProjectStore {
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 try MemoRecord.all().on(target.kind, id: id, group: group).deleteAll(db)
             } else {
-                try MemoRecord(targetKind: target.kind.rawValue, targetId: id, groupName: group, text: text, author: author,
-                               updatedAt: Timestamp.now()).upsert(db)
+                try MemoRecord(
+                    targetKind: target.kind.rawValue, targetId: id, groupName: group, text: text, author: author,
+                    updatedAt: Timestamp.now()
+                ).upsert(db)
             }
         }
     }
@@ -189,14 +210,16 @@ extension ProjectStore {
             let started = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM codingRound")
             if let started, started > number { throw CodingError.roundPassed(requested: number, current: started) }
             if started == number {
-                let current = try String.fetchAll(db, sql: "SELECT themeId FROM roundTheme WHERE round = ? ORDER BY themeId", arguments: [number])
+                let current = try String.fetchAll(
+                    db, sql: "SELECT themeId FROM roundTheme WHERE round = ? ORDER BY themeId", arguments: [number])
                 guard themes.isEmpty || Set(themes) == Set(current) else {
                     throw CodingError.roundThemesDiffer(round: number, current: current, requested: themes.sorted())
                 }
                 return .alreadyUnderWay(themes: current)
             }
             for round in 1...number {
-                try db.execute(sql: "INSERT OR IGNORE INTO codingRound(number, startedAt) VALUES (?, ?)", arguments: [round, Timestamp.now()])
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO codingRound(number, startedAt) VALUES (?, ?)", arguments: [round, Timestamp.now()])
             }
             for theme in themes {
                 try db.execute(sql: "INSERT INTO roundTheme(round, themeId) VALUES (?, ?)", arguments: [number, theme])
@@ -220,18 +243,26 @@ extension ProjectStore {
         try write { db in
             let normalized = try FragmentValidator().normalize(fragment, db)
             if selected {
-                try db.execute(sql: """
-                    INSERT INTO selectedFragment(documentId, startUtterance, startOffset, endUtterance, endOffset, note, selectedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT DO UPDATE SET note = excluded.note
-                    """, arguments: [normalized.documentID, normalized.startUtterance, normalized.startOffset,
-                                     normalized.endUtterance, normalized.endOffset, note, Timestamp.now()])
+                try db.execute(
+                    sql: """
+                        INSERT INTO selectedFragment(documentId, startUtterance, startOffset, endUtterance, endOffset, note, selectedAt)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT DO UPDATE SET note = excluded.note
+                        """,
+                    arguments: [
+                        normalized.documentID, normalized.startUtterance, normalized.startOffset,
+                        normalized.endUtterance, normalized.endOffset, note, Timestamp.now(),
+                    ])
             } else {
-                try db.execute(sql: """
-                    DELETE FROM selectedFragment WHERE documentId = ? AND startUtterance = ? AND IFNULL(startOffset, -1) = ?
-                      AND endUtterance = ? AND IFNULL(endOffset, -1) = ?
-                    """, arguments: [normalized.documentID, normalized.startUtterance, normalized.startOffset ?? -1,
-                                     normalized.endUtterance, normalized.endOffset ?? -1])
+                try db.execute(
+                    sql: """
+                        DELETE FROM selectedFragment WHERE documentId = ? AND startUtterance = ? AND IFNULL(startOffset, -1) = ?
+                          AND endUtterance = ? AND IFNULL(endOffset, -1) = ?
+                        """,
+                    arguments: [
+                        normalized.documentID, normalized.startUtterance, normalized.startOffset ?? -1,
+                        normalized.endUtterance, normalized.endOffset ?? -1,
+                    ])
             }
             return normalized
         }

@@ -64,7 +64,8 @@ public final class ProjectStore: Sendable {
         do {
             // On a read-only medium SQLite cannot make the WAL's shared-memory file: open the file
             // as immutable (a URI filename, which the system SQLite accepts) so reading works.
-            let location = writable ? path : "file:\(path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)?immutable=1"
+            let location =
+                writable ? path : "file:\(path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)?immutable=1"
             queue = try DatabaseQueue(path: location, configuration: configuration(readOnly: !writable))
             let applicationID = try queue.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
             guard applicationID == ProjectSchema.applicationID else {
@@ -95,8 +96,10 @@ public final class ProjectStore: Sendable {
     private static func upgrade(_ queue: DatabaseQueue, at path: String, writable: Bool) throws {
         let migrator = ProjectSchema.migrator
         let (superseded, complete, applied, tables) = try queue.read { db in
-            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db), try migrator.appliedIdentifiers(db),
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'document'") ?? 0)
+            (
+                try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db), try migrator.appliedIdentifiers(db),
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'document'") ?? 0
+            )
         }
         if superseded { throw StoreError.newerSchema(path: path) }
         guard !complete else { return }
@@ -138,7 +141,8 @@ public final class ProjectStore: Sendable {
         while true {
             do {
                 return try database.write(body)
-            } catch let error as DatabaseError where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 5 {
+            } catch let error as DatabaseError where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 5
+            {
                 attempt += 1
                 Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
             } catch let error as DatabaseError {

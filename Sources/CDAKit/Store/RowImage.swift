@@ -63,19 +63,23 @@ struct HistoryScope: Codable, Equatable {
 
     /// The current rows in scope.
     func capture(_ db: Database) throws -> ScopeImage {
-        let codes = codeIDs.sorted(), codings = codingIDs.sorted()
+        let codes = codeIDs.sorted()
+        let codings = codingIDs.sorted()
         return ScopeImage(
             codes: try RowImage(db, literal: "SELECT * FROM code WHERE id IN \(idsIn: codes) ORDER BY id"),
-            codings: try RowImage(db, literal: """
-                SELECT * FROM coding WHERE codeId IN \(idsIn: codes) OR id IN \(idsIn: codings) ORDER BY id
-                """),
+            codings: try RowImage(
+                db,
+                literal: """
+                    SELECT * FROM coding WHERE codeId IN \(idsIn: codes) OR id IN \(idsIn: codings) ORDER BY id
+                    """),
             codeThemes: try RowImage(db, literal: "SELECT * FROM codeTheme WHERE codeId IN \(idsIn: codes) ORDER BY codeId, themeId"))
     }
 
     /// Deletes the rows in scope and puts `image` back.
     func restore(_ image: ScopeImage, _ db: Database) throws {
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-        let codes = codeIDs.sorted(), codings = codingIDs.sorted()
+        let codes = codeIDs.sorted()
+        let codings = codingIDs.sorted()
         try db.execute(literal: "DELETE FROM codeTheme WHERE codeId IN \(idsIn: codes)")
         try db.execute(literal: "DELETE FROM coding WHERE codeId IN \(idsIn: codes) OR id IN \(idsIn: codings)")
         try db.execute(literal: "DELETE FROM code WHERE id IN \(idsIn: codes)")
@@ -83,10 +87,11 @@ struct HistoryScope: Codable, Equatable {
         try image.codings.insert(into: "coding", db)
         try image.codeThemes.insert(into: "codeTheme", db)
         // A code the undo removed gives up its exchange GUID, so a later code reusing its id gets a new one.
-        try db.execute(literal: """
-            DELETE FROM exchangeGUID WHERE kind = 'code' AND CAST(key AS INTEGER) IN \(idsIn: codes)
-              AND CAST(key AS INTEGER) NOT IN (SELECT id FROM code)
-            """)
+        try db.execute(
+            literal: """
+                DELETE FROM exchangeGUID WHERE kind = 'code' AND CAST(key AS INTEGER) IN \(idsIn: codes)
+                  AND CAST(key AS INTEGER) NOT IN (SELECT id FROM code)
+                """)
     }
 }
 

@@ -11,7 +11,9 @@ extension StoreError {
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: .damaged(path: path)
         case .SQLITE_IOERR where error.extendedResultCode == .SQLITE_IOERR_WRITE || error.extendedResultCode == .SQLITE_IOERR_FSYNC:
             // A failed write on a full disk often shows as an I/O error.
-            .database(path: path, message: "the file could not be written (\(error.message ?? "I/O error")); check that the disk has space and works")
+            .database(
+                path: path,
+                message: "the file could not be written (\(error.message ?? "I/O error")); check that the disk has space and works")
         default: .database(path: path, message: error.message ?? "SQLite error \(error.resultCode.rawValue)")
         }
     }

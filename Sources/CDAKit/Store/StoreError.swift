@@ -28,7 +28,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .projectMissing(let path):
-            return "\(path): no project here. Create one with 'cda init --project \(path)', or point --project (or CDA_PROJECT) at an existing one."
+            return
+                "\(path): no project here. Create one with 'cda init --project \(path)', or point --project (or CDA_PROJECT) at an existing one."
         case .projectExists(let path):
             return "\(path): a project already exists here; it was left unchanged"
         case .notAProject(let path, let reason):
@@ -40,13 +41,16 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .diskFull(let path):
             return "\(path): the disk is full; nothing was changed. Free some space and run the command again."
         case .readOnly(let path):
-            return "\(path): the project cannot be written (a read-only disk, folder or file); nothing was changed. Commands that only read still work; copy the project to a writable folder to change it."
+            return
+                "\(path): the project cannot be written (a read-only disk, folder or file); nothing was changed. Commands that only read still work; copy the project to a writable folder to change it."
         case .permissionDenied(let path):
             return "\(path): permission denied; check who owns the file and its folder."
         case .damaged(let path):
-            return "\(path): the project file is damaged; nothing more was written to it. Restore it from a backup ('cda backup' copies, or the .before-upgrade copies beside it)."
+            return
+                "\(path): the project file is damaged; nothing more was written to it. Restore it from a backup ('cda backup' copies, or the .before-upgrade copies beside it)."
         case .missingSchemaHistory(let path):
-            return "\(path): the project has lost its record of schema versions, so cda cannot tell how to upgrade it; the file was left unchanged. Restore it from a backup."
+            return
+                "\(path): the project has lost its record of schema versions, so cda cannot tell how to upgrade it; the file was left unchanged. Restore it from a backup."
         }
     }
 }

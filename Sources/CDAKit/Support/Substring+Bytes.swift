@@ -4,7 +4,8 @@ extension Substring {
     /// The text without leading and trailing ASCII spaces and tabs.
     var trimmedSpaces: Substring {
         let bytes = utf8
-        var start = bytes.startIndex, end = bytes.endIndex
+        var start = bytes.startIndex
+        var end = bytes.endIndex
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
         while end > start {
             let previous = bytes.index(before: end)

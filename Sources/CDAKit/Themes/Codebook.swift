@@ -71,7 +71,9 @@ public struct Codebook: Sendable, Hashable, Codable {
     public func checkInvariants(file: String) throws(CodebookError) {
         var seen: Set<String> = []
         for theme in themes {
-            guard !theme.id.trimmingCharacters(in: .whitespaces).isEmpty else { throw .invalid(file: file, message: "a theme has an empty id") }
+            guard !theme.id.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw .invalid(file: file, message: "a theme has an empty id")
+            }
             guard seen.insert(theme.id).inserted else { throw .invalid(file: file, message: "theme id '\(theme.id)' appears twice") }
         }
         let questions = Set((researchQuestions ?? []).map(\.id))

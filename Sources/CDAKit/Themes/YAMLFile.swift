@@ -10,7 +10,8 @@ enum YAMLFile {
     /// - Throws: `CodebookError.unreadable` for a missing, oversized, binary or non-UTF-8 file.
     static func read(_ path: String) throws(CodebookError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")
+            throw .unreadable(
+                file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")
         }
         guard data.count <= sizeLimit else { throw .unreadable(file: path, reason: "larger than \(sizeLimit >> 20) MiB") }
         guard !data.contains(0) else { throw .unreadable(file: path, reason: "contains NUL bytes; not a text file") }

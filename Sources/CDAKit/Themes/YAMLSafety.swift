@@ -19,7 +19,9 @@ enum YAMLSafety {
         guard let node else { throw CodebookError.invalid(file: file, message: "the file is empty") }
         var budget = nodeLimit
         guard withinBudget(node, &budget) else {
-            throw CodebookError.invalid(file: file, message: "the document expands to more than \(nodeLimit) YAML nodes (repeated anchors and aliases?); cda refuses it")
+            throw CodebookError.invalid(
+                file: file,
+                message: "the document expands to more than \(nodeLimit) YAML nodes (repeated anchors and aliases?); cda refuses it")
         }
         return node
     }

@@ -43,20 +43,23 @@ public struct ConsolidationPlan: Sendable, Hashable {
     public static func load(path: String) throws -> ConsolidationPlan {
         let root = try YAMLValue.load(path)
         guard let list = root["steps"] else { throw root.error("the key 'steps' is missing") }
-        return ConsolidationPlan(steps: try list.list().map { entry in
-            let reason = try entry.string("reason")
-            if let sources = try entry.strings("merge") {
-                return Entry(line: entry.line, step: .merge(sources, into: try entry.requiredString("into")), reason: reason)
-            }
-            if let old = try entry.string("rename") { return Entry(line: entry.line, step: .rename(old, to: try entry.requiredString("to")), reason: reason) }
-            if let code = try entry.string("move") {
-                let under = try entry.string("under")
-                if under == nil, try entry.boolean("top") != true { throw entry.error("a move needs 'under: PARENT' or 'top: true'") }
-                return Entry(line: entry.line, step: .move(code, under: under), reason: reason)
-            }
-            if let code = try entry.string("retire") { return Entry(line: entry.line, step: .retire(code), reason: reason) }
-            throw entry.error("unknown step; use merge, rename, move or retire")
-        })
+        return ConsolidationPlan(
+            steps: try list.list().map { entry in
+                let reason = try entry.string("reason")
+                if let sources = try entry.strings("merge") {
+                    return Entry(line: entry.line, step: .merge(sources, into: try entry.requiredString("into")), reason: reason)
+                }
+                if let old = try entry.string("rename") {
+                    return Entry(line: entry.line, step: .rename(old, to: try entry.requiredString("to")), reason: reason)
+                }
+                if let code = try entry.string("move") {
+                    let under = try entry.string("under")
+                    if under == nil, try entry.boolean("top") != true { throw entry.error("a move needs 'under: PARENT' or 'top: true'") }
+                    return Entry(line: entry.line, step: .move(code, under: under), reason: reason)
+                }
+                if let code = try entry.string("retire") { return Entry(line: entry.line, step: .retire(code), reason: reason) }
+                throw entry.error("unknown step; use merge, rename, move or retire")
+            })
     }
 
     /// Applies the steps to a project in order, each as its own undoable step.

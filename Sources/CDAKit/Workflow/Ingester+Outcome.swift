@@ -76,7 +76,8 @@ extension Ingester {
                 turns[id, default: (0, 0)].words += count.words
             }
             var result = transcript.speakers.map { speaker in
-                SpeakerTurns(speaker: speaker.id, role: speaker.role, turns: turns[speaker.id]?.turns ?? 0, words: turns[speaker.id]?.words ?? 0)
+                SpeakerTurns(
+                    speaker: speaker.id, role: speaker.role, turns: turns[speaker.id]?.turns ?? 0, words: turns[speaker.id]?.words ?? 0)
             }
             var seen = Set(transcript.speakers.map(\.id))
             var extra: [String] = []

@@ -13,7 +13,10 @@ extension REFIExchange {
     ///   `IngestError` (malformed XML), `CodingError`, `StoreError`; the project is unchanged then.
     public static func importProject(_ path: String, into store: ProjectStore, options: ImportOptions) throws -> ExchangeImportResult {
         var archive = try QDPXArchive(path: path, limits: options.limits)
-        guard let entry = archive.entryPath("project.qde") ?? archive.paths.first(where: { !$0.contains("/") && $0.lowercased().hasSuffix(".qde") }) else {
+        guard
+            let entry = archive.entryPath("project.qde")
+                ?? archive.paths.first(where: { !$0.contains("/") && $0.lowercased().hasSuffix(".qde") })
+        else {
             throw ExchangeError.missingProject(file: path)
         }
         let source = SourceFile(path: "\(path)/\(entry)", bytes: try archive.read(entry))
@@ -21,7 +24,8 @@ extension REFIExchange {
         let schemaNotes = try checkSchema(source, schema: options.schemas?.projectSchema, lenient: options.lenient)
         let texts = try plainTexts(of: project, in: &archive, path: path)
         let plan = mapper(path, xmlFile: source.path, options: options).plan(project, texts: texts)
-        return try apply(plan, file: path, schemaNotes: schemaNotes, validatedWith: options.schemas?.projectSchema, to: store, options: options)
+        return try apply(
+            plan, file: path, schemaNotes: schemaNotes, validatedWith: options.schemas?.projectSchema, to: store, options: options)
     }
 
     /// Imports a `.qdc` codebook into `store`: codes (matched by GUID, else by name, else created)
@@ -33,7 +37,8 @@ extension REFIExchange {
         let project = try REFIProject.read(try XMLNode.parse(source), file: path, expecting: "CodeBook")
         let schemaNotes = try checkSchema(source, schema: options.schemas?.codebookSchema, lenient: options.lenient)
         let plan = mapper(path, xmlFile: path, options: options).plan(project, texts: [:])
-        return try apply(plan, file: path, schemaNotes: schemaNotes, validatedWith: options.schemas?.codebookSchema, to: store, options: options)
+        return try apply(
+            plan, file: path, schemaNotes: schemaNotes, validatedWith: options.schemas?.codebookSchema, to: store, options: options)
     }
 
     private static func mapper(_ path: String, xmlFile: String, options: ImportOptions) -> ExchangeImportMapper {
@@ -42,7 +47,8 @@ extension REFIExchange {
 
     /// Refuses an incomplete plan unless lenient, else stores it and reports.
     private static func apply(
-        _ plan: ExchangeImportPlan, file: String, schemaNotes: [String], validatedWith: String?, to store: ProjectStore, options: ImportOptions
+        _ plan: ExchangeImportPlan, file: String, schemaNotes: [String], validatedWith: String?, to store: ProjectStore,
+        options: ImportOptions
     ) throws -> ExchangeImportResult {
         let problems = plan.repairs + plan.leftOut
         if !options.lenient && !problems.isEmpty { throw ExchangeError.incomplete(file: file, problems: problems) }

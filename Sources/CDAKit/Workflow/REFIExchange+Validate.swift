@@ -8,7 +8,8 @@ extension REFIExchange {
     ///
     /// - Parameter schemas: The schemas, or `nil` to skip schema validation (the result says so).
     /// - Throws: `ExchangeError` or `IngestError` when the file cannot be read at all.
-    public static func validate(_ path: String, schemas: REFISchemas?, limits: QDPXLimits = QDPXLimits()) throws -> ExchangeValidationResult {
+    public static func validate(_ path: String, schemas: REFISchemas?, limits: QDPXLimits = QDPXLimits()) throws -> ExchangeValidationResult
+    {
         switch (path as NSString).pathExtension.lowercased() {
         case "qdc":
             let source = try readXML(path)
@@ -45,7 +46,9 @@ extension REFIExchange {
             return ExchangeValidationResult(file: file, schema: schema, problems: problems)
         }
         let plan = ExchangeImportMapper(file: file, xmlFile: source.path, actor: "").plan(project, texts: try texts(project))
-        let repairs = plan.repairs.map { $0.replacingOccurrences(of: "; given a new one", with: " (an import with --lenient gives it a new one)") }
+        let repairs = plan.repairs.map {
+            $0.replacingOccurrences(of: "; given a new one", with: " (an import with --lenient gives it a new one)")
+        }
         problems += (repairs + plan.leftOut).filter { !problems.contains($0) }
         return ExchangeValidationResult(file: file, schema: schema, problems: problems)
     }

@@ -105,7 +105,9 @@ public struct Recipe: Sendable, Hashable {
             report.dynamics = try options.boolean("dynamics") ?? false
             if let names = try options.strings("formats") {
                 formats = try names.map { name in
-                    guard let format = ReportFormat(rawValue: name) else { throw options.error("unknown report format '\(name)'; use md, html, csv or json") }
+                    guard let format = ReportFormat(rawValue: name) else {
+                        throw options.error("unknown report format '\(name)'; use md, html, csv or json")
+                    }
                     return format
                 }
             }
@@ -124,8 +126,11 @@ public struct Recipe: Sendable, Hashable {
                 guard let format = DocumentFormat(rawValue: name) else { throw entry.error("unknown format '\(name)'") }
                 return format
             }
-            return .ingest(path: try entry.requiredString("ingest"), options: IngestStepOptions(
-                group: try entry.string("group"), session: try entry.string("session"), format: format, persons: try entry.string("persons")))
+            return .ingest(
+                path: try entry.requiredString("ingest"),
+                options: IngestStepOptions(
+                    group: try entry.string("group"), session: try entry.string("session"), format: format,
+                    persons: try entry.string("persons")))
         case "themes": return .themes(try entry.requiredString("themes"))
         case "sheet": return .sheet(try entry.requiredString("sheet"))
         case "consolidate": return .consolidate(try entry.requiredString("consolidate"))

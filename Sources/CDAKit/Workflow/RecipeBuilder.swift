@@ -96,9 +96,12 @@ public enum RecipeBuilder {
     private static func run(_ step: Recipe.Step, recipe: Recipe, store: ProjectStore, actor: String) throws {
         switch step {
         case .ingest(let path, let options):
-            let outcomes = try Ingester(store: store, options: .init(
-                group: options.group, session: options.session, format: options.format,
-                personsFile: options.persons.map(recipe.resolve))).ingest(paths: [recipe.resolve(path)])
+            let outcomes = try Ingester(
+                store: store,
+                options: .init(
+                    group: options.group, session: options.session, format: options.format,
+                    personsFile: options.persons.map(recipe.resolve))
+            ).ingest(paths: [recipe.resolve(path)])
             if let failure = outcomes.first(where: \.failed) { throw RecipeStepFailure(message: failure.error ?? failure.file) }
             if outcomes.isEmpty { throw RecipeStepFailure(message: "no transcript files found in '\(path)'") }
         case .themes(let file):

@@ -1,5 +1,5 @@
-import Hummingbird
 import CDAKit
+import Hummingbird
 
 /// The ranges that integers from a request may take: query parameters, path parameters and the
 /// numbers in JSON bodies all pass `check` before a handler uses them, so that no number from

@@ -19,9 +19,10 @@ extension WorkbenchAPI {
 
     func registerCodes(on router: Router<some RequestContext>) {
         router.get("/api/codes") { _, _ -> Response in
-            JSONBody.response(try await access.run { store in
-                Codes(codes: try store.codes(), figures: try store.codeFigures(), currentRound: try store.currentRound())
-            })
+            JSONBody.response(
+                try await access.run { store in
+                    Codes(codes: try store.codes(), figures: try store.codeFigures(), currentRound: try store.currentRound())
+                })
         }
         router.get("/api/codes/fragments") { request, _ -> Response in
             let code = request.query("code")
@@ -51,7 +52,8 @@ extension WorkbenchAPI {
         router.post("/api/codes/merge") { request, _ -> Response in
             let body = try await JSONBody.decode(APIRequests.Merge.self, from: request)
             let actor = coder(body.coder)
-            return JSONBody.response(try await access.run { try $0.mergeCodes(body.codes, into: body.into, reason: body.reason, actor: actor) })
+            return JSONBody.response(
+                try await access.run { try $0.mergeCodes(body.codes, into: body.into, reason: body.reason, actor: actor) })
         }
         router.post("/api/codes/move") { request, _ -> Response in
             let body = try await JSONBody.decode(APIRequests.Move.self, from: request)
@@ -67,7 +69,8 @@ extension WorkbenchAPI {
         router.post("/api/codes/split") { request, _ -> Response in
             let body = try await JSONBody.decode(APIRequests.Split.self, from: request)
             let actor = coder(body.coder)
-            return JSONBody.response(try await access.run { try $0.splitCode(body.code, into: body.into, reason: body.reason, actor: actor) })
+            return JSONBody.response(
+                try await access.run { try $0.splitCode(body.code, into: body.into, reason: body.reason, actor: actor) })
         }
     }
 }

@@ -16,9 +16,10 @@ extension WorkbenchAPI {
     func registerSession(on router: Router<some RequestContext>) {
         router.get("/api/session") { _, _ -> Response in
             let round = try await access.run { try $0.currentRound() }
-            return JSONBody.response(Session(
-                project: configuration.projectName, projectPath: access.store.path, coder: configuration.coder,
-                currentRound: round, csrfToken: configuration.csrfToken, version: CDAVersion.current))
+            return JSONBody.response(
+                Session(
+                    project: configuration.projectName, projectPath: access.store.path, coder: configuration.coder,
+                    currentRound: round, csrfToken: configuration.csrfToken, version: CDAVersion.current))
         }
         router.post("/api/rounds/start") { request, _ -> Response in
             let body = try await JSONBody.decode(APIRequests.StartRound.self, from: request)

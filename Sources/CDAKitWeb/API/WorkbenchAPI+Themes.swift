@@ -23,9 +23,10 @@ extension WorkbenchAPI {
     func registerThemes(on router: Router<some RequestContext>) {
         router.get("/api/themes") { request, _ -> Response in
             let options = try reportOptions(request)
-            return JSONBody.response(try await access.run { store in
-                Themes(themes: try store.themes(), report: try store.themeReport(options))
-            })
+            return JSONBody.response(
+                try await access.run { store in
+                    Themes(themes: try store.themes(), report: try store.themeReport(options))
+                })
         }
         router.get("/api/themes/list") { _, _ -> Response in
             JSONBody.response(try await access.run { try $0.themes() })

@@ -34,31 +34,38 @@ extension WorkbenchAPI {
     func registerTranscript(on router: Router<some RequestContext>) {
         router.get("/api/document") { request, _ -> Response in
             let id = try request.requireQuery("doc")
-            return JSONBody.response(try await access.run { store in
-                guard let found = try store.documents().first(where: { $0.id == id }) else {
-                    _ = try store.utteranceCount(of: id)  // throws the library's message with a suggestion
-                    throw WebError.notFound("Unknown document '\(id)'.")
-                }
-                return found
-            })
+            return JSONBody.response(
+                try await access.run { store in
+                    guard let found = try store.documents().first(where: { $0.id == id }) else {
+                        _ = try store.utteranceCount(of: id)  // throws the library's message with a suggestion
+                        throw WebError.notFound("Unknown document '\(id)'.")
+                    }
+                    return found
+                })
         }
         router.get("/api/transcript") { request, _ -> Response in
             let id = try request.requireQuery("doc")
             let from = try request.intQuery("from", in: RequestBounds.utterance) ?? 1
-            let to = try request.intQuery("to", in: RequestBounds.utterance) ?? min(from + Self.defaultPage - 1, RequestBounds.utterance.upperBound)
+            let to =
+                try request.intQuery("to", in: RequestBounds.utterance)
+                ?? min(from + Self.defaultPage - 1, RequestBounds.utterance.upperBound)
             guard to >= from else { throw WebError.badRequest("'to' (\(to)) must not be before 'from' (\(from)).") }
             guard to - from < Self.maximumPage else { throw WebError.badRequest("A page holds at most \(Self.maximumPage) utterances.") }
-            return JSONBody.response(try await access.run { store in
-                let total = try store.utteranceCount(of: id)
-                let last = min(to, total)
-                guard from <= last else { return Page(document: id, total: total, from: from, to: last, utterances: [], codings: []) }
-                let lines = try store.utterances(of: id, in: from...last).map { view in
-                    Line(index: view.index, speaker: view.speaker, role: view.role, start: view.start, end: view.end, section: view.section,
-                         text: view.text, length: view.length, words: view.words)
-                }
-                return Page(document: id, total: total, from: from, to: last, utterances: lines,
-                            codings: try store.codings(inDocument: id, utterances: from...last))
-            })
+            return JSONBody.response(
+                try await access.run { store in
+                    let total = try store.utteranceCount(of: id)
+                    let last = min(to, total)
+                    guard from <= last else { return Page(document: id, total: total, from: from, to: last, utterances: [], codings: []) }
+                    let lines = try store.utterances(of: id, in: from...last).map { view in
+                        Line(
+                            index: view.index, speaker: view.speaker, role: view.role, start: view.start, end: view.end,
+                            section: view.section,
+                            text: view.text, length: view.length, words: view.words)
+                    }
+                    return Page(
+                        document: id, total: total, from: from, to: last, utterances: lines,
+                        codings: try store.codings(inDocument: id, utterances: from...last))
+                })
         }
     }
 }

@@ -26,11 +26,13 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
         if request.method == .get, path == "/", let presented = request.uri.queryParameters["token"] {
             guard AccessToken.matches(presented, configuration.token) else { return signInPage() }
             // Trade the token in the address for a session cookie, and drop it from the address bar and history.
-            return Response(status: .seeOther, headers: [
-                .location: "/",
-                .setCookie: "\(cookieName)=\(sessions.start()); Path=/; HttpOnly; SameSite=Strict",
-                .cacheControl: "no-store",
-            ])
+            return Response(
+                status: .seeOther,
+                headers: [
+                    .location: "/",
+                    .setCookie: "\(cookieName)=\(sessions.start()); Path=/; HttpOnly; SameSite=Strict",
+                    .cacheControl: "no-store",
+                ])
         }
         guard isAuthenticated(request, cookieName: cookieName) else {
             if path.hasPrefix("/api/") { throw WebError.unauthorized }
@@ -61,7 +63,8 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
     /// reverse proxy (`https://NAME`, whose port the proxy chooses).
     private func allowsOrigin(_ origin: String) -> Bool {
         if origin.hasPrefix("http://") {
-            return HostGuardMiddleware<Context>.allows(String(origin.dropFirst("http://".count)), names: configuration.allowedHostNames, port: port.value)
+            return HostGuardMiddleware<Context>.allows(
+                String(origin.dropFirst("http://".count)), names: configuration.allowedHostNames, port: port.value)
         }
         if origin.hasPrefix("https://") {
             let authority = origin.dropFirst("https://".count).lowercased()
@@ -76,11 +79,15 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The page shown without a valid token or session (`signin.html`, styled by `signin.css` so
     /// that the page's Content-Security-Policy, which allows no inline style, holds), with 401.
     func signInPage() -> Response {
-        let bytes = assets.files["/signin.html"]?.bytes
+        let bytes =
+            assets.files["/signin.html"]?.bytes
             ?? Array("This workbench needs the address that 'cda serve' printed (it ends in ?token=…).".utf8)
         return Response(
             status: .unauthorized,
-            headers: [.contentType: bytes.first == UInt8(ascii: "<") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8", .cacheControl: "no-store"],
+            headers: [
+                .contentType: bytes.first == UInt8(ascii: "<") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8",
+                .cacheControl: "no-store",
+            ],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

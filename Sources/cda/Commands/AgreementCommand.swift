@@ -5,7 +5,9 @@ import Foundation
 struct AgreementCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agreement",
-        abstract: "Intercoder agreement per code and overall: percent agreement, Cohen's and Fleiss' kappa, Krippendorff's alpha, Brennan–Prediger.")
+        abstract:
+            "Intercoder agreement per code and overall: percent agreement, Cohen's and Fleiss' kappa, Krippendorff's alpha, Brennan–Prediger."
+    )
 
     enum Unit: String, ExpressibleByArgument, CaseIterable {
         case utterance, segment
@@ -15,7 +17,9 @@ struct AgreementCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var comparison: ComparisonOptions
     @Option(help: "What is compared: each utterance (present/absent per code), or the coded segments.") var unit: Unit = .utterance
-    @Option(name: .customLong("min-overlap"), help: "With --unit segment: the share of two segments' union they must share to match (default 0.9).")
+    @Option(
+        name: .customLong("min-overlap"),
+        help: "With --unit segment: the share of two segments' union they must share to match (default 0.9).")
     var minOverlap: Double?
     @Option(help: "Write a coding sheet with one row per unit and code where the coders differ.") var disagreements: String?
 

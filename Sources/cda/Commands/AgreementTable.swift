@@ -41,18 +41,30 @@ enum AgreementTable {
             }
         }
         for code in report.codes {
-            rows.append([code.code] + coders.map { String(code.codedUnits[$0] ?? 0) } + [String(code.comparedUnits)] + cells(code.statistics, label: "'\(code.code)'"))
+            rows.append(
+                [code.code] + coders.map { String(code.codedUnits[$0] ?? 0) } + [String(code.comparedUnits)]
+                    + cells(code.statistics, label: "'\(code.code)'"))
         }
-        rows.append(["overall"] + coders.map { _ in "" } + [String(report.overall.comparedUnits)] + cells(report.overall.statistics, label: "all codes"))
+        rows.append(
+            ["overall"] + coders.map { _ in "" } + [String(report.overall.comparedUnits)]
+                + cells(report.overall.statistics, label: "all codes"))
         Output.printTable(header, rows)
 
         Swift.print("")
         if case .segment(let minimum) = report.unit {
-            Swift.print("\(coders.joined(separator: ", ")): segments each coder coded with the code; compared: checks of a segment against another coder;")
-            Swift.print("agreement: the share of checks where the other coder has a segment of the code overlapping at least \(ReportNumbers.percent(minimum)) of the two segments' union.")
+            Swift.print(
+                "\(coders.joined(separator: ", ")): segments each coder coded with the code; compared: checks of a segment against another coder;"
+            )
+            Swift.print(
+                "agreement: the share of checks where the other coder has a segment of the code overlapping at least \(ReportNumbers.percent(minimum)) of the two segments' union."
+            )
         } else {
-            Swift.print("\(coders.joined(separator: ", ")): utterances each coder coded with the code; compared: utterances judged by two or more coders.")
-            Swift.print((coders.count == 2 ? "kappa: Cohen's kappa" : "Fleiss: Fleiss' kappa") + "; alpha: Krippendorff's alpha (nominal); BP: Brennan–Prediger kappa.")
+            Swift.print(
+                "\(coders.joined(separator: ", ")): utterances each coder coded with the code; compared: utterances judged by two or more coders."
+            )
+            Swift.print(
+                (coders.count == 2 ? "kappa: Cohen's kappa" : "Fleiss: Fleiss' kappa")
+                    + "; alpha: Krippendorff's alpha (nominal); BP: Brennan–Prediger kappa.")
         }
         for (reason, places) in undefined.sorted(by: { $0.key < $1.key }) {
             Swift.print("– \(places.joined(separator: ", ")): \(reason).")

@@ -24,32 +24,33 @@ struct AutocodeCommand: ParsableCommand {
         let store = try project.open()
         let loaded = try CodingDictionary.load(path: dictionary)
         if count {
-            Self.summary(try AutoCoder.countHits(of: loaded, in: store, scope: filters.scope)).forEach { print($0) }
+            for line in Self.summary(try AutoCoder.countHits(of: loaded, in: store, scope: filters.scope)) { print(line) }
             return
         }
         let hits = try AutoCoder.hits(of: loaded, in: store, scope: filters.scope)
         let summary = Self.summary(AutoCoder.counts(hits))
         if apply {
             let result = try store.applyAutoCodes(hits, round: round, coder: coder.name, file: dictionary)
-            summary.forEach { print($0) }
+            for line in summary { print(line) }
             print("Added \(result.added) coding(s), \(result.alreadyPresent) already present, \(result.codesCreated.count) new code(s).")
             return
         }
         let text = CodingSheet.render(AutoCoder.sheetRows(hits, round: try round ?? store.currentRound(), coder: coder.name))
         if let out {
             try AtomicFile.write(text, to: out)
-            summary.forEach { print($0) }
+            for line in summary { print(line) }
             print("Wrote the suggestions to \(out); review, then 'cda sheet import \(out)'.")
         } else {
             print(text, terminator: "")
-            summary.forEach { Output.printError($0) }
+            for line in summary { Output.printError(line) }
         }
     }
 
     /// `N hit(s):`, then per code its hits per group.
     private static func summary(_ counts: AutoCodeCounts) -> [String] {
-        ["\(counts.total) hit(s):"] + counts.perCode.sorted { $0.key < $1.key }.map { code, groups in
-            "  \(code): " + groups.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        }
+        ["\(counts.total) hit(s):"]
+            + counts.perCode.sorted { $0.key < $1.key }.map { code, groups in
+                "  \(code): " + groups.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            }
     }
 }

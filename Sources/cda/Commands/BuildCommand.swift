@@ -3,7 +3,8 @@ import CDAKit
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "build", abstract: "Run a recipe (sources, codebook, sheets, consolidation, memos) into a fresh project and write the report.")
+        commandName: "build",
+        abstract: "Run a recipe (sources, codebook, sheets, consolidation, memos) into a fresh project and write the report.")
 
     @Argument(help: "The recipe (.yaml).") var recipe: String
     @Option(help: "The folder for the report.") var out = "report"

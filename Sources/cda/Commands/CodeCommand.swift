@@ -13,7 +13,7 @@ struct CodeAddCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var output: OutputOptions
-    @OptionGroup var where_: FragmentOptions
+    @OptionGroup var target: FragmentOptions
     @OptionGroup var coder: CoderOptions
 
     @Option(help: "The code's name.")
@@ -34,13 +34,14 @@ struct CodeAddCommand: ParsableCommand {
 
     func run() throws {
         let request = CodingRequest(
-            fragment: where_.fragment, codeName: code, round: round, coder: coder.name, memo: memo, origin: inVivo ? .inVivo : .analyst)
+            fragment: target.fragment, codeName: code, round: round, coder: coder.name, memo: memo, origin: inVivo ? .inVivo : .analyst)
         let result = try project.open().addCoding(request)
         if output.json { return try Output.printJSON(result) }
         let created = result.createdCode ? " (new code)" : ""
-        print(result.alreadyCoded
-              ? "Already coded: \(result.fragment) with '\(result.code)' in round \(result.round); nothing added."
-              : "Coded \(result.fragment) with '\(result.code)'\(created) in round \(result.round) [coding \(result.codingID)].")
+        print(
+            result.alreadyCoded
+                ? "Already coded: \(result.fragment) with '\(result.code)' in round \(result.round); nothing added."
+                : "Coded \(result.fragment) with '\(result.code)'\(created) in round \(result.round) [coding \(result.codingID)].")
     }
 }
 
@@ -70,8 +71,12 @@ struct CodeRemoveCommand: ParsableCommand {
 
     func validate() throws {
         try Bounds.check(round, "--round", Bounds.round)
-        if id == nil && place.document == nil { throw ValidationError("Name the coding with --id, or a fragment with --doc and --utterance.") }
-        if place.document != nil && place.utterance == nil && !all { throw ValidationError("Add --utterance N, or --all to remove every matching coding of the document.") }
+        if id == nil && place.document == nil {
+            throw ValidationError("Name the coding with --id, or a fragment with --doc and --utterance.")
+        }
+        if place.document != nil && place.utterance == nil && !all {
+            throw ValidationError("Add --utterance N, or --all to remove every matching coding of the document.")
+        }
     }
 
     func run() throws {

@@ -4,8 +4,10 @@ import CDAKit
 struct CodesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "codes", abstract: "List and consolidate codes: rename, merge, move, retire, split; history and lineage.",
-        subcommands: [CodesListCommand.self, CodesRenameCommand.self, CodesMergeCommand.self, CodesMoveCommand.self,
-                      CodesRetireCommand.self, CodesSplitCommand.self, CodesHistoryCommand.self, CodesLineageCommand.self],
+        subcommands: [
+            CodesListCommand.self, CodesRenameCommand.self, CodesMergeCommand.self, CodesMoveCommand.self,
+            CodesRetireCommand.self, CodesSplitCommand.self, CodesHistoryCommand.self, CodesLineageCommand.self,
+        ],
         defaultSubcommand: CodesListCommand.self)
 }
 
@@ -31,8 +33,13 @@ struct CodesListCommand: ParsableCommand {
         if output.json { return try Output.printJSON(codes) }
         Output.printTable(
             ["id", "name", "parent", "status", "origin", "round", "themes", "fragments", "codings", "speakers"],
-            codes.map { ["\($0.id)", $0.name, $0.parent ?? "", $0.status == .merged ? "merged → \($0.mergedInto ?? "?")" : $0.status.rawValue,
-                         $0.origin.rawValue, "\($0.round)", $0.themes.joined(separator: ","), "\($0.fragments)", "\($0.codings)", "\($0.speakers)"] })
+            codes.map {
+                [
+                    "\($0.id)", $0.name, $0.parent ?? "", $0.status == .merged ? "merged → \($0.mergedInto ?? "?")" : $0.status.rawValue,
+                    $0.origin.rawValue, "\($0.round)", $0.themes.joined(separator: ","), "\($0.fragments)", "\($0.codings)",
+                    "\($0.speakers)",
+                ]
+            })
     }
 }
 
@@ -65,12 +72,15 @@ struct CodesMergeCommand: ParsableCommand {
     func run() throws {
         let result = try project.open().mergeCodes(codes, into: into, reason: step.reason, actor: step.coder.name)
         if output.json { return try Output.printJSON(result) }
-        print("Merged \(result.merged.map { "'\($0)'" }.joined(separator: ", ")) into '\(result.target)'\(result.createdTarget ? " (new code)" : ""): \(result.movedCodings) coding(s) moved, \(result.collapsedCodings) identical coding(s) collapsed. 'cda undo' reverts it.")
+        print(
+            "Merged \(result.merged.map { "'\($0)'" }.joined(separator: ", ")) into '\(result.target)'\(result.createdTarget ? " (new code)" : ""): \(result.movedCodings) coding(s) moved, \(result.collapsedCodings) identical coding(s) collapsed. 'cda undo' reverts it."
+        )
     }
 }
 
 struct CodesMoveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "move", abstract: "Nest a code under a parent category, or move it to the top.")
+    static let configuration = CommandConfiguration(
+        commandName: "move", abstract: "Nest a code under a parent category, or move it to the top.")
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var step: StepOptions
@@ -89,7 +99,8 @@ struct CodesMoveCommand: ParsableCommand {
 }
 
 struct CodesRetireCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "retire", abstract: "Retire a code: it keeps its codings but counts for no theme.")
+    static let configuration = CommandConfiguration(
+        commandName: "retire", abstract: "Retire a code: it keeps its codings but counts for no theme.")
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var step: StepOptions
@@ -102,7 +113,8 @@ struct CodesRetireCommand: ParsableCommand {
 }
 
 struct CodesSplitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "split", abstract: "Create new codes from one and list its codings to reassign.")
+    static let configuration = CommandConfiguration(
+        commandName: "split", abstract: "Create new codes from one and list its codings to reassign.")
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var output: OutputOptions
@@ -115,7 +127,9 @@ struct CodesSplitCommand: ParsableCommand {
         let names = into.split(separator: ",").map { String($0) }
         let result = try project.open().splitCode(code, into: names, reason: step.reason, actor: step.coder.name)
         if output.json { return try Output.printJSON(result) }
-        print("Created \(result.created.map { "'\($0)'" }.joined(separator: ", ")). Reassign the \(result.codingsToReassign.count) coding(s) of '\(result.code)' with 'cda code reassign --id ID --code NAME':")
+        print(
+            "Created \(result.created.map { "'\($0)'" }.joined(separator: ", ")). Reassign the \(result.codingsToReassign.count) coding(s) of '\(result.code)' with 'cda code reassign --id ID --code NAME':"
+        )
         for id in result.codingsToReassign { print("  coding \(id)") }
     }
 }
@@ -129,13 +143,15 @@ struct CodesHistoryCommand: ParsableCommand {
     func run() throws {
         let history = try project.open().history()
         if output.json { return try Output.printJSON(history) }
-        Output.printTable(["#", "when", "who", "step", "why", "undone"],
-                          history.map { ["\($0.id)", $0.at, $0.actor, $0.summary, $0.reason ?? "", $0.undoneAt ?? ""] })
+        Output.printTable(
+            ["#", "when", "who", "step", "why", "undone"],
+            history.map { ["\($0.id)", $0.at, $0.actor, $0.summary, $0.reason ?? "", $0.undoneAt ?? ""] })
     }
 }
 
 struct CodesLineageCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "lineage", abstract: "Show each consolidated code with every code folded into it.")
+    static let configuration = CommandConfiguration(
+        commandName: "lineage", abstract: "Show each consolidated code with every code folded into it.")
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var output: OutputOptions
@@ -146,7 +162,9 @@ struct CodesLineageCommand: ParsableCommand {
         for entry in lineage where !entry.merged.isEmpty || !entry.formerNames.isEmpty {
             let former = entry.formerNames.isEmpty ? "" : " (formerly \(entry.formerNames.map { "'\($0)'" }.joined(separator: ", ")))"
             print("\(entry.code)\(entry.status == .retired ? " [retired]" : "")\(former)")
-            for merged in entry.merged { print("  ← \(merged.name) (round \(merged.round), \(merged.origin.rawValue), merged into '\(merged.into)')") }
+            for merged in entry.merged {
+                print("  ← \(merged.name) (round \(merged.round), \(merged.origin.rawValue), merged into '\(merged.into)')")
+            }
         }
     }
 }

@@ -3,7 +3,8 @@ import CDAKit
 import Foundation
 
 struct CollocatesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "collocates", abstract: "Words that occur near a word, with an association score.")
+    static let configuration = CommandConfiguration(
+        commandName: "collocates", abstract: "Words that occur near a word, with an association score.")
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var output: OutputOptions
@@ -34,11 +35,14 @@ struct CollocatesCommand: ParsableCommand {
 
     func run() throws {
         let (left, right) = sides ?? (5, 5)
-        let collocates = try Collocations.find(node: word, in: try project.open(), scope: filters.scope, window: (left, right),
-                                               measure: Collocations.Measure(rawValue: measure)!, minimumObserved: minFreq, limit: limit, skipStopWords: noStopwords)
+        let collocates = try Collocations.find(
+            node: word, in: try project.open(), scope: filters.scope, window: (left, right),
+            measure: Collocations.Measure(rawValue: measure)!, minimumObserved: minFreq, limit: limit, skipStopWords: noStopwords)
         if output.json { return try Output.printJSON(collocates) }
-        Output.printTable(["collocate", "observed", "freq", "expected", measure], collocates.map {
-            [$0.word, "\($0.observed)", "\($0.frequency)", String(format: "%.2f", $0.expected), String(format: "%.3f", $0.score)]
-        })
+        Output.printTable(
+            ["collocate", "observed", "freq", "expected", measure],
+            collocates.map {
+                [$0.word, "\($0.observed)", "\($0.frequency)", String(format: "%.2f", $0.expected), String(format: "%.3f", $0.score)]
+            })
     }
 }

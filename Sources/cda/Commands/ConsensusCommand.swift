@@ -15,8 +15,12 @@ struct ConsensusCommand: ParsableCommand {
     var disagreements: String?
 
     func validate() throws {
-        if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--as needs a name for the consensus coder, for example --as consensus.") }
-        if comparison.coderNames.contains(name) { throw ValidationError("--as '\(name)' is one of the coders compared; choose another name.") }
+        if name.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--as needs a name for the consensus coder, for example --as consensus.")
+        }
+        if comparison.coderNames.contains(name) {
+            throw ValidationError("--as '\(name)' is one of the coders compared; choose another name.")
+        }
     }
 
     func run() throws {
@@ -34,7 +38,9 @@ struct ConsensusCommand: ParsableCommand {
             Output.printError(note)
             return
         }
-        print("Consensus of \(Format.names(result.coders)) in round \(result.round) as '\(result.coder)': \(result.agreed) agreed coding(s), \(result.added) added, \(result.alreadyPresent) already present.")
+        print(
+            "Consensus of \(Format.names(result.coders)) in round \(result.round) as '\(result.coder)': \(result.agreed) agreed coding(s), \(result.added) added, \(result.alreadyPresent) already present."
+        )
         if !result.retiredCodes.isEmpty { print("Not added (retired codes): \(result.retiredCodes.joined(separator: ", ")).") }
         print(note)
     }

@@ -12,6 +12,11 @@ struct DocumentsCommand: ParsableCommand {
         if output.json { return try Output.printJSON(documents) }
         Output.printTable(
             ["id", "title", "format", "group", "session", "utterances", "speakers", "words"],
-            documents.map { [$0.id, $0.title, $0.format.rawValue, $0.group ?? "", $0.session ?? "", "\($0.utterances)", "\($0.speakers)", "\($0.words)"] })
+            documents.map {
+                [
+                    $0.id, $0.title, $0.format.rawValue, $0.group ?? "", $0.session ?? "", "\($0.utterances)", "\($0.speakers)",
+                    "\($0.words)",
+                ]
+            })
     }
 }

@@ -10,7 +10,8 @@ struct FragmentsCommand: ParsableCommand {
 }
 
 struct FragmentsListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "The coded text of a code, with document, utterance, speaker and group.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "The coded text of a code, with document, utterance, speaker and group.")
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var output: OutputOptions
@@ -36,14 +37,15 @@ struct FragmentsListCommand: ParsableCommand {
 }
 
 struct FragmentsSelectCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "select", abstract: "Mark a fragment as selected for interpretation (reports use it as an exemplar).")
+    static let configuration = CommandConfiguration(
+        commandName: "select", abstract: "Mark a fragment as selected for interpretation (reports use it as an exemplar).")
 
     @OptionGroup var project: ProjectOptions
-    @OptionGroup var where_: FragmentOptions
+    @OptionGroup var target: FragmentOptions
     @Option(help: "A note on why it was selected.") var note: String?
 
     func run() throws {
-        let fragment = try project.open().selectFragment(where_.fragment, note: note)
+        let fragment = try project.open().selectFragment(target.fragment, note: note)
         print("Selected \(fragment).")
     }
 }
@@ -52,10 +54,10 @@ struct FragmentsUnselectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "unselect", abstract: "Remove a fragment from the selection.")
 
     @OptionGroup var project: ProjectOptions
-    @OptionGroup var where_: FragmentOptions
+    @OptionGroup var target: FragmentOptions
 
     func run() throws {
-        let fragment = try project.open().selectFragment(where_.fragment, note: nil, selected: false)
+        let fragment = try project.open().selectFragment(target.fragment, note: nil, selected: false)
         print("Unselected \(fragment).")
     }
 }

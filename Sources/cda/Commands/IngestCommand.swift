@@ -29,7 +29,9 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "A TEI listPerson file to name speakers.")
     var persons: String?
 
-    @Option(name: .customLong("speaker-pattern"), help: "Regex for plain-text turn lines with groups (?<speaker>…) and (?<text>…), optionally (?<time>…).")
+    @Option(
+        name: .customLong("speaker-pattern"),
+        help: "Regex for plain-text turn lines with groups (?<speaker>…) and (?<text>…), optionally (?<time>…).")
     var speakerPattern: String?
 
     @Flag(help: "Replace documents whose content changed (refused while codings point into them).")
@@ -38,17 +40,20 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Store speakers under pseudonyms (P01…, moderators M01…) instead of their transcript labels.")
     var pseudonymize = false
 
-    @Option(help: ArgumentHelp(
-        "The encoding of text, SRT and VTT files: utf-8, utf-16, utf-16le, utf-16be, windows-1252 or iso-8859-1 (default: UTF-8 or UTF-16 by byte order mark; other files are read as Windows-1252 with a warning).",
-        valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "The encoding of text, SRT and VTT files: utf-8, utf-16, utf-16le, utf-16be, windows-1252 or iso-8859-1 (default: UTF-8 or UTF-16 by byte order mark; other files are read as Windows-1252 with a warning).",
+            valueName: "name"))
     var encoding: String?
 
-    @Option(help: ArgumentHelp(
-        "The speaker labels of plain-text files, comma-separated, as a '# speakers:' header line would list them: only these start turns.",
-        valueName: "A,B,C"))
+    @Option(
+        help: ArgumentHelp(
+            "The speaker labels of plain-text files, comma-separated, as a '# speakers:' header line would list them: only these start turns.",
+            valueName: "A,B,C"))
     var speakers: String?
 
-    @Option(help: ArgumentHelp("A moderator's label, as a '# moderator:' header line would name it (repeat for several).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("A moderator's label, as a '# moderator:' header line would name it (repeat for several).", valueName: "name"))
     var moderator: [String] = []
 
     @Flag(name: .customLong("dry-run"), help: "Read and check everything and report what ingest would do, writing nothing.")
@@ -79,16 +84,17 @@ struct IngestCommand: ParsableCommand {
             try Output.printJSON(outcomes)
         } else {
             if dryRun { print("dry run: nothing is written\(note.map { " (\($0))" } ?? "")") }
-            outcomes.filter { !$0.failed }.forEach { IngestReport.print($0) }
+            for outcome in outcomes where !outcome.failed { IngestReport.print(outcome) }
         }
         let failures = outcomes.filter(\.failed)
-        failures.forEach { Output.printError($0.error ?? $0.file) }
+        for failure in failures { Output.printError(failure.error ?? failure.file) }
         if outcomes.isEmpty { Output.printError("No transcript files found in \(paths.joined(separator: ", ")).") }
         if !failures.isEmpty || outcomes.isEmpty {
             if !output.json {
-                Output.printError(dryRun
-                    ? "\(failures.count) of \(outcomes.count) file(s) would fail; nothing was written."
-                    : "\(failures.count) of \(outcomes.count) file(s) failed; the project keeps everything else.")
+                Output.printError(
+                    dryRun
+                        ? "\(failures.count) of \(outcomes.count) file(s) would fail; nothing was written."
+                        : "\(failures.count) of \(outcomes.count) file(s) failed; the project keeps everything else.")
             }
             throw ExitCode(1)
         }

@@ -10,7 +10,9 @@ enum IngestReport {
             return
         }
         let status = outcome.dryRun ? wouldBe(outcome.status) : outcome.status
-        Swift.print("\(status): \(outcome.file) → \(outcome.document ?? "") (\(outcome.format?.rawValue ?? ""), \(outcome.utterances) utterances, \(outcome.speakers) speakers, \(outcome.words) words)")
+        Swift.print(
+            "\(status): \(outcome.file) → \(outcome.document ?? "") (\(outcome.format?.rawValue ?? ""), \(outcome.utterances) utterances, \(outcome.speakers) speakers, \(outcome.words) words)"
+        )
         if !outcome.speakerTurns.isEmpty {
             let speakers = outcome.speakerTurns.map { speaker in
                 let role = speaker.role == .participant ? "" : " (\(speaker.role.rawValue))"

@@ -26,15 +26,23 @@ struct KeynessCommand: ParsableCommand {
 
     func run() throws {
         let names = groups.split(separator: ",").map(String.init)
-        let result = try Keyness.compare(target: names[0], reference: againstRest ? nil : names[1], in: try project.open(), scope: filters.scope,
-                                         ngrams: ngrams, minimumFrequency: minFreq, limit: limit, skipStopWords: noStopwords)
+        let result = try Keyness.compare(
+            target: names[0], reference: againstRest ? nil : names[1], in: try project.open(), scope: filters.scope,
+            ngrams: ngrams, minimumFrequency: minFreq, limit: limit, skipStopWords: noStopwords)
         if output.json { return try Output.printJSON(result) }
-        for (title, entries) in [("\(result.target) (\(result.targetTokens) tokens) more than \(result.reference)", result.targetKeywords),
-                                 ("\(result.reference) (\(result.referenceTokens) tokens) more than \(result.target)", result.referenceKeywords)] {
+        for (title, entries) in [
+            ("\(result.target) (\(result.targetTokens) tokens) more than \(result.reference)", result.targetKeywords),
+            ("\(result.reference) (\(result.referenceTokens) tokens) more than \(result.target)", result.referenceKeywords),
+        ] {
             print(title)
-            Output.printTable(["item", "freq", "ref freq", "G2", "Log Ratio", "%DIFF"], entries.map {
-                [$0.item, "\($0.frequency)", "\($0.referenceFrequency)", String(format: "%.2f", $0.logLikelihood), String(format: "%.2f", $0.logRatio), $0.percentDifference.map { String(format: "%.1f", $0) } ?? "∞"]
-            })
+            Output.printTable(
+                ["item", "freq", "ref freq", "G2", "Log Ratio", "%DIFF"],
+                entries.map {
+                    [
+                        $0.item, "\($0.frequency)", "\($0.referenceFrequency)", String(format: "%.2f", $0.logLikelihood),
+                        String(format: "%.2f", $0.logRatio), $0.percentDifference.map { String(format: "%.1f", $0) } ?? "∞",
+                    ]
+                })
             print("")
         }
     }

@@ -4,7 +4,8 @@ import Foundation
 
 struct KwicCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "kwic", abstract: "Keyword in context: every occurrence of a word, phrase or wildcard (digitalis*), with the codes already there.")
+        commandName: "kwic",
+        abstract: "Keyword in context: every occurrence of a word, phrase or wildcard (digitalis*), with the codes already there.")
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var output: OutputOptions
@@ -30,7 +31,8 @@ struct KwicCommand: ParsableCommand {
         let store = try project.open()
         let scope = filters.scope
         guard let parsed = WordPattern(pattern, scope: scope) else { throw ValidationError("The pattern '\(pattern)' has no word.") }
-        let lines = try Concordance.search(parsed, in: store, scope: scope, width: width, sort: Concordance.Sort(rawValue: sort)!, limit: codeAs == nil ? limit : nil)
+        let lines = try Concordance.search(
+            parsed, in: store, scope: scope, width: width, sort: Concordance.Sort(rawValue: sort)!, limit: codeAs == nil ? limit : nil)
         if let codeAs {
             guard yes else {
                 print("\(lines.count) hit(s) for '\(pattern)'. Run again with --yes to code them all as '\(codeAs)'.")
@@ -44,7 +46,9 @@ struct KwicCommand: ParsableCommand {
         for line in lines {
             let left = String(repeating: " ", count: max(0, width - line.left.count)) + line.left
             let codes = line.codes.isEmpty ? "" : "  {\(line.codes.joined(separator: "; "))}"
-            print("\(line.document):\(line.utterance) \(line.speaker ?? "?")  \(left.replacingOccurrences(of: "\n", with: " ")) [\(line.keyword)] \(line.right)\(codes)")
+            print(
+                "\(line.document):\(line.utterance) \(line.speaker ?? "?")  \(left.replacingOccurrences(of: "\n", with: " ")) [\(line.keyword)] \(line.right)\(codes)"
+            )
         }
         print("\(lines.count) line(s)")
     }

@@ -15,7 +15,7 @@ struct CheckCommand: ParsableCommand {
         } else if findings.isEmpty {
             print("\(project.path): ok")
         } else {
-            findings.forEach { Output.printError("\(project.path): \($0)") }
+            for finding in findings { Output.printError("\(project.path): \(finding)") }
         }
         if !findings.isEmpty { throw ExitCode(1) }
     }

@@ -34,7 +34,8 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Include quotes of participants (selected fragments first).") var quotes = false
     @Option(name: .customLong("max-quote-words"), help: "The most words per quote.") var maxQuoteWords = 40
     @Flag(help: "Add keywords per group and the us/them positioning table.") var instruments = false
-    @Flag(help: "Add the conversation dynamics: floor shares, participation, turn transitions, how themes entered the talk.") var dynamics = false
+    @Flag(help: "Add the conversation dynamics: floor shares, participation, turn transitions, how themes entered the talk.") var dynamics =
+        false
 
     func validate() throws {
         try Bounds.check(maxQuoteWords, "--max-quote-words", Bounds.limit)

@@ -8,7 +8,8 @@ struct RoundCommand: ParsableCommand {
 }
 
 struct RoundStartCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "start", abstract: "Start a round; round-2 codings are kept beside round-1 codings.")
+    static let configuration = CommandConfiguration(
+        commandName: "start", abstract: "Start a round; round-2 codings are kept beside round-1 codings.")
 
     @OptionGroup var project: ProjectOptions
     @Argument(help: "The round (2).") var number: Int
@@ -18,7 +19,8 @@ struct RoundStartCommand: ParsableCommand {
         let list = themes?.split(separator: ",").map { String($0) } ?? []
         switch try project.open().startRound(number, themes: list) {
         case .started:
-            print("Round \(number) started\(list.isEmpty ? "" : " for \(list.joined(separator: ", "))"). New codings go to round \(number).")
+            print(
+                "Round \(number) started\(list.isEmpty ? "" : " for \(list.joined(separator: ", "))"). New codings go to round \(number).")
         case .alreadyUnderWay(let themes):
             print("Round \(number) is already under way\(themes.isEmpty ? "" : " for \(themes.joined(separator: ", "))"); nothing changed.")
         }
@@ -26,7 +28,8 @@ struct RoundStartCommand: ParsableCommand {
 }
 
 struct RoundStatusCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "status", abstract: "Codes, codings and coverage per round and group; what round 2 changed.")
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Codes, codings and coverage per round and group; what round 2 changed.")
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var output: OutputOptions
@@ -34,17 +37,24 @@ struct RoundStatusCommand: ParsableCommand {
     func run() throws {
         let status = try project.open().roundStatus()
         if output.json { return try Output.printJSON(status) }
-        print("Current round: \(status.currentRound)\(status.roundTwoThemes.isEmpty ? "" : " (round 2 deepens \(status.roundTwoThemes.joined(separator: ", ")))")")
+        print(
+            "Current round: \(status.currentRound)\(status.roundTwoThemes.isEmpty ? "" : " (round 2 deepens \(status.roundTwoThemes.joined(separator: ", ")))")"
+        )
         var rows: [[String]] = []
         for round in status.rounds {
-            rows.append(["\(round.round)", "all", "\(round.codes)", "\(round.codings)", "\(round.fragments)", "\(round.codedWords)", ReportNumbers.percent(round.coverage)])
+            rows.append([
+                "\(round.round)", "all", "\(round.codes)", "\(round.codings)", "\(round.fragments)", "\(round.codedWords)",
+                ReportNumbers.percent(round.coverage),
+            ])
             for group in round.groups {
                 rows.append(["", group.group, "", "", "", "\(group.codedWords)/\(group.words)", ReportNumbers.percent(group.coverage)])
             }
         }
         Output.printTable(["round", "group", "codes", "codings", "fragments", "coded words", "coverage"], rows)
         if status.currentRound >= 2 {
-            print("Round 2: \(status.codesAddedInRoundTwo.count) new code(s), \(status.recodedFragments) fragment(s) recoded, \(status.newFragments) new fragment(s).")
+            print(
+                "Round 2: \(status.codesAddedInRoundTwo.count) new code(s), \(status.recodedFragments) fragment(s) recoded, \(status.newFragments) new fragment(s)."
+            )
         }
     }
 }

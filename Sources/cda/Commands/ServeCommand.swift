@@ -24,8 +24,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port; 0 lets the system choose a free one.")
     var port = 8420
 
-    @Option(name: .customLong("allow-host"), help: ArgumentHelp(
-        "A host name browsers may use to reach the workbench, such as a TLS reverse proxy's name (repeatable).", valueName: "name"))
+    @Option(
+        name: .customLong("allow-host"),
+        help: ArgumentHelp(
+            "A host name browsers may use to reach the workbench, such as a TLS reverse proxy's name (repeatable).", valueName: "name"))
     var allowHost: [String] = []
 
     @Flag(help: "Open the workbench in the default browser.")
@@ -51,7 +53,9 @@ struct ServeCommand: AsyncParsableCommand {
         let name = ((project.path as NSString).lastPathComponent as NSString).deletingPathExtension
         let configuration = configuration(projectName: name)
         if !configuration.isLoopback {
-            Output.printError("Warning: listening on '\(host)' lets other computers reach the workbench over plain HTTP; anyone who sees the token can read and change the project. Prefer a reverse proxy with TLS.")
+            Output.printError(
+                "Warning: listening on '\(host)' lets other computers reach the workbench over plain HTTP; anyone who sees the token can read and change the project. Prefer a reverse proxy with TLS."
+            )
         }
         let workbench = try Workbench(store: store, configuration: configuration)
         let openBrowser = open
@@ -65,9 +69,9 @@ struct ServeCommand: AsyncParsableCommand {
     /// Asks the desktop to open `url` (xdg-open on Linux, open on macOS); says so when it cannot.
     static func openInBrowser(_ url: String) {
         #if os(macOS)
-        let opener = "/usr/bin/open"
+            let opener = "/usr/bin/open"
         #else
-        let opener = "/usr/bin/xdg-open"
+            let opener = "/usr/bin/xdg-open"
         #endif
         let process = Process()
         process.executableURL = URL(fileURLWithPath: opener)

@@ -9,7 +9,8 @@ struct SheetCommand: ParsableCommand {
 }
 
 struct SheetExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write codings (or uncoded utterances) as a coding sheet (TSV or xlsx).")
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write codings (or uncoded utterances) as a coding sheet (TSV or xlsx).")
 
     @OptionGroup var project: ProjectOptions
     @Option(help: "Only this round.") var round: Int?
@@ -47,15 +48,18 @@ struct SheetExportCommand: ParsableCommand {
 }
 
 struct SheetImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Add the codings of a sheet (TSV, CSV or xlsx), all or nothing; importing twice adds nothing twice.")
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add the codings of a sheet (TSV, CSV or xlsx), all or nothing; importing twice adds nothing twice.")
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var coder: CoderOptions
     @Argument(help: "The sheet (.tsv, .txt, .csv or .xlsx).") var file: String
-    @Option(help: ArgumentHelp(
-        "The encoding of a text sheet: utf-8, utf-16, utf-16le, utf-16be, windows-1252 or iso-8859-1 (default: UTF-8 or UTF-16 by byte order mark; other files are read as Windows-1252 with a note).",
-        valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "The encoding of a text sheet: utf-8, utf-16, utf-16le, utf-16be, windows-1252 or iso-8859-1 (default: UTF-8 or UTF-16 by byte order mark; other files are read as Windows-1252 with a note).",
+            valueName: "name"))
     var encoding: String?
 
     func validate() throws {
@@ -71,6 +75,8 @@ struct SheetImportCommand: ParsableCommand {
             at: file, into: store, defaultCoder: coder.name, encoding: encoding.flatMap(TextEncoding.init(name:)))
         if output.json { return try Output.printJSON(result) }
         for notice in result.notices { Output.printError("note: \(notice)") }
-        print("\(file): \(result.rows) row(s), \(result.added) coding(s) added, \(result.alreadyPresent) already present, \(result.codesCreated.count) new code(s).")
+        print(
+            "\(file): \(result.rows) row(s), \(result.added) coding(s) added, \(result.alreadyPresent) already present, \(result.codesCreated.count) new code(s)."
+        )
     }
 }

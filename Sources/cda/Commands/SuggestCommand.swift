@@ -23,14 +23,17 @@ struct SuggestMergesCommand: ParsableCommand {
         let suggestions = try project.open().mergeSuggestions(limit: limit)
         if output.json { return try Output.printJSON(suggestions) }
         for suggestion in suggestions {
-            print(String(format: "%.2f", suggestion.score) + "  '\(suggestion.first)' + '\(suggestion.second)': " + suggestion.reasons.joined(separator: "; "))
+            print(
+                String(format: "%.2f", suggestion.score) + "  '\(suggestion.first)' + '\(suggestion.second)': "
+                    + suggestion.reasons.joined(separator: "; "))
         }
         if suggestions.isEmpty { print("No candidate merges.") }
     }
 }
 
 struct SuggestInVivoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "in-vivo", abstract: "Expressions distinctive of participants' talk: candidates for in-vivo codes.")
+    static let configuration = CommandConfiguration(
+        commandName: "in-vivo", abstract: "Expressions distinctive of participants' talk: candidates for in-vivo codes.")
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var output: OutputOptions
@@ -44,8 +47,13 @@ struct SuggestInVivoCommand: ParsableCommand {
     func run() throws {
         let suggestions = try project.open().inVivoSuggestions(group: group, limit: limit)
         if output.json { return try Output.printJSON(suggestions) }
-        Output.printTable(["expression", "group", "freq", "ref", "speakers", "G2", "examples"], suggestions.map {
-            [$0.expression, $0.group ?? "", "\($0.frequency)", "\($0.referenceFrequency)", "\($0.speakers)", String(format: "%.2f", $0.logLikelihood), $0.examples.joined(separator: " ")]
-        })
+        Output.printTable(
+            ["expression", "group", "freq", "ref", "speakers", "G2", "examples"],
+            suggestions.map {
+                [
+                    $0.expression, $0.group ?? "", "\($0.frequency)", "\($0.referenceFrequency)", "\($0.speakers)",
+                    String(format: "%.2f", $0.logLikelihood), $0.examples.joined(separator: " "),
+                ]
+            })
     }
 }

@@ -26,7 +26,8 @@ struct ThemesListCommand: ParsableCommand {
 }
 
 struct ThemesLoadCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "load", abstract: "Add or update themes, research questions and mappings from a YAML codebook.")
+    static let configuration = CommandConfiguration(
+        commandName: "load", abstract: "Add or update themes, research questions and mappings from a YAML codebook.")
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var coder: CoderOptions

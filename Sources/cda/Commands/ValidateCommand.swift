@@ -3,7 +3,8 @@ import CDAKit
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "validate", abstract: "Check a REFI-QDA file (.qdpx, .qde or .qdc) against the official XML Schemas and cda's own checks.")
+        commandName: "validate",
+        abstract: "Check a REFI-QDA file (.qdpx, .qde or .qdc) against the official XML Schemas and cda's own checks.")
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var schemas: SchemaOptions

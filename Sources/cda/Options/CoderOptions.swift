@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import CDAKit
+import Foundation
 
 typealias CDAKitFragment = CDAKit.Fragment
 
@@ -12,6 +12,7 @@ struct CoderOptions: ParsableArguments {
     /// The coder after defaults.
     var name: String {
         let environment = ProcessInfo.processInfo.environment
-        return coder ?? environment["CDA_CODER"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "analyst"
+        return coder ?? environment["CDA_CODER"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? "analyst"
     }
 }

@@ -10,8 +10,9 @@ struct ComparisonOptions: ParsableArguments {
     @Option(help: "The round to compare (default: the current round).")
     var round: Int?
 
-    @Option(name: .customLong("doc"), parsing: .upToNextOption,
-            help: "Only these documents (default: every document one of the coders coded in the round).")
+    @Option(
+        name: .customLong("doc"), parsing: .upToNextOption,
+        help: "Only these documents (default: every document one of the coders coded in the round).")
     var documents: [String] = []
 
     @Option(parsing: .upToNextOption, help: "Only these codes (default: every code one of the coders used).")
@@ -32,6 +33,7 @@ struct ComparisonOptions: ParsableArguments {
 
     /// The library's options for a unit of comparison.
     func options(unit: AgreementUnit = .utterance) -> AgreementOptions {
-        AgreementOptions(coders: coderNames, round: round, documents: documents, codes: codes, unit: unit, includeModerators: includeModerators)
+        AgreementOptions(
+            coders: coderNames, round: round, documents: documents, codes: codes, unit: unit, includeModerators: includeModerators)
     }
 }

@@ -26,13 +26,16 @@ struct FragmentPlace: ParsableArguments {
         try Bounds.check(start, "--start", Bounds.offset)
         try Bounds.check(end, "--end", Bounds.offset)
         if (start == nil) != (end == nil) { throw ValidationError("Give both --start and --end, or neither (whole utterances).") }
-        if let toUtterance, let utterance, toUtterance < utterance { throw ValidationError("--to-utterance must not be before --utterance.") }
+        if let toUtterance, let utterance, toUtterance < utterance {
+            throw ValidationError("--to-utterance must not be before --utterance.")
+        }
     }
 
     /// The fragment the flags name, when they name a document and an utterance.
     var fragment: CDAKitFragment? {
         guard let document, let utterance else { return nil }
-        return CDAKitFragment(documentID: document, startUtterance: utterance, startOffset: start, endUtterance: toUtterance, endOffset: end)
+        return CDAKitFragment(
+            documentID: document, startUtterance: utterance, startOffset: start, endUtterance: toUtterance, endOffset: end)
     }
 }
 

@@ -26,7 +26,7 @@ enum Output {
         }
         print(line(header))
         print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
-        rows.forEach { print(line($0)) }
+        for row in rows { print(line(row)) }
     }
 
     /// Writes a message to standard error.

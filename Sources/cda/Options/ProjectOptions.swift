@@ -4,8 +4,10 @@ import Foundation
 
 /// `--project PATH`, shared by every command that works on a project.
 struct ProjectOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The project file (default: $CDA_PROJECT, else ./project.cda).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The project file (default: $CDA_PROJECT, else ./project.cda).", valueName: "path"))
     var project: String?
 
     /// The project path after defaults.

@@ -13,7 +13,8 @@ struct ScopeOptions: ParsableArguments {
     @Flag(name: .customLong("fold-diacritics"), help: "Compare words without diacritics (een = één).") var foldDiacritics = false
 
     var scope: TextScope {
-        TextScope(by: grouping.by, group: group, document: document, speaker: speaker, codes: code, theme: theme,
-                  includeModerators: includeModerators, foldDiacritics: foldDiacritics)
+        TextScope(
+            by: grouping.by, group: group, document: document, speaker: speaker, codes: code, theme: theme,
+            includeModerators: includeModerators, foldDiacritics: foldDiacritics)
     }
 }

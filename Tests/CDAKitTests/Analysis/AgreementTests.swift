@@ -1,7 +1,8 @@
-@testable import CDAKit
 import CDATestSupport
 import Foundation
 import Testing
+
+@testable import CDAKit
 
 /// The agreement statistics on small tables worked by hand (the arithmetic is in the comments).
 /// Rows are units, columns coders; 1 = present, 0 = absent, nil = missing.
@@ -17,7 +18,8 @@ import Testing
     @Test func twoCodersWithoutMissingJudgements() {
         // A: 1 1 1 1 0 0 0 0 0 0
         // B: 1 1 1 0 1 0 0 0 0 0
-        let data = ReliabilityData([[1, 1], [1, 1], [1, 1], [1, 0], [0, 1], [0, 0], [0, 0], [0, 0], [0, 0], [0, 0]], coders: 2, categories: 2)
+        let data = ReliabilityData(
+            [[1, 1], [1, 1], [1, 1], [1, 0], [0, 1], [0, 0], [0, 0], [0, 0], [0, 0], [0, 0]], coders: 2, categories: 2)
         // Agree on 8 of 10 units.
         expectValue(data.percentAgreement, 0.8)
         // Cohen: N = 10, Σ diagonal = 8; marginals A (present 4, absent 6), B (4, 6): Σ row·column = 16 + 36 = 52;
@@ -51,7 +53,8 @@ import Testing
 
     @Test func threeCodersWithMissingJudgements() {
         // Units (A, B, C): (1,1,1) (1,1,0) (0,0,0) (0,0,–) (1,0,–) (0,–,–).
-        let data = ReliabilityData([[1, 1, 1], [1, 1, 0], [0, 0, 0], [0, 0, nil], [1, 0, nil], [0, nil, nil]], coders: 3, categories: 2)
+        let data = ReliabilityData(
+            [[1, 1, 1], [1, 1, 0], [0, 0, 0], [0, 0, nil], [1, 0, nil], [0, nil, nil]], coders: 3, categories: 2)
         // Agreeing pairs per pairable unit: 6/6, 2/6, 6/6, 2/2, 0/2; p_a = (1 + 1/3 + 1 + 1 + 0) / 5 = 2/3.
         // The last unit has one judgement: it is not pairable.
         expectValue(data.percentAgreement, 2.0 / 3.0)
@@ -118,17 +121,23 @@ import Testing
 
 /// Agreement on a coded corpus: units, the missing rule, merges, moderators, segments, errors.
 @Suite struct AgreementTests {
-    private func code(_ store: ProjectStore, _ document: String, _ utterance: Int, _ name: String, by coder: String,
-                      start: Int? = nil, end: Int? = nil) throws {
-        _ = try store.addCoding(CodingRequest(
-            fragment: Fragment(documentID: document, startUtterance: utterance, startOffset: start, endOffset: end), codeName: name, coder: coder))
+    private func code(
+        _ store: ProjectStore, _ document: String, _ utterance: Int, _ name: String, by coder: String,
+        start: Int? = nil, end: Int? = nil
+    ) throws {
+        _ = try store.addCoding(
+            CodingRequest(
+                fragment: Fragment(documentID: document, startUtterance: utterance, startOffset: start, endOffset: end), codeName: name,
+                coder: coder))
     }
 
     /// Coders a and b code 'overheid' and 'china' (b partly as 'kredietsysteem', merged into 'china'); c codes only 'cit'.
     private func project(_ folder: TemporaryDirectory) throws -> ProjectStore {
         let store = try CodingFixtures.project(in: folder)
-        for (document, utterance, coder) in [("cit", 2, "a"), ("cit", 4, "a"), ("exp", 2, "a"), ("cit", 2, "b"), ("exp", 2, "b"), ("exp", 4, "b"),
-                                             ("cit", 2, "c"), ("cit", 3, "c")] {
+        for (document, utterance, coder) in [
+            ("cit", 2, "a"), ("cit", 4, "a"), ("exp", 2, "a"), ("cit", 2, "b"), ("exp", 2, "b"), ("exp", 4, "b"),
+            ("cit", 2, "c"), ("cit", 3, "c"),
+        ] {
             try code(store, document, utterance, "overheid", by: coder)
         }
         try code(store, "cit", 1, "overheid", by: "a")  // the moderator: not a unit
@@ -161,7 +170,8 @@ import Testing
         // Overall: 14 (code, unit) pairs, 12 agreeing.
         #expect(report.overall.comparedUnits == 14)
         #expect(abs((report.overall.statistics.agreement.value ?? 0) - 12.0 / 14.0) < 1e-12)
-        #expect(report.disagreements.map { "\($0.fragment) \($0.summary)" } == ["cit:4 a: present; b: absent", "exp:4 a: absent; b: present"])
+        #expect(
+            report.disagreements.map { "\($0.fragment) \($0.summary)" } == ["cit:4 a: present; b: absent", "exp:4 a: absent; b: present"])
     }
 
     @Test func threeCodersWithACoderWhoCodedOneDocument() throws {
@@ -233,7 +243,9 @@ import Testing
         let store = try project(folder)
         #expect(throws: AgreementError.tooFewCoders(["a"])) { try store.agreement(AgreementOptions(coders: ["a", "a"])) }
         #expect(throws: AgreementError.unknownCoder("bb", suggestion: "b")) { try store.agreement(AgreementOptions(coders: ["a", "bb"])) }
-        #expect(throws: CorpusError.unknownDocument("cat", suggestion: "cit")) { try store.agreement(AgreementOptions(coders: ["a", "b"], documents: ["cat"])) }
+        #expect(throws: CorpusError.unknownDocument("cat", suggestion: "cit")) {
+            try store.agreement(AgreementOptions(coders: ["a", "b"], documents: ["cat"]))
+        }
         #expect(throws: CodingError.inactiveCode("kredietsysteem", status: .merged, mergedInto: "china")) {
             try store.agreement(AgreementOptions(coders: ["a", "b"], codes: ["kredietsysteem"]))
         }

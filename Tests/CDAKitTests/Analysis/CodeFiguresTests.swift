@@ -1,6 +1,7 @@
-@testable import CDAKit
 import CDATestSupport
 import Testing
+
+@testable import CDAKit
 
 @Suite struct CodeFiguresTests {
     /// The naive reference: for each code, the distinct fragments of the group of their first utterance, and of each round.
@@ -22,14 +23,20 @@ import Testing
     @Test func figuresMatchANaiveCountOverFragments() throws {
         let folder = TemporaryDirectory()
         let store = try CodingFixtures.project(in: folder)
-        for (document, utterance, name, coder) in [("cit", 2, "overheid", "a"), ("cit", 2, "overheid", "b"), ("cit", 1, "overheid", "a"),
-                                                   ("exp", 2, "overheid", "a"), ("exp", 3, "ongelijkheid", "a"), ("cit", 3, "china", "a"),
-                                                   ("cit", 3, "kredietsysteem", "a")] {
-            _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: document, startUtterance: utterance), codeName: name, coder: coder))
+        for (document, utterance, name, coder) in [
+            ("cit", 2, "overheid", "a"), ("cit", 2, "overheid", "b"), ("cit", 1, "overheid", "a"),
+            ("exp", 2, "overheid", "a"), ("exp", 3, "ongelijkheid", "a"), ("cit", 3, "china", "a"),
+            ("cit", 3, "kredietsysteem", "a"),
+        ] {
+            _ = try store.addCoding(
+                CodingRequest(fragment: Fragment(documentID: document, startUtterance: utterance), codeName: name, coder: coder))
         }
         _ = try store.mergeCodes(["kredietsysteem"], into: "china", actor: "a")
         try store.startRound(2, themes: [])
-        _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "exp", startUtterance: 3, startOffset: 0, endOffset: 3), codeName: "ongelijkheid", coder: "a"))
+        _ = try store.addCoding(
+            CodingRequest(
+                fragment: Fragment(documentID: "exp", startUtterance: 3, startOffset: 0, endOffset: 3), codeName: "ongelijkheid", coder: "a"
+            ))
         let figures = try store.codeFigures()
         let expected = try reference(store)
         #expect(figures.map(\.code) == ["china", "ongelijkheid", "overheid"])

@@ -9,7 +9,8 @@ import Testing
     /// The population Gini as its definition reads: the mean absolute difference over all ordered
     /// pairs, divided by twice the mean.
     private func referenceGini(_ values: [Int]) -> Double {
-        let n = Double(values.count), mean = Double(values.reduce(0, +)) / Double(values.count)
+        let n = Double(values.count)
+        let mean = Double(values.reduce(0, +)) / Double(values.count)
         var sum = 0.0
         for x in values { for y in values { sum += abs(Double(x - y)) } }
         return sum / (2 * n * n * mean)
@@ -53,7 +54,8 @@ import Testing
         let folder = TemporaryDirectory()
         let dynamics = try DynamicsFixtures.project(in: folder).conversationDynamics(DynamicsOptions())
         #expect(dynamics.groups.map(\.group) == ["citizens", "experts"])
-        let citizens = dynamics.groups[0], experts = dynamics.groups[1]
+        let citizens = dynamics.groups[0]
+        let experts = dynamics.groups[1]
         #expect((citizens.participants, citizens.silentParticipants, citizens.turns, citizens.words) == (4, 1, 7, 26))
         #expect(citizens.moderatorShare == 13.0 / 42.0)
         // Words 12, 8, 6, 0: |differences| over unordered pairs 4+6+12+2+8+6 = 38, n = 4, μ = 6.5.
@@ -76,16 +78,22 @@ import Testing
         let folder = TemporaryDirectory()
         let initiations = try DynamicsFixtures.project(in: folder).conversationDynamics(DynamicsOptions()).initiations
         typealias Initiation = ConversationDynamics.Initiation
-        #expect(initiations == [
-            // First coded on g1:5, but g1:2 comes first; M's turn 1 holds no term.
-            Initiation(theme: "government", document: "g1", utterance: 2, time: 10, role: .participant, prompted: false, promptUtterance: nil),
-            // `camera*` matches "camera's" in M's turn 6; turn 7 has no time.
-            Initiation(theme: "surveillance", document: "g1", utterance: 7, time: nil, role: .participant, prompted: true, promptUtterance: 6),
-            // "bewaking" is C's own word: M's turn 1 only greets.
-            Initiation(theme: "surveillance", document: "g2", utterance: 2, time: 110, role: .participant, prompted: false, promptUtterance: nil),
-            // The term "camera's" itself, two turns after M asked.
-            Initiation(theme: "privacy", document: "g1", utterance: 8, time: 40, role: .participant, prompted: true, promptUtterance: 6),
-        ])
+        #expect(
+            initiations == [
+                // First coded on g1:5, but g1:2 comes first; M's turn 1 holds no term.
+                Initiation(
+                    theme: "government", document: "g1", utterance: 2, time: 10, role: .participant, prompted: false, promptUtterance: nil),
+                // `camera*` matches "camera's" in M's turn 6; turn 7 has no time.
+                Initiation(
+                    theme: "surveillance", document: "g1", utterance: 7, time: nil, role: .participant, prompted: true, promptUtterance: 6),
+                // "bewaking" is C's own word: M's turn 1 only greets.
+                Initiation(
+                    theme: "surveillance", document: "g2", utterance: 2, time: 110, role: .participant, prompted: false,
+                    promptUtterance: nil),
+                // The term "camera's" itself, two turns after M asked.
+                Initiation(
+                    theme: "privacy", document: "g1", utterance: 8, time: 40, role: .participant, prompted: true, promptUtterance: 6),
+            ])
     }
 
     @Test func roundTwoHasNoInitiationsUntilCoded() throws {
@@ -155,14 +163,23 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(Set(object.keys) == ["speakers", "groups", "transitions", "initiations"])
         let speakers = try #require(object["speakers"] as? [[String: Any]])
-        #expect(speakers.allSatisfy { Set($0.keys) == ["speaker", "role", "group", "turns", "words", "seconds", "floor_share", "mean_turn_words", "longest_turn_words"] })
+        #expect(
+            speakers.allSatisfy {
+                Set($0.keys) == [
+                    "speaker", "role", "group", "turns", "words", "seconds", "floor_share", "mean_turn_words", "longest_turn_words",
+                ]
+            })
         #expect(speakers.contains { $0["speaker"] as? String == "S" && $0["seconds"] is NSNull && $0["mean_turn_words"] is NSNull })
         let groups = try #require(object["groups"] as? [[String: Any]])
-        #expect(groups.allSatisfy { Set($0.keys) == ["group", "participants", "silent_participants", "turns", "words", "gini", "moderator_share"] })
+        #expect(
+            groups.allSatisfy {
+                Set($0.keys) == ["group", "participants", "silent_participants", "turns", "words", "gini", "moderator_share"]
+            })
         let transitions = try #require(object["transitions"] as? [String: Any])
         #expect(Set(transitions.keys) == ["moderator_to_participant", "participant_to_moderator", "participant_to_participant"])
         let initiations = try #require(object["initiations"] as? [[String: Any]])
-        #expect(initiations.allSatisfy { Set($0.keys) == ["theme", "document", "utterance", "time", "role", "prompted", "prompt_utterance"] })
+        #expect(
+            initiations.allSatisfy { Set($0.keys) == ["theme", "document", "utterance", "time", "role", "prompted", "prompt_utterance"] })
         #expect(initiations.contains { $0["prompt_utterance"] is NSNull })
         #expect(try JSONDecoder().decode(ConversationDynamics.self, from: data) == dynamics)
     }

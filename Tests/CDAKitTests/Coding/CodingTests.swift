@@ -1,19 +1,23 @@
-@testable import CDAKit
 import CDATestSupport
 import Testing
+
+@testable import CDAKit
 
 @Suite struct CodingTests {
     @Test func addCreatesCodesInductivelyAndIgnoresDuplicates() throws {
         let folder = TemporaryDirectory()
         let store = try CodingFixtures.project(in: folder)
-        let first = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "snel contact", coder: "a"))
+        let first = try store.addCoding(
+            CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "snel contact", coder: "a"))
         #expect(first.createdCode)
         #expect(!first.alreadyCoded)
         #expect(first.round == 1)
-        let again = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "snel contact", coder: "a"))
+        let again = try store.addCoding(
+            CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "snel contact", coder: "a"))
         #expect(again.alreadyCoded)
         #expect(again.codingID == first.codingID)
-        let other = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "snel contact", coder: "b"))
+        let other = try store.addCoding(
+            CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2), codeName: "snel contact", coder: "b"))
         #expect(!other.alreadyCoded)
         let codes = try store.codes()
         #expect(codes.map(\.name) == ["snel contact"])
@@ -26,7 +30,10 @@ import Testing
         let folder = TemporaryDirectory()
         let store = try CodingFixtures.project(in: folder)
         // "Naïef of niet, ik wil gewoon contact." — "Naïef" is scalars 0..<5.
-        let result = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 5, startOffset: 0, endOffset: 5), codeName: "naïef", coder: "a", origin: .inVivo))
+        let result = try store.addCoding(
+            CodingRequest(
+                fragment: Fragment(documentID: "cit", startUtterance: 5, startOffset: 0, endOffset: 5), codeName: "naïef", coder: "a",
+                origin: .inVivo))
         #expect(result.fragment.startOffset == 0)
         let fragments = try store.fragments(code: "naïef")
         #expect(fragments.map(\.text) == ["Naïef"])
@@ -35,16 +42,24 @@ import Testing
         #expect(try store.codes()[0].origin == .inVivo)
         // The whole utterance given as offsets is stored as a whole-utterance fragment.
         let length = "Naïef of niet, ik wil gewoon contact.".unicodeScalars.count
-        let whole = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 5, startOffset: 0, endOffset: length), codeName: "contact", coder: "a"))
+        let whole = try store.addCoding(
+            CodingRequest(
+                fragment: Fragment(documentID: "cit", startUtterance: 5, startOffset: 0, endOffset: length), codeName: "contact", coder: "a"
+            ))
         #expect(whole.fragment.isWholeUtterances)
         #expect(throws: CodingError.offsetOutOfRange(document: "cit", utterance: 5, offset: length + 1, length: length)) {
-            try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 5, startOffset: 2, endOffset: length + 1), codeName: "x", coder: "a"))
+            try store.addCoding(
+                CodingRequest(
+                    fragment: Fragment(documentID: "cit", startUtterance: 5, startOffset: 2, endOffset: length + 1), codeName: "x",
+                    coder: "a"))
         }
         #expect(throws: CorpusError.utteranceOutOfRange(document: "cit", index: 9, count: 5)) {
             try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 9), codeName: "x", coder: "a"))
         }
         #expect(throws: CodingError.emptyFragment("cit:5[4,4)")) {
-            try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 5, startOffset: 4, endOffset: 4), codeName: "x", coder: "a"))
+            try store.addCoding(
+                CodingRequest(
+                    fragment: Fragment(documentID: "cit", startUtterance: 5, startOffset: 4, endOffset: 4), codeName: "x", coder: "a"))
         }
         #expect(try store.codes().map(\.name) == ["contact", "naïef"])
     }
@@ -52,7 +67,10 @@ import Testing
     @Test func fragmentsOverConsecutiveUtterances() throws {
         let folder = TemporaryDirectory()
         let store = try CodingFixtures.project(in: folder)
-        _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 3, startOffset: 0, endUtterance: 4, endOffset: 3), codeName: "wij-zij", coder: "a"))
+        _ = try store.addCoding(
+            CodingRequest(
+                fragment: Fragment(documentID: "cit", startUtterance: 3, startOffset: 0, endUtterance: 4, endOffset: 3),
+                codeName: "wij-zij", coder: "a"))
         let text = try #require(try store.fragments(code: "wij-zij").first).text
         #expect(text == "China is een nachtmerrie met dat sociaal kredietsysteem.\nWij")
     }

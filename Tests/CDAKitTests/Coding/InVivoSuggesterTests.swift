@@ -19,12 +19,17 @@ import Testing
             ("E1", "De overheid is geen webwinkel."),
         ]
         for (index, (speaker, text)) in citizens.enumerated() {
-            suggester.add(UtteranceRecord(document: "cit", index: index + 1, speaker: speaker, isModerator: false, group: "citizens", text: text))
+            suggester.add(
+                UtteranceRecord(document: "cit", index: index + 1, speaker: speaker, isModerator: false, group: "citizens", text: text))
         }
         for (index, (speaker, text)) in experts.enumerated() {
-            suggester.add(UtteranceRecord(document: "exp", index: index + 1, speaker: speaker, isModerator: false, group: "experts", text: text))
+            suggester.add(
+                UtteranceRecord(document: "exp", index: index + 1, speaker: speaker, isModerator: false, group: "experts", text: text))
         }
-        suggester.add(UtteranceRecord(document: "cit", index: 5, speaker: "M", isModerator: true, group: "citizens", text: "Digitale kluis, digitale kluis, digitale kluis."))
+        suggester.add(
+            UtteranceRecord(
+                document: "cit", index: 5, speaker: "M", isModerator: true, group: "citizens",
+                text: "Digitale kluis, digitale kluis, digitale kluis."))
         let suggestions = suggester.suggestions(limit: 10)
         let forCitizens = suggestions.filter { $0.group == "citizens" }
         #expect(forCitizens.first?.expression == "digitale kluis")

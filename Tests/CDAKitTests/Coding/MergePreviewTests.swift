@@ -1,13 +1,17 @@
-@testable import CDAKit
 import CDATestSupport
 import Testing
+
+@testable import CDAKit
 
 @Suite struct MergePreviewTests {
     private func project(_ folder: TemporaryDirectory) throws -> ProjectStore {
         let store = try CodingFixtures.project(in: folder)
-        for (utterance, name, coder) in [(3, "china schrikbeeld", "a"), (3, "China als schrikbeeld", "a"), (4, "china schrikbeeld", "a"),
-                                         (2, "China als schrikbeeld", "b"), (5, "contact", "a")] {
-            _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: utterance), codeName: name, coder: coder))
+        for (utterance, name, coder) in [
+            (3, "china schrikbeeld", "a"), (3, "China als schrikbeeld", "a"), (4, "china schrikbeeld", "a"),
+            (2, "China als schrikbeeld", "b"), (5, "contact", "a"),
+        ] {
+            _ = try store.addCoding(
+                CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: utterance), codeName: name, coder: coder))
         }
         return store
     }

@@ -1,6 +1,7 @@
-@testable import CDAKit
 import CDATestSupport
 import Testing
+
+@testable import CDAKit
 
 /// Starting a round changes the project only once, forwards, and never silently.
 @Suite struct RoundStartTests {
@@ -31,7 +32,9 @@ import Testing
         #expect(throws: CodingError.roundPassed(requested: 1, current: 2)) { try store.startRound(1, themes: []) }
         #expect(try store.dump() == before)
         #expect(try store.currentRound() == 2)
-        #expect(CodingError.roundPassed(requested: 1, current: 2).description
-            == "Round 1 cannot be started: round 2 is under way and rounds do not go back. New codings go to round 2; code into round 1 with --round 1.")
+        #expect(
+            CodingError.roundPassed(requested: 1, current: 2).description
+                == "Round 1 cannot be started: round 2 is under way and rounds do not go back. New codings go to round 2; code into round 1 with --round 1."
+        )
     }
 }

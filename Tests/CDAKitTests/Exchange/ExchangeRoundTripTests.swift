@@ -31,10 +31,16 @@ import ZIPFoundation
             try store.memo(on: .themeGroup(theme: themeID("China als dystopie"), group: "citizens")),
         ]
         return Fingerprint(
-            documents: documents.map { "\($0.id)|\($0.title)|\($0.utterances)|\($0.speakers)|\($0.words)|\($0.attributes.sorted { $0.key < $1.key })" },
+            documents: documents.map {
+                "\($0.id)|\($0.title)|\($0.utterances)|\($0.speakers)|\($0.words)|\($0.attributes.sorted { $0.key < $1.key })"
+            },
             utterances: utterances,
-            speakers: try store.speakers().map { "\($0.id)|\($0.name)|\($0.role)|\($0.group ?? "-")|\($0.utterances)|\($0.words)|\($0.attributes.sorted { $0.key < $1.key })" },
-            codes: try store.codes().map { "\($0.name)|\($0.parent ?? "-")|\($0.status)|\($0.origin)|\($0.color ?? "-")|\($0.description)|\($0.fragments)|\($0.codings)|\($0.speakers)" },
+            speakers: try store.speakers().map {
+                "\($0.id)|\($0.name)|\($0.role)|\($0.group ?? "-")|\($0.utterances)|\($0.words)|\($0.attributes.sorted { $0.key < $1.key })"
+            },
+            codes: try store.codes().map {
+                "\($0.name)|\($0.parent ?? "-")|\($0.status)|\($0.origin)|\($0.color ?? "-")|\($0.description)|\($0.fragments)|\($0.codings)|\($0.speakers)"
+            },
             codings: try store.sheetRows(),
             memos: memos,
             themes: themes.map { "\($0.label)|\($0.description)|\($0.codes)" })
@@ -55,7 +61,8 @@ import ZIPFoundation
         #expect(imported.memosAdded == 5)
         #expect(imported.notMapped == [])
 
-        let before = try Self.fingerprint(original), after = try Self.fingerprint(copy)
+        let before = try Self.fingerprint(original)
+        let after = try Self.fingerprint(copy)
         #expect(after.documents == before.documents)
         #expect(after.utterances == before.utterances)
         #expect(after.speakers == before.speakers)
@@ -139,7 +146,8 @@ import ZIPFoundation
         let store = try ExchangeFixtures.codedProject(in: folder)
         _ = try REFIExchange.exportCodebook(store, to: folder.file("codes.qdc"), schemas: ExchangeFixtures.schemas)
         let other = try ProjectStore.create(at: folder.file("other.cda"))
-        let result = try REFIExchange.importCodebook(folder.file("codes.qdc"), into: other, options: .init(schemas: ExchangeFixtures.schemas, actor: "carla"))
+        let result = try REFIExchange.importCodebook(
+            folder.file("codes.qdc"), into: other, options: .init(schemas: ExchangeFixtures.schemas, actor: "carla"))
         #expect(result.codesCreated == 8)
         #expect(result.themesAdded == 4)
         let strip: (CodeSummary) -> String = { "\($0.name)|\($0.parent ?? "-")|\($0.origin)|\($0.color ?? "-")|\($0.description)" }
@@ -173,7 +181,11 @@ import ZIPFoundation
         for entry in zip {
             var data = Data()
             _ = try zip.extract(entry) { data.append($0) }
-            if entry.path == "project.qde" { qde = String(decoding: data, as: UTF8.self) } else { texts[entry.path] = String(decoding: data, as: UTF8.self) }
+            if entry.path == "project.qde" {
+                qde = String(decoding: data, as: UTF8.self)
+            } else {
+                texts[entry.path] = String(decoding: data, as: UTF8.self)
+            }
         }
         return (qde, texts)
     }

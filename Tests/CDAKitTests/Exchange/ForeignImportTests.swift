@@ -9,7 +9,8 @@ import ZIPFoundation
 /// text, a folder code, nested and duplicate codes, cases with typed variables, notes, links, sets
 /// of sources and a PDF source.
 @Suite struct ForeignImportTests {
-    static let text = "\u{FEFF}Interviewer: Hoe gaat het?\r\nMia: Goed 😀, dank je.\r\n\r\nInterviewer: En de gemeente?\r\nMia: Die vertrouw ik niet.\r\n"
+    static let text =
+        "\u{FEFF}Interviewer: Hoe gaat het?\r\nMia: Goed 😀, dank je.\r\n\r\nInterviewer: En de gemeente?\r\nMia: Die vertrouw ik niet.\r\n"
 
     /// The code-point position of `part` in `text`, counted without the byte order mark.
     static func position(of part: String, in text: String = text) -> Int {
@@ -107,7 +108,8 @@ import ZIPFoundation
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
         for (name, bytes) in entries {
             let data = Data(bytes)
-            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
+                position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -115,11 +117,12 @@ import ZIPFoundation
 
     static func foreignArchive(in folder: TemporaryDirectory, qde: String = qde) throws -> String {
         let path = folder.file("andere.qdpx")
-        try archive([
-            ("project.qde", Array(qde.utf8)),
-            ("Sources/A0000000-0000-4000-8000-000000000001.txt", Array(text.utf8)),
-            ("Sources/B0000000-0000-4000-8000-000000000009.docx", [0x50, 0x4B]),
-        ], at: path)
+        try archive(
+            [
+                ("project.qde", Array(qde.utf8)),
+                ("Sources/A0000000-0000-4000-8000-000000000001.txt", Array(text.utf8)),
+                ("Sources/B0000000-0000-4000-8000-000000000009.docx", [0x50, 0x4B]),
+            ], at: path)
         return path
     }
 
@@ -132,7 +135,8 @@ import ZIPFoundation
             try REFIExchange.importProject(path, into: store, options: .init(schemas: ExchangeFixtures.schemas, actor: "carla"))
         }
         #expect(String(describing: refused!).contains("selection b0000000-0000-4000-8000-000000000004"))
-        let result = try REFIExchange.importProject(path, into: store, options: .init(schemas: ExchangeFixtures.schemas, lenient: true, actor: "carla"))
+        let result = try REFIExchange.importProject(
+            path, into: store, options: .init(schemas: ExchangeFixtures.schemas, lenient: true, actor: "carla"))
         #expect(result.documentsAdded == ["Interview Mia", "Aantekening"])
         #expect(result.positions.map(\.reading) == [PositionReading(unit: .codePoints), PositionReading(unit: .codePoints)])
         #expect(result.positions.map(\.basis) == [.evidence, .indistinguishable])
@@ -158,7 +162,10 @@ import ZIPFoundation
         #expect(try store.fragments(code: "rushed").map(\.text) == ["Goed 😀, dank je.\nEn de gemeente"])
         // A whole-source coding covers every utterance; a selection from inside the label "Mia: " is
         // trimmed to the utterance. Codings without a user take the source's creator.
-        #expect(try store.fragments(code: "trust (2)").map(\.text) == ["Hoe gaat het?\nGoed 😀, dank je.\nEn de gemeente?\nDie vertrouw ik niet.", "Goed 😀"])
+        #expect(
+            try store.fragments(code: "trust (2)").map(\.text) == [
+                "Hoe gaat het?\nGoed 😀, dank je.\nEn de gemeente?\nDie vertrouw ik niet.", "Goed 😀",
+            ])
         #expect(try store.fragments(code: "trust (2)").map(\.coders) == [["Sam"], ["Sam"]])
         let memo = try #require(store.sheetRows().first { $0[4] == "trust" }?[7])
         #expect(memo == "Kern van het interview")
@@ -175,7 +182,10 @@ import ZIPFoundation
         #expect(report.contains("set 'Tekstbestanden' groups sources, not codes"))
         #expect(report.contains("case(s) match no speaker label in the texts and were not imported: Nobody"))
         #expect(report.contains("covers no utterance text"))
-        #expect(report.contains("selection b0000000-0000-4000-8000-000000000003 (\(Self.position(of: "Mia: Goed"))–\(Self.end(of: "Goed 😀"))) in 'Interview Mia' began or ended inside a speaker label or line break"))
+        #expect(
+            report.contains(
+                "selection b0000000-0000-4000-8000-000000000003 (\(Self.position(of: "Mia: Goed"))–\(Self.end(of: "Goed 😀"))) in 'Interview Mia' began or ended inside a speaker label or line break"
+            ))
         #expect(report.contains("code 'trust' occurs more than once; this one is named 'trust (2)'"))
         #expect(!report.contains("vertrouw"))
     }
@@ -192,7 +202,10 @@ import ZIPFoundation
         let error = #expect(throws: ExchangeError.self) {
             try REFIExchange.importProject(path, into: store, options: .init(schemas: schemas, actor: "carla"))
         }
-        guard case .schemaViolations(let file, _, let violations)? = error else { Issue.record("wrong error \(String(describing: error))"); return }
+        guard case .schemaViolations(let file, _, let violations)? = error else {
+            Issue.record("wrong error \(String(describing: error))")
+            return
+        }
         #expect(file.hasSuffix("andere.qdpx/project.qde"))
         #expect(violations.count == 2)
         #expect(String(describing: error!).contains("andere.qdpx/project.qde:\(violations[0].line):"))
@@ -206,7 +219,8 @@ import ZIPFoundation
         #expect(lenient.repairs == ["\(path)/project.qde:15: code 'not-a-guid' had no valid guid; given a new one"])
         let report = (lenient.notMapped + lenient.leftOut).joined(separator: "\n")
         #expect(report.contains("fails the schema in 2 place(s)"))
-        #expect(report.contains("selection b0000000-0000-4000-8000-000000000002 has no whole-number startPosition and endPosition; left out"))
+        #expect(
+            report.contains("selection b0000000-0000-4000-8000-000000000002 has no whole-number startPosition and endPosition; left out"))
         #expect(report.contains("which the codebook does not define"))
     }
 
@@ -231,7 +245,8 @@ import ZIPFoundation
     @Test func documentWithTheSameIdAndOtherTextIsRefusedWhole() throws {
         let folder = TemporaryDirectory()
         let store = try ProjectStore.create(at: folder.file("p.cda"))
-        let other = try PlainTextReader().read(SourceFile(path: "Interview Mia.txt", bytes: Array("Mia: Iets anders.\n".utf8)), options: ReadOptions())
+        let other = try PlainTextReader().read(
+            SourceFile(path: "Interview Mia.txt", bytes: Array("Mia: Iets anders.\n".utf8)), options: ReadOptions())
         _ = try store.save(other, replace: false)
         let path = try Self.foreignArchive(in: folder)
         let error = #expect(throws: ExchangeError.self) {

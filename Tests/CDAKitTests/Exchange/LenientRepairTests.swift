@@ -41,17 +41,23 @@ import Testing
         #expect(result.repairs.last == "\(path):12: set 's001' had no valid guid; given a new one")
         #expect(result.isComplete)
         let codes = try store.codes()
-        #expect(codes.map { "\($0.name)|\($0.parent ?? "-")" }.sorted() == ["kritiek|plicht", "plicht|vaccinatie", "vaccinatie|-", "vertrouwen|-"])
+        #expect(
+            codes.map { "\($0.name)|\($0.parent ?? "-")" }.sorted() == [
+                "kritiek|plicht", "plicht|vaccinatie", "vaccinatie|-", "vertrouwen|-",
+            ])
         #expect(try store.themes().map { "\($0.label)|\($0.codes)" } == ["Beleid|[\"plicht\"]"])
     }
 
     @Test func emptySetsAndAnotherNamespaceAreAcceptedLeniently() throws {
         let folder = TemporaryDirectory()
-        let path = folder.write("empty.qdc", """
+        let path = folder.write(
+            "empty.qdc",
+            """
             <CodeBook xmlns="urn:QDA-XML:codebook:0:4"><Codes><Code guid="6f1c2a3b-0000-4000-8000-0000000000a1" name="a" isCodable="true"/></Codes><Sets/></CodeBook>
             """)
         let store = try ProjectStore.create(at: folder.file("p.cda"))
-        let result = try REFIExchange.importCodebook(path, into: store, options: .init(schemas: ExchangeFixtures.schemas, lenient: true, actor: "a"))
+        let result = try REFIExchange.importCodebook(
+            path, into: store, options: .init(schemas: ExchangeFixtures.schemas, lenient: true, actor: "a"))
         #expect(result.codesCreated == 1)
         #expect(result.isComplete)
     }
@@ -82,7 +88,8 @@ import Testing
         let checked = try REFIExchange.validate(folder.file("out.qdpx"), schemas: ExchangeFixtures.schemas)
         #expect(checked.problems == [])
         let copy = try ProjectStore.create(at: folder.file("copy.cda"))
-        #expect(try REFIExchange.importProject(folder.file("out.qdpx"), into: copy, options: .init(schemas: nil, actor: "a")).codesCreated == 2)
+        #expect(
+            try REFIExchange.importProject(folder.file("out.qdpx"), into: copy, options: .init(schemas: nil, actor: "a")).codesCreated == 2)
         #expect(try copy.codes().map { "\($0.name)|\($0.parent ?? "-")" } == ["kind|ouder", "ouder|-"])
     }
 
@@ -103,21 +110,30 @@ import Testing
         let folder = TemporaryDirectory()
         let data = folder.file("data")
         try FileManager.default.createDirectory(atPath: data + "/cda/refi-qda", withIntermediateDirectories: true)
-        for name in ["Project.xsd", "Codebook.xsd"] { #expect(FileManager.default.createFile(atPath: data + "/cda/refi-qda/" + name, contents: Data())) }
+        for name in ["Project.xsd", "Codebook.xsd"] {
+            #expect(FileManager.default.createFile(atPath: data + "/cda/refi-qda/" + name, contents: Data()))
+        }
         #expect(try REFISchemas.locate(explicit: nil, environment: ["XDG_DATA_HOME": data]).directory == data + "/cda/refi-qda")
         try FileManager.default.createDirectory(atPath: folder.file("home/.local/share"), withIntermediateDirectories: true)
         try FileManager.default.moveItem(atPath: data + "/cda", toPath: folder.file("home/.local/share/cda"))
-        #expect(try REFISchemas.locate(explicit: nil, environment: ["HOME": folder.file("home")]).directory == folder.file("home/.local/share/cda/refi-qda"))
-        let error = #expect(throws: ExchangeError.self) { try REFISchemas.locate(explicit: nil, environment: ["HOME": folder.file("nobody")]) }
+        #expect(
+            try REFISchemas.locate(explicit: nil, environment: ["HOME": folder.file("home")]).directory
+                == folder.file("home/.local/share/cda/refi-qda"))
+        let error = #expect(throws: ExchangeError.self) {
+            try REFISchemas.locate(explicit: nil, environment: ["HOME": folder.file("nobody")])
+        }
         #expect(error == .schemasNotFound(searched: ["$CDA_REFI_SCHEMAS (not set)", folder.file("nobody") + "/.local/share/cda/refi-qda"]))
     }
 
-    @Test(.enabled(if: SharedData.path("corpora/samples/refi-qda/portableQDA_Atlasti.qdc") != nil, Comment(rawValue: SharedData.absentReason)))
+    @Test(
+        .enabled(if: SharedData.path("corpora/samples/refi-qda/portableQDA_Atlasti.qdc") != nil, Comment(rawValue: SharedData.absentReason))
+    )
     func atlasCodebookImportsLeniently() throws {
         let path = try #require(SharedData.path("corpora/samples/refi-qda/portableQDA_Atlasti.qdc"))
         let folder = TemporaryDirectory()
         let store = try ProjectStore.create(at: folder.file("p.cda"))
-        let result = try REFIExchange.importCodebook(path, into: store, options: .init(schemas: ExchangeFixtures.schemas, lenient: true, actor: "a"))
+        let result = try REFIExchange.importCodebook(
+            path, into: store, options: .init(schemas: ExchangeFixtures.schemas, lenient: true, actor: "a"))
         #expect(result.codesCreated == 5)
         #expect(result.themesAdded == 2)
         #expect(result.isComplete)

@@ -1,5 +1,6 @@
-@testable import CDAKit
 import Testing
+
+@testable import CDAKit
 
 @Suite struct PlainTextLayoutTests {
     @Test func exportLinesAndPositions() {
@@ -25,7 +26,9 @@ import Testing
         #expect(first?.fragment == Fragment(documentID: "d", startUtterance: 1, startOffset: 0, endUtterance: 1, endOffset: 3))
         #expect(first?.trimmed == true)
         #expect(layout.fragment(document: "d", start: 8, end: 12) == nil)
-        #expect(layout.fragment(document: "d", start: 15, end: 27)?.fragment == Fragment(documentID: "d", startUtterance: 2, startOffset: 1, endUtterance: 3, endOffset: 2))
+        #expect(
+            layout.fragment(document: "d", start: 15, end: 27)?.fragment
+                == Fragment(documentID: "d", startUtterance: 2, startOffset: 1, endUtterance: 3, endOffset: 2))
     }
 
     @Test func labelsAreGuessedOnlyForOtherTools() {

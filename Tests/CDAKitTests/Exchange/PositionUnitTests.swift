@@ -28,10 +28,10 @@ import Testing
         let selections = parts.enumerated().map { index, part in
             let (start, end) = range(of: part, unit: unit)
             return """
-                <PlainTextSelection guid="b0000000-0000-4000-8000-00000000000\(index)" startPosition="\(start)" endPosition="\(end)">
-                  <Coding guid="b1000000-0000-4000-8000-00000000000\(index)"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000001"/></Coding>
-                </PlainTextSelection>
-            """
+                    <PlainTextSelection guid="b0000000-0000-4000-8000-00000000000\(index)" startPosition="\(start)" endPosition="\(end)">
+                      <Coding guid="b1000000-0000-4000-8000-00000000000\(index)"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000001"/></Coding>
+                    </PlainTextSelection>
+                """
         }.joined(separator: "\n")
         return """
             <?xml version="1.0" encoding="utf-8"?>
@@ -48,10 +48,11 @@ import Testing
 
     static func archive(unit: PositionUnit, in folder: TemporaryDirectory, origin: String = "Andere Tool 1.0") throws -> String {
         let path = folder.file("emoji-\(unit.rawValue).qdpx")
-        try ForeignImportTests.archive([
-            ("project.qde", Array(qde(unit: unit, origin: origin).utf8)),
-            ("sources/a0000000-0000-4000-8000-000000000001.txt", Array(text.utf8)),
-        ], at: path)
+        try ForeignImportTests.archive(
+            [
+                ("project.qde", Array(qde(unit: unit, origin: origin).utf8)),
+                ("sources/a0000000-0000-4000-8000-000000000001.txt", Array(text.utf8)),
+            ], at: path)
         return path
     }
 
@@ -59,7 +60,8 @@ import Testing
     func bothUnitsImportToTheSameCodings(unit: PositionUnit) throws {
         let folder = TemporaryDirectory()
         let store = try ProjectStore.create(at: folder.file("p.cda"))
-        let result = try REFIExchange.importProject(try Self.archive(unit: unit, in: folder), into: store, options: .init(schemas: nil, actor: "a"))
+        let result = try REFIExchange.importProject(
+            try Self.archive(unit: unit, in: folder), into: store, options: .init(schemas: nil, actor: "a"))
         #expect(result.positions.map(\.reading.unit) == [unit])
         #expect(result.positions.first?.basis == .evidence)
         #expect(result.positions.first?.summary.contains("positions read as \(unit.words)") == true)
@@ -71,7 +73,8 @@ import Testing
     @Test func sourcesAreTextsNotTranscripts() throws {
         let folder = TemporaryDirectory()
         let store = try ProjectStore.create(at: folder.file("p.cda"))
-        _ = try REFIExchange.importProject(try Self.archive(unit: .utf16, in: folder), into: store, options: .init(schemas: nil, actor: "a"))
+        _ = try REFIExchange.importProject(
+            try Self.archive(unit: .utf16, in: folder), into: store, options: .init(schemas: nil, actor: "a"))
         let utterances = try store.utterances(of: "emoji")
         #expect(utterances.map(\.speaker) == [nil, nil, nil, nil])
         #expect(utterances.map(\.text) == ["🎉 Welkom allemaal.", "Dit is 👍🏽 goed nieuws.", "Kötelező oltás: nee.", "1:57 daarna stil."])
@@ -88,7 +91,8 @@ import Testing
         }
         #expect(String(describing: strict!).contains("selection b0000000-0000-4000-8000-000000000002"))
         #expect(try store.documents().isEmpty)
-        let lenient = try REFIExchange.importProject(path, into: store, options: .init(schemas: nil, lenient: true, actor: "a", positions: .codePoints))
+        let lenient = try REFIExchange.importProject(
+            path, into: store, options: .init(schemas: nil, lenient: true, actor: "a", positions: .codePoints))
         #expect(lenient.positions.first?.basis == .forced)
         #expect(lenient.leftOut.count == 1)
         #expect(lenient.leftOut.first?.contains("lies outside the text when read as code points") == true)
@@ -98,8 +102,10 @@ import Testing
     @Test func exportWritesUTF16PositionsWhenAsked() throws {
         let folder = TemporaryDirectory()
         let store = try ProjectStore.create(at: folder.file("p.cda"))
-        _ = try REFIExchange.importProject(try Self.archive(unit: .codePoints, in: folder), into: store, options: .init(schemas: nil, actor: "a"))
-        let result = try REFIExchange.exportProject(store, to: folder.file("out.qdpx"), positions: .utf16, schemas: ExchangeFixtures.schemas)
+        _ = try REFIExchange.importProject(
+            try Self.archive(unit: .codePoints, in: folder), into: store, options: .init(schemas: nil, actor: "a"))
+        let result = try REFIExchange.exportProject(
+            store, to: folder.file("out.qdpx"), positions: .utf16, schemas: ExchangeFixtures.schemas)
         #expect(result.omitted.contains { $0.contains("UTF-16 code units") })
         let qde = try ExchangeRoundTripTests.contents(of: folder.file("out.qdpx")).qde
         // The exported text is the lines joined by LF: "🎉 Welkom allemaal.\nDit is 👍🏽 goed nieuws.\n…"
@@ -108,7 +114,8 @@ import Testing
         #expect(qde.contains("startPosition=\"\(start)\" endPosition=\"\(exported.utf16.count - 1)\""))
 
         let copy = try ProjectStore.create(at: folder.file("copy.cda"))
-        let again = try REFIExchange.importProject(folder.file("out.qdpx"), into: copy, options: .init(schemas: nil, actor: "a", positions: .utf16))
+        let again = try REFIExchange.importProject(
+            folder.file("out.qdpx"), into: copy, options: .init(schemas: nil, actor: "a", positions: .utf16))
         #expect(again.leftOut == [])
         #expect(Set(try copy.fragments(code: "nieuws").map(\.text)) == Set(Self.parts))
     }

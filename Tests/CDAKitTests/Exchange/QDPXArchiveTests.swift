@@ -6,7 +6,8 @@ import ZIPFoundation
 
 /// Malicious archives are refused before anything is imported.
 @Suite struct QDPXArchiveTests {
-    private static let minimalProject = Array("""
+    private static let minimalProject = Array(
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <Project xmlns="urn:QDA-XML:project:1.0" name="x"/>
         """.utf8)
@@ -46,7 +47,10 @@ import ZIPFoundation
         let path = folder.file("evil.qdpx")
         try ForeignImportTests.archive([("project.qde", Self.minimalProject), (entry, Array("x".utf8))], at: path)
         let (_, error) = try importing(path)
-        guard case .unsafeEntry(_, let found, let why)? = error else { Issue.record("wrong error \(String(describing: error))"); return }
+        guard case .unsafeEntry(_, let found, let why)? = error else {
+            Issue.record("wrong error \(String(describing: error))")
+            return
+        }
         #expect(found == entry)
         #expect(why == reason)
         #expect(String(describing: error!).hasPrefix("\(path): entry '\(entry)' \(reason)"))
@@ -76,7 +80,10 @@ import ZIPFoundation
         #expect(size < 100_000)
         try patchDeclaredSize(of: path, to: 100)
         let (_, error) = try importing(path)
-        guard case .sizeMismatch(_, "project.qde", 100)? = error else { Issue.record("wrong error \(String(describing: error))"); return }
+        guard case .sizeMismatch(_, "project.qde", 100)? = error else {
+            Issue.record("wrong error \(String(describing: error))")
+            return
+        }
     }
 
     @Test func entryBeyondTheLimitIsRefused() throws {

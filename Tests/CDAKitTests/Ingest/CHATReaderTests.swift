@@ -1,7 +1,8 @@
-@testable import CDAKit
 import CDATestSupport
 import Foundation
 import Testing
+
+@testable import CDAKit
 
 /// A fictional Dutch workshop in CHAT, written for these tests. `•` stands for the media bullet
 /// delimiter U+0015 and is replaced before use; the file is saved with CRLF line breaks.
@@ -59,7 +60,8 @@ private func readCHAT(_ bytes: [UInt8], _ name: String = "werkplaats.cha", optio
         #expect(transcript.document.format == .chat)
         #expect(transcript.document.id == "werkplaats")
         let expected = [
-            Utterance(index: 1, speakerID: "GL", start: 0, end: 4.2, section: "plenair", text: "welkom allemaal , fijn dat jullie er zijn ."),
+            Utterance(
+                index: 1, speakerID: "GL", start: 0, end: 4.2, section: "plenair", text: "welkom allemaal , fijn dat jullie er zijn ."),
             Utterance(
                 index: 2, speakerID: "P01", start: 4.2, end: 9.85, section: "plenair",
                 text: "ik vind één loket belangrijk &=lacht maar dan wel met een mens erachter ."),
@@ -74,32 +76,35 @@ private func readCHAT(_ bytes: [UInt8], _ name: String = "werkplaats.cha", optio
 
     @Test func speakersComeFromParticipantsAndIDWithRoles() throws {
         let transcript = try readCHAT(workshopBytes())
-        #expect(transcript.speakers == [
-            Speaker(
-                id: "GL", name: "Gespreksleider", role: .moderator,
-                attributes: ["role": "Investigator", "language": "nld", "corpus": "werkplaats"]),
-            Speaker(
-                id: "P01", name: "Ans", role: .participant,
-                attributes: [
-                    "role": "Participant", "language": "nld", "corpus": "werkplaats", "age": "45;", "sex": "female",
-                    "chat-group": "burgers", "education": "hbo",
-                ]),
-            Speaker(id: "P02", role: .participant, attributes: ["role": "Participant"]),
-            Speaker(id: "P03", name: "Bram", role: .participant, attributes: ["role": "Participant"]),
-            Speaker(id: "ENV", role: .observer, attributes: ["role": "Environment"]),
-        ])
+        #expect(
+            transcript.speakers == [
+                Speaker(
+                    id: "GL", name: "Gespreksleider", role: .moderator,
+                    attributes: ["role": "Investigator", "language": "nld", "corpus": "werkplaats"]),
+                Speaker(
+                    id: "P01", name: "Ans", role: .participant,
+                    attributes: [
+                        "role": "Participant", "language": "nld", "corpus": "werkplaats", "age": "45;", "sex": "female",
+                        "chat-group": "burgers", "education": "hbo",
+                    ]),
+                Speaker(id: "P02", role: .participant, attributes: ["role": "Participant"]),
+                Speaker(id: "P03", name: "Bram", role: .participant, attributes: ["role": "Participant"]),
+                Speaker(id: "ENV", role: .observer, attributes: ["role": "Environment"]),
+            ])
     }
 
     @Test func headersBecomeDocumentAttributesAndDecisionsAreNoticed() throws {
         let transcript = try readCHAT(workshopBytes())
-        #expect(transcript.document.attributes == [
-            "languages": "nld", "date": "14-MAR-2024", "location": "Utrecht, buurthuis",
-            "situation": "workshop over digitale dienstverlening", "media": "werkplaats-3, audio",
-        ])
+        #expect(
+            transcript.document.attributes == [
+                "languages": "nld", "date": "14-MAR-2024", "location": "Utrecht, buurthuis",
+                "situation": "workshop over digitale dienstverlening", "media": "werkplaats-3, audio",
+            ])
         #expect(transcript.notices.map(\.kind) == [.other, .event])
-        #expect(transcript.notices.map(\.location) == [
-            SourceLocation(file: "werkplaats.cha", line: 18), SourceLocation(file: "werkplaats.cha", line: 5),
-        ])
+        #expect(
+            transcript.notices.map(\.location) == [
+                SourceLocation(file: "werkplaats.cha", line: 18), SourceLocation(file: "werkplaats.cha", line: 5),
+            ])
         #expect(transcript.notices[0].message.contains("%com ×2"))
         #expect(transcript.notices[1].message.contains("'ENV' (role 'Environment')"))
         #expect(transcript.notices[1].message.contains("1 tier(s)"))
@@ -245,7 +250,8 @@ struct SharedCHATSampleTests {
         #expect(transcript.speakers.map(\.name) == ["pma", "inv"])
         #expect(transcript.speakers.allSatisfy { $0.role == .participant && $0.attributes == ["role": "Other", "language": "nld"] })
         #expect(transcript.document.attributes == ["languages": "nld"])
-        #expect(transcript.utterances.allSatisfy { $0.start == nil && $0.section == nil && !$0.text.hasSuffix(" ") && !$0.text.contains("  ") })
+        #expect(
+            transcript.utterances.allSatisfy { $0.start == nil && $0.section == nil && !$0.text.hasSuffix(" ") && !$0.text.contains("  ") })
         #expect(transcript.notices.map(\.message).first?.contains("%xano ×5, %xsid ×43") == true)
     }
 
@@ -257,9 +263,10 @@ struct SharedCHATSampleTests {
         #expect(try bySpeaker == rawMainTiers(path))
         #expect(transcript.speakers.map(\.id) == ["FAT", "CHI", "MOT"])
         #expect(transcript.speakers.allSatisfy { $0.role == .participant })
-        #expect(transcript.speakers[1].attributes == [
-            "role": "Target_Child", "language": "eng", "corpus": "MacWhinney", "age": "1;04.11", "sex": "male", "chat-group": "TD",
-        ])
+        #expect(
+            transcript.speakers[1].attributes == [
+                "role": "Target_Child", "language": "eng", "corpus": "MacWhinney", "age": "1;04.11", "sex": "male", "chat-group": "TD",
+            ])
         #expect(transcript.utterances.first?.start == 0.6)
         #expect(transcript.utterances.last?.end == 17.618)
         #expect(transcript.utterances.allSatisfy { $0.start != nil && $0.end != nil && !$0.text.contains("\u{15}") })

@@ -46,7 +46,8 @@ import Testing
         ReadNotice(kind, at: SourceLocation(file: file, line: line), message)
     }
 
-    private static let eventMessage = "non-speech caption (a sound, applause or music mark) left out of the text: it counts as no one's words"
+    private static let eventMessage =
+        "non-speech caption (a sound, applause or music mark) left out of the text: it counts as no one's words"
 
     // MARK: - Existing behaviour
 
@@ -65,7 +66,10 @@ import Testing
     }
 
     @Test func vttWithoutHeaderIsRejected() {
-        #expect(throws: IngestError.unknownFormat(SourceLocation(file: "c.vtt", line: 1, column: 1), detail: "a WebVTT file starts with 'WEBVTT'")) {
+        #expect(
+            throws: IngestError.unknownFormat(
+                SourceLocation(file: "c.vtt", line: 1, column: 1), detail: "a WebVTT file starts with 'WEBVTT'")
+        ) {
             try read("00:00:01.000 --> 00:00:02.000\nx\n", "c.vtt")
         }
     }
@@ -127,8 +131,11 @@ import Testing
         #expect(transcript.speakers.isEmpty)
         #expect(
             transcript.notices == [
-                notice(.labelReadAsText, "jardin.srt", 4, "'Règle numéro un:' read as text, not as a speaker (use --speakers to declare speakers)"),
-                notice(.labelReadAsText, "jardin.srt", 12, "'J'ai dit:' read as text, not as a speaker (use --speakers to declare speakers)"),
+                notice(
+                    .labelReadAsText, "jardin.srt", 4,
+                    "'Règle numéro un:' read as text, not as a speaker (use --speakers to declare speakers)"),
+                notice(
+                    .labelReadAsText, "jardin.srt", 12, "'J'ai dit:' read as text, not as a speaker (use --speakers to declare speakers)"),
                 notice(.event, "jardin.srt", 21, Self.eventMessage),
             ])
     }
@@ -185,17 +192,22 @@ import Testing
                 Line("The Presiding Officer", "Order.", 17.5, 19),
             ])
         #expect(transcript.speakers.map(\.id) == ["The Presiding Officer", "Callum Reid", "Morag Lindsay"])
-        #expect(transcript.speakers.map(\.name) == ["The Presiding Officer", "Callum Reid (Eastfield) (Con)", "The First Minister (Morag Lindsay)"])
+        #expect(
+            transcript.speakers.map(\.name) == [
+                "The Presiding Officer", "Callum Reid (Eastfield) (Con)", "The First Minister (Morag Lindsay)",
+            ])
         let joined = "read as one speaker"
         #expect(
             transcript.notices == [
                 notice(.event, "fmq.srt", 12, Self.eventMessage),
                 notice(
                     .labelsJoined, "fmq.srt", 25,
-                    "'Callum Reid (Eastfield) (Con)' and 'Callum Reid' \(joined), 'Callum Reid': the same name is in both labels (declare both with --speakers to keep them apart)"),
+                    "'Callum Reid (Eastfield) (Con)' and 'Callum Reid' \(joined), 'Callum Reid': the same name is in both labels (declare both with --speakers to keep them apart)"
+                ),
                 notice(
                     .labelsJoined, "fmq.srt", 29,
-                    "'The First Minister (Morag Lindsay)' and 'Morag Lindsay' \(joined), 'Morag Lindsay': the same name is in both labels (declare both with --speakers to keep them apart)"),
+                    "'The First Minister (Morag Lindsay)' and 'Morag Lindsay' \(joined), 'Morag Lindsay': the same name is in both labels (declare both with --speakers to keep them apart)"
+                ),
                 notice(.event, "fmq.srt", 29, Self.eventMessage),
             ])
     }
@@ -234,9 +246,15 @@ import Testing
     }
 
     @Test func declaringBothFormsKeepsThemApart() throws {
-        let options = ReadOptions(speakers: ["The Presiding Officer", "Callum Reid", "Callum Reid (Eastfield) (Con)", "Morag Lindsay", "The First Minister (Morag Lindsay)"])
+        let options = ReadOptions(speakers: [
+            "The Presiding Officer", "Callum Reid", "Callum Reid (Eastfield) (Con)", "Morag Lindsay", "The First Minister (Morag Lindsay)",
+        ])
         let transcript = try read(Self.parliamentSRT, "fmq.srt", options: options)
-        #expect(transcript.utterances.map(\.speakerID) == ["The Presiding Officer", "Callum Reid (Eastfield) (Con)", "The First Minister (Morag Lindsay)", "Callum Reid", "Morag Lindsay", "The Presiding Officer"])
+        #expect(
+            transcript.utterances.map(\.speakerID) == [
+                "The Presiding Officer", "Callum Reid (Eastfield) (Con)", "The First Minister (Morag Lindsay)", "Callum Reid",
+                "Morag Lindsay", "The Presiding Officer",
+            ])
         #expect(transcript.notices.map(\.kind) == [.event, .event])
     }
 
@@ -268,7 +286,8 @@ import Testing
     // MARK: - Evidence for a label
 
     @Test func singleCapitalisedWordsNeedCompany() throws {
-        let two = "1\n00:00:01,000 --> 00:00:02,000\nMedewerker: Waarmee kan ik helpen?\n\n2\n00:00:02,000 --> 00:00:03,000\nBezoeker: Met de brief.\n"
+        let two =
+            "1\n00:00:01,000 --> 00:00:02,000\nMedewerker: Waarmee kan ik helpen?\n\n2\n00:00:02,000 --> 00:00:03,000\nBezoeker: Met de brief.\n"
         let both = try read(two, "s.srt")
         #expect(lines(both) == [Line("Medewerker", "Waarmee kan ik helpen?", 1, 2), Line("Bezoeker", "Met de brief.", 2, 3)])
         #expect(both.notices.isEmpty)
@@ -276,19 +295,26 @@ import Testing
         let one = "1\n00:00:01,000 --> 00:00:02,000\nAttention: the floor is wet.\n\n2\n00:00:02,000 --> 00:00:03,000\nThank you.\n"
         let alone = try read(one, "a.srt")
         #expect(lines(alone) == [Line(nil, "Attention: the floor is wet.", 1, 2), Line(nil, "Thank you.", 2, 3)])
-        #expect(alone.notices == [notice(.labelReadAsText, "a.srt", 3, "'Attention:' read as text, not as a speaker (use --speakers to declare speakers)")])
+        #expect(
+            alone.notices == [
+                notice(.labelReadAsText, "a.srt", 3, "'Attention:' read as text, not as a speaker (use --speakers to declare speakers)")
+            ])
 
         let declared = try read(one, "a.srt", options: ReadOptions(speakers: ["Attention"]))
         #expect(lines(declared) == [Line("Attention", "the floor is wet. Thank you.", 1, 3)])
     }
 
     @Test func declaredSpeakersAreTheOnlyLabels() throws {
-        let two = "1\n00:00:01,000 --> 00:00:02,000\nMedewerker: Waarmee kan ik helpen?\n\n2\n00:00:02,000 --> 00:00:03,000\nBezoeker: Met de brief.\n"
+        let two =
+            "1\n00:00:01,000 --> 00:00:02,000\nMedewerker: Waarmee kan ik helpen?\n\n2\n00:00:02,000 --> 00:00:03,000\nBezoeker: Met de brief.\n"
         let transcript = try read(two, "s.srt", options: ReadOptions(speakers: ["Bezoeker"], moderators: ["Medewerker"]))
         #expect(transcript.speakers.map(\.role) == [.moderator, .participant])
         let strict = try read(two, "s.srt", options: ReadOptions(speakers: ["Bezoeker"]))
         #expect(lines(strict) == [Line(nil, "Medewerker: Waarmee kan ik helpen?", 1, 2), Line("Bezoeker", "Met de brief.", 2, 3)])
-        #expect(strict.notices == [notice(.labelReadAsText, "s.srt", 3, "'Medewerker:' read as text, not as a speaker (it is not among --speakers)")])
+        #expect(
+            strict.notices == [
+                notice(.labelReadAsText, "s.srt", 3, "'Medewerker:' read as text, not as a speaker (it is not among --speakers)")
+            ])
     }
 
     @Test func aWrappedSentenceIsNotALabel() throws {
@@ -378,7 +404,9 @@ import Testing
         #expect(lines(transcript) == [Line("Marie", "Le café coûte 2 €. “Bien sûr.”", 1, 4)])
         #expect(transcript.notices.map(\.kind) == [.encodingGuessed])
         #expect(transcript.notices.first?.location == SourceLocation(file: "cafe.srt", line: 3, column: 14))
-        #expect(transcript.notices.first?.message.contains("--encoding NAME (utf-8, utf-16, utf-16le, utf-16be, windows-1252, iso-8859-1)") == true)
+        #expect(
+            transcript.notices.first?.message.contains("--encoding NAME (utf-8, utf-16, utf-16le, utf-16be, windows-1252, iso-8859-1)")
+                == true)
         #expect(transcript.notices.first?.message.contains("caf") == false)
     }
 
@@ -404,21 +432,26 @@ import Testing
 
     // MARK: - Real samples in ../shared
 
-    @Test(.enabled(if: SharedData.path("corpora/samples/srt/auto_detect_windows-1251.srt") != nil, Comment(rawValue: SharedData.absentReason)))
+    @Test(
+        .enabled(if: SharedData.path("corpora/samples/srt/auto_detect_windows-1251.srt") != nil, Comment(rawValue: SharedData.absentReason))
+    )
     func windows1251SubtitlesReadWithTheGuessNotice() throws {
         let path = try #require(SharedData.path("corpora/samples/srt/auto_detect_windows-1251.srt"))
         let transcript = try CaptionReader(format: .srt).read(SourceFile(contentsOf: path), options: ReadOptions())
         // The Cyrillic credit line "… и ћирилица: ВиСТА" reads, in Windows-1252, as a three-word label
         // with a lowercase word: text, with a notice.
         #expect(transcript.notices.map(\.kind) == [.encodingGuessed, .labelReadAsText])
-        #expect(transcript.notices.map(\.location) == [SourceLocation(file: path, line: 7, column: 1), SourceLocation(file: path, line: 2689)])
+        #expect(
+            transcript.notices.map(\.location) == [SourceLocation(file: path, line: 7, column: 1), SourceLocation(file: path, line: 2689)])
         #expect(transcript.speakers.isEmpty)
         #expect(transcript.utterances.allSatisfy { $0.speakerID == nil })
         // 595 cues; 84 second lines start with a dialogue dash once `<i>` is removed (83 in the raw
         // text, plus one `<i>-Не …`), and 9 turns change in mid-line.
         #expect(Set(transcript.utterances.map(\.start)).count == 595)
         #expect(transcript.utterances.count == 595 + 84 + 9)
-        #expect(transcript.utterances.first.map { Line($0.speakerID, $0.text, $0.start, $0.end) } == Line(nil, "www.titlovi.com", 32.198, 36.198))
+        #expect(
+            transcript.utterances.first.map { Line($0.speakerID, $0.text, $0.start, $0.end) }
+                == Line(nil, "www.titlovi.com", 32.198, 36.198))
         #expect(transcript.utterances.last?.text == "Preuzeto sa www.titlovi.com")
     }
 
@@ -426,7 +459,10 @@ import Testing
     func teamsTranscriptWithUnpaddedTimes() throws {
         let path = try #require(SharedData.path("corpora/samples/webvtt/teams_timeframe.vtt"))
         let transcript = try CaptionReader(format: .vtt).read(SourceFile(contentsOf: path), options: ReadOptions())
-        #expect(lines(transcript) == [Line("Yuri Bakulin", "There you go.", 0, 0.57), Line("Adrian Petrescu", "Why hello there, Yuri.", 0.21, 1.13)])
+        #expect(
+            lines(transcript) == [
+                Line("Yuri Bakulin", "There you go.", 0, 0.57), Line("Adrian Petrescu", "Why hello there, Yuri.", 0.21, 1.13),
+            ])
         #expect(transcript.speakers.map(\.id) == ["Yuri Bakulin", "Adrian Petrescu"])
         #expect(transcript.notices.isEmpty)
     }

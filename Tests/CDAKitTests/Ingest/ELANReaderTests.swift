@@ -76,7 +76,9 @@ import Testing
         let seconds = Self.overlapping.replacingOccurrences(of: "TIME_UNITS=\"milliseconds\"", with: "TIME_UNITS=\"NTSC-frames\"")
         #expect(throws: IngestError.self) { try read(seconds) }
         #expect(throws: IngestError.self) { try read("<transcript/>") }
-        #expect(throws: IngestError.self) { try read(Self.overlapping.replacingOccurrences(of: "TIME_VALUE=\"0\"", with: "TIME_VALUE=\"-5\"")) }
+        #expect(throws: IngestError.self) {
+            try read(Self.overlapping.replacingOccurrences(of: "TIME_VALUE=\"0\"", with: "TIME_VALUE=\"-5\""))
+        }
     }
 
     @Test func entitiesAreRefused() {
@@ -88,7 +90,10 @@ import Testing
             <ANNOTATION_VALUE>&x;</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION></TIER></ANNOTATION_DOCUMENT>
             """
         let error = #expect(throws: IngestError.self) { try read(text) }
-        guard case .entityDeclarations? = error else { Issue.record("wrong error \(String(describing: error))"); return }
+        guard case .entityDeclarations? = error else {
+            Issue.record("wrong error \(String(describing: error))")
+            return
+        }
     }
 
     @Test func detectedByExtensionAndIngested() throws {

@@ -14,7 +14,9 @@ import Testing
         #expect(transcript.document.attributes == ["group": "citizens", "session": "afternoon"])
         #expect(transcript.utterances.map(\.speakerID) == ["GL", "P01", "P02", "P01"])
         #expect(transcript.utterances.map(\.index) == [1, 2, 3, 4])
-        #expect(transcript.utterances[1].text == "Ik vind één loket belangrijk, zo'n sociaal-economisch vraagstuk. Dat geldt ook voor coördinatie.")
+        #expect(
+            transcript.utterances[1].text
+                == "Ik vind één loket belangrijk, zo'n sociaal-economisch vraagstuk. Dat geldt ook voor coördinatie.")
         #expect(transcript.utterances.map(\.start) == [5, 70, 62, nil])
         #expect(transcript.utterances.map(\.section) == ["plenary", "plenary", "plenary", "subgroup B"])
         let roles = Dictionary(uniqueKeysWithValues: transcript.speakers.map { ($0.id, $0.role) })

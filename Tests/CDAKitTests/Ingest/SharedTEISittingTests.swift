@@ -9,17 +9,19 @@ struct ParlaMintTests {
     private func rawCounts(_ path: String) throws -> (utterances: Int, speakers: Int) {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let opening = text.components(separatedBy: "<u ").dropFirst()
-        let speakers = Set(opening.compactMap { element -> String? in
-            guard let range = element.range(of: ##"who="#([^"]+)""##, options: .regularExpression) else { return nil }
-            return String(element[range].dropFirst(6).dropLast())
-        })
+        let speakers = Set(
+            opening.compactMap { element -> String? in
+                guard let range = element.range(of: ##"who="#([^"]+)""##, options: .regularExpression) else { return nil }
+                return String(element[range].dropFirst(6).dropLast())
+            })
         return (opening.count, speakers.count)
     }
 
     @Test(arguments: ["2017/ParlaMint-NL_2017-01-26-tweedekamer-4.xml", "2022/ParlaMint-NL_2022-07-12-eerstekamer-3.xml"])
     func countsMatchTheFile(relative: String) throws {
         let path = try #require(SharedData.path("corpora/ParlaMint-NL/" + relative))
-        let persons = try PersonListReader.read(SourceFile(contentsOf: try #require(SharedData.path("corpora/ParlaMint-NL/ParlaMint-NL-listPerson.xml"))))
+        let persons = try PersonListReader.read(
+            SourceFile(contentsOf: try #require(SharedData.path("corpora/ParlaMint-NL/ParlaMint-NL-listPerson.xml"))))
         let transcript = try TEIReader().read(SourceFile(contentsOf: path), options: ReadOptions(persons: persons))
         let expected = try rawCounts(path)
         #expect(transcript.utterances.count == expected.utterances)
@@ -30,7 +32,8 @@ struct ParlaMintTests {
 
     @Test func chairIsModeratorAndPartyIsRead() throws {
         let path = try #require(SharedData.path("corpora/ParlaMint-NL/2017/ParlaMint-NL_2017-01-26-tweedekamer-4.xml"))
-        let persons = try PersonListReader.read(SourceFile(contentsOf: try #require(SharedData.path("corpora/ParlaMint-NL/ParlaMint-NL-listPerson.xml"))))
+        let persons = try PersonListReader.read(
+            SourceFile(contentsOf: try #require(SharedData.path("corpora/ParlaMint-NL/ParlaMint-NL-listPerson.xml"))))
         let transcript = try TEIReader().read(SourceFile(contentsOf: path), options: ReadOptions(persons: persons))
         let arib = try #require(transcript.speakers.first { $0.id == "KhadijaArib" })
         #expect(arib.name == "Khadija Arib")

@@ -1,5 +1,6 @@
-@testable import CDAKit
 import Testing
+
+@testable import CDAKit
 
 @Suite struct TextDecodingTests {
     private func decode(_ bytes: [UInt8], _ encoding: TextEncoding? = nil, path: String = "t.srt") throws -> TextDecoding.Decoded {

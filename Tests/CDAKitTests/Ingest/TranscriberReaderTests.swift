@@ -6,7 +6,8 @@ import Testing
 @Suite struct TranscriberReaderTests {
     /// A Transcriber file in ISO-8859-1, with a topic, sync points inside a turn, an event, a turn
     /// shared by two speakers (overlapping speech), a speaker without a name and a turn without one.
-    static let latin1: [UInt8] = Array("""
+    static let latin1: [UInt8] = Array(
+        """
         <?xml version="1.0" encoding="ISO-8859-1"?>
         <!DOCTYPE Trans SYSTEM "trans-14.dtd">
         <Trans scribe="test" audio_filename="avond" version="1">
@@ -35,7 +36,8 @@ import Testing
         <Section type="nontrans" startTime="30" endTime="40"/>
         </Episode>
         </Trans>
-        """.utf8).map { $0 } // ASCII so far; the accented letters are patched in below.
+        """.utf8
+    ).map { $0 }  // ASCII so far; the accented letters are patched in below.
 
     private static func latin1Bytes() -> [UInt8] {
         // "té" written as ISO-8859-1: é = 0xE9.
@@ -59,11 +61,12 @@ import Testing
         #expect(transcript.utterances.map(\.start) == [0, 3, 9.5, 9.5])
         #expect(transcript.utterances.map(\.end) == [3, 9.5, 11, 11])
         #expect(transcript.utterances.map(\.section) == ["plenair", "plenair", "plenair", "plenair"])
-        #expect(transcript.speakers == [
-            Speaker(id: "GL", attributes: ["dialect": "native"]),
-            Speaker(id: "P01", attributes: ["type": "female", "dialect": "native"]),
-            Speaker(id: "spk3", attributes: ["type": "male"]),
-        ])
+        #expect(
+            transcript.speakers == [
+                Speaker(id: "GL", attributes: ["dialect": "native"]),
+                Speaker(id: "P01", attributes: ["type": "female", "dialect": "native"]),
+                Speaker(id: "spk3", attributes: ["type": "male"]),
+            ])
     }
 
     @Test func paddedTimesAsRealFilesHaveThemRead() throws {
@@ -80,7 +83,10 @@ import Testing
         let text = String(decoding: Self.latin1, as: UTF8.self)
         let undeclared = Array(text.replacingOccurrences(of: "speaker=\"spk1\"", with: "speaker=\"spk9\"").utf8)
         let error = #expect(throws: IngestError.self) { try read(undeclared) }
-        guard case .undeclaredSpeaker(let location, "spk9")? = error else { Issue.record("wrong error \(String(describing: error))"); return }
+        guard case .undeclaredSpeaker(let location, "spk9")? = error else {
+            Issue.record("wrong error \(String(describing: error))")
+            return
+        }
         #expect(location.line == 12)
         let badTime = Array(text.replacingOccurrences(of: "<Sync time=\"5.25\"/>", with: "<Sync time=\"abc\"/>").utf8)
         #expect(throws: IngestError.self) { try read(badTime) }
@@ -92,7 +98,9 @@ import Testing
         let folder = TemporaryDirectory()
         let store = try ProjectStore.create(at: folder.file("p.cda"))
         let samples = SharedData.repositoryRoot + "/Corpora/samples"
-        let outcomes = try Ingester(store: store, options: .init()).ingest(paths: [samples + "/buurtavond.trs", samples + "/focusgroep-overlap.eaf"])
+        let outcomes = try Ingester(store: store, options: .init()).ingest(paths: [
+            samples + "/buurtavond.trs", samples + "/focusgroep-overlap.eaf",
+        ])
         #expect(outcomes.map(\.status) == ["ingested", "ingested"])
         let trs = try store.utterances(of: "buurtavond")
         #expect(trs.map(\.speaker) == ["Gespreksleider", "P01", "P01", "P02", "P02"])

@@ -32,27 +32,31 @@ import Testing
 
     @Test func timedTurnsAreTurnsHoweverOftenTheLabelOccurs() throws {
         let transcript = try read(Self.timedRound)
-        #expect(turns(transcript) == [
-            "Leider: Welkom allemaal. Wie begint?",
-            "Anouk: Ik denk dat de overheid vooral voorspelbaar moet zijn.",
-            "Leider: Dank je. Anderen?",
-            "Chris: De overheid moet efficiënt en snel met mij communiceren.",
-            "Bram de Wit: Mee eens, maar niet ten koste van de menselijke maat. Let op: dat zijn er meer dan je denkt.",
-            "Leider: Goed punt. Nog iemand?",
-            "Dilan: Wat mij betreft wel.",
-            "Anouk: Ik sluit af.",
-        ])
+        #expect(
+            turns(transcript) == [
+                "Leider: Welkom allemaal. Wie begint?",
+                "Anouk: Ik denk dat de overheid vooral voorspelbaar moet zijn.",
+                "Leider: Dank je. Anderen?",
+                "Chris: De overheid moet efficiënt en snel met mij communiceren.",
+                "Bram de Wit: Mee eens, maar niet ten koste van de menselijke maat. Let op: dat zijn er meer dan je denkt.",
+                "Leider: Goed punt. Nog iemand?",
+                "Dilan: Wat mij betreft wel.",
+                "Anouk: Ik sluit af.",
+            ])
         #expect(transcript.utterances.map(\.start) == [5, 31, 62, 104, 130, 175, 200, 221])
         #expect(transcript.speakers.map(\.id) == ["Leider", "Anouk", "Chris", "Bram de Wit", "Dilan"])
         #expect(transcript.speakers.first?.role == .moderator)
-        #expect(transcript.notices == [
-            ReadNotice(.labelReadAsText, at: SourceLocation(file: "ronde.txt", line: 10),
-                       "'Let op:' read as text, not as a speaker (use --speakers to declare speakers)"),
-        ])
+        #expect(
+            transcript.notices == [
+                ReadNotice(
+                    .labelReadAsText, at: SourceLocation(file: "ronde.txt", line: 10),
+                    "'Let op:' read as text, not as a speaker (use --speakers to declare speakers)")
+            ])
     }
 
     @Test func paragraphTurnsOfPeopleWhoSpeakOnce() throws {
-        let transcript = try read("""
+        let transcript = try read(
+            """
             # moderator: GL
 
             GL: Welkom. Wat verwacht u van de digitale overheid in 2035?
@@ -71,15 +75,16 @@ import Testing
 
             Hanna van Dijk: Ik zie vooral kansen.
             """)
-        #expect(turns(transcript) == [
-            "GL: Welkom. Wat verwacht u van de digitale overheid in 2035?",
-            "Esther: Dat ik nog steeds iemand kan bellen. Let op: dat zijn er meer dan je denkt.",
-            "Farid: Ik verwacht dat alles via de app gaat.",
-            "GL: En de anderen?",
-            "Esther: Niet iedereen heeft een smartphone, zeker niet de ouderen.",
-            "Gijs: Ouderen vallen buiten de boot.",
-            "Hanna van Dijk: Ik zie vooral kansen.",
-        ])
+        #expect(
+            turns(transcript) == [
+                "GL: Welkom. Wat verwacht u van de digitale overheid in 2035?",
+                "Esther: Dat ik nog steeds iemand kan bellen. Let op: dat zijn er meer dan je denkt.",
+                "Farid: Ik verwacht dat alles via de app gaat.",
+                "GL: En de anderen?",
+                "Esther: Niet iedereen heeft een smartphone, zeker niet de ouderen.",
+                "Gijs: Ouderen vallen buiten de boot.",
+                "Hanna van Dijk: Ik zie vooral kansen.",
+            ])
         #expect(transcript.speakers.map(\.id) == ["GL", "Esther", "Farid", "Gijs", "Hanna van Dijk"])
         #expect(transcript.notices.map(\.location.line) == [6])
         #expect(transcript.notices.map(\.kind) == [.labelReadAsText])
@@ -87,28 +92,32 @@ import Testing
 
     @Test func oneTurnPerLineWithPeopleWhoSpeakOnce() throws {
         let transcript = try read("M: Goedemiddag, stelt u zich even voor?\nRuud: Ik kom uit Zwolle.\nSanne: Ik uit Deventer.\nM: Fijn.\n")
-        #expect(turns(transcript) == [
-            "M: Goedemiddag, stelt u zich even voor?", "Ruud: Ik kom uit Zwolle.", "Sanne: Ik uit Deventer.", "M: Fijn.",
-        ])
+        #expect(
+            turns(transcript) == [
+                "M: Goedemiddag, stelt u zich even voor?", "Ruud: Ik kom uit Zwolle.", "Sanne: Ik uit Deventer.", "M: Fijn.",
+            ])
         #expect(transcript.notices.isEmpty)
     }
 
     @Test func labelLikePhrasesInWrappedProseStayText() throws {
-        let transcript = try read("""
+        let transcript = try read(
+            """
             P01: Ik wil iets zeggen over de toekomst, want
             dat vind ik lastig.
             Kortom: niemand weet het.
             P02: Precies.
             Wat ik bedoel: het is onzeker.
             """)
-        #expect(turns(transcript) == [
-            "P01: Ik wil iets zeggen over de toekomst, want dat vind ik lastig. Kortom: niemand weet het.",
-            "P02: Precies. Wat ik bedoel: het is onzeker.",
-        ])
-        #expect(transcript.notices.map(\.message) == [
-            "'Kortom:' read as text, not as a speaker (use --speakers to declare speakers)",
-            "'Wat ik bedoel:' read as text, not as a speaker (use --speakers to declare speakers)",
-        ])
+        #expect(
+            turns(transcript) == [
+                "P01: Ik wil iets zeggen over de toekomst, want dat vind ik lastig. Kortom: niemand weet het.",
+                "P02: Precies. Wat ik bedoel: het is onzeker.",
+            ])
+        #expect(
+            transcript.notices.map(\.message) == [
+                "'Kortom:' read as text, not as a speaker (use --speakers to declare speakers)",
+                "'Wat ik bedoel:' read as text, not as a speaker (use --speakers to declare speakers)",
+            ])
         #expect(transcript.notices.map(\.location.line) == [3, 5])
     }
 
@@ -165,7 +174,8 @@ import Testing
     @Test func numberedLinesKeepTheirSpeakers() throws {
         let transcript = try read("INV: Hoe ging het?\n1 | PMA: Goed,\n2| PMA: denk ik.\n3. Wat ik bedoel: niets.\n")
         #expect(turns(transcript) == ["INV: Hoe ging het?", "PMA: Goed,", "PMA: denk ik. 3. Wat ik bedoel: niets."])
-        #expect(transcript.notices.map(\.message) == ["'Wat ik bedoel:' read as text, not as a speaker (use --speakers to declare speakers)"])
+        #expect(
+            transcript.notices.map(\.message) == ["'Wat ik bedoel:' read as text, not as a speaker (use --speakers to declare speakers)"])
     }
 
     @Test(.enabled(if: SharedData.path("corpora/samples/plaintext/ASTA_01_exp.txt") != nil, Comment(rawValue: SharedData.absentReason)))

@@ -12,10 +12,11 @@ import Testing
         #expect(transcript.document.id == "experts-x")
         #expect(transcript.document.title == "Expertsessie")
         #expect(transcript.document.attributes == ["group": "experts", "session": "morning"])
-        #expect(transcript.speakers == [
-            Speaker(id: "M", name: "Gespreksleider", role: .moderator),
-            Speaker(id: "E01", role: .participant, attributes: ["sector": "wetenschap"]),
-        ])
+        #expect(
+            transcript.speakers == [
+                Speaker(id: "M", name: "Gespreksleider", role: .moderator),
+                Speaker(id: "E01", role: .participant, attributes: ["sector": "wetenschap"]),
+            ])
         #expect(transcript.utterances.map(\.text) == ["Wat ziet u?", "Publieke waarden & efficiëntie.", "Het mattheüseffect."])
         #expect(transcript.utterances.map(\.section) == ["plenary", "plenary", "subgroup A"])
         #expect(transcript.utterances[1].start == 20)
@@ -25,7 +26,10 @@ import Testing
     @Test func transcriptXMLRejectsUndeclaredSpeaker() {
         let xml = #"<transcript><speakers><speaker id="A"/></speakers><turn speaker="B">x</turn></transcript>"#
         let error = #expect(throws: IngestError.self) { try TranscriptXMLReader().read(source(xml), options: ReadOptions()) }
-        guard case .undeclaredSpeaker(let location, "B")? = error else { Issue.record("wrong error \(String(describing: error))"); return }
+        guard case .undeclaredSpeaker(let location, "B")? = error else {
+            Issue.record("wrong error \(String(describing: error))")
+            return
+        }
         #expect(location.file == "doc.xml")
         #expect(location.line == 1)
     }
@@ -38,10 +42,11 @@ import Testing
         #expect(transcript.utterances.map(\.text) == ["Ik open de vergadering.", "Eerste deel. Tweede deel."])
         #expect(transcript.utterances.map(\.sourceReference) == ["s1", "s2 s3"])
         #expect(transcript.utterances.map(\.section) == ["debateSection", "debateSection"])
-        #expect(transcript.speakers == [
-            Speaker(id: "Chair1", name: "Ada de Boer", role: .moderator, attributes: ["sex": "F"]),
-            Speaker(id: "Member2", name: "Bram Ünal", role: .participant, attributes: ["party": "Y"]),
-        ])
+        #expect(
+            transcript.speakers == [
+                Speaker(id: "Chair1", name: "Ada de Boer", role: .moderator, attributes: ["sex": "F"]),
+                Speaker(id: "Member2", name: "Bram Ünal", role: .participant, attributes: ["party": "Y"]),
+            ])
     }
 
     @Test func teiCorpusRootIsExplained() {
@@ -76,7 +81,10 @@ import Testing
             _ = try TranscriptXMLReader().read(source(xml), options: ReadOptions())
             Issue.record("XXE document was accepted")
         } catch {
-            guard case .entityDeclarations(let location) = error else { Issue.record("wrong error \(error)"); return }
+            guard case .entityDeclarations(let location) = error else {
+                Issue.record("wrong error \(error)")
+                return
+            }
             #expect(location.line == 3)
             #expect(!String(describing: error).contains("GEHEIM"))
         }
@@ -87,7 +95,8 @@ import Testing
         for level in 1...9 {
             declarations += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">"
         }
-        let xml = "<?xml version=\"1.0\"?><!DOCTYPE t [\(declarations)]><transcript><speakers><speaker id=\"A\"/></speakers><turn speaker=\"A\">&l9;</turn></transcript>"
+        let xml =
+            "<?xml version=\"1.0\"?><!DOCTYPE t [\(declarations)]><transcript><speakers><speaker id=\"A\"/></speakers><turn speaker=\"A\">&l9;</turn></transcript>"
         #expect(throws: IngestError.self) { try TranscriptXMLReader().read(source(xml), options: ReadOptions()) }
     }
 

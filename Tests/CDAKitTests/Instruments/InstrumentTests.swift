@@ -1,7 +1,8 @@
-@testable import CDAKit
 import CDATestSupport
 import Foundation
 import Testing
+
+@testable import CDAKit
 
 /// Exact results of the discourse instruments on small crafted texts.
 @Suite struct InstrumentTests {
@@ -27,7 +28,8 @@ import Testing
     private func project(_ folder: TemporaryDirectory) throws -> ProjectStore {
         let store = try ProjectStore.create(at: folder.file("p.cda"))
         for (name, text) in [("c.txt", Self.citizens), ("e.txt", Self.experts)] {
-            _ = try store.save(try PlainTextReader().read(SourceFile(path: name, bytes: Array(text.utf8)), options: ReadOptions()), replace: false)
+            _ = try store.save(
+                try PlainTextReader().read(SourceFile(path: name, bytes: Array(text.utf8)), options: ReadOptions()), replace: false)
         }
         return store
     }
@@ -41,7 +43,8 @@ import Testing
         #expect(wildcard[0].keyword == "Digitalisering")
         #expect(wildcard[0].left == "")
         #expect(wildcard[0].right == " is één di")
-        let withModerator = try Concordance.search(try #require(WordPattern("digitalis*", scope: scope)), in: store, scope: TextScope(includeModerators: true))
+        let withModerator = try Concordance.search(
+            try #require(WordPattern("digitalis*", scope: scope)), in: store, scope: TextScope(includeModerators: true))
         #expect(withModerator.count == 3)
         // A phrase matches across punctuation; offsets are code points.
         let phrase = try Concordance.search(try #require(WordPattern("digitale kluis", scope: scope)), in: store, scope: scope, width: 5)
@@ -71,7 +74,8 @@ import Testing
         #expect(result.added == 2)
         let coded = try store.fragments(code: "derde persoon")
         #expect(coded.map(\.text) == ["Zij", "zij"])
-        let restricted = try Concordance.search(try #require(WordPattern("zij", scope: scope)), in: store, scope: TextScope(codes: ["wij-zij"]))
+        let restricted = try Concordance.search(
+            try #require(WordPattern("zij", scope: scope)), in: store, scope: TextScope(codes: ["wij-zij"]))
         #expect(restricted.map(\.document) == ["c"])
     }
 
@@ -110,7 +114,8 @@ import Testing
         let folder = TemporaryDirectory()
         let store = try ProjectStore.create(at: folder.file("p.cda"))
         let text = "# speakers: A\nA: rode kluis groene kluis rode deur\nA: rode kluis\n"
-        _ = try store.save(try PlainTextReader().read(SourceFile(path: "k.txt", bytes: Array(text.utf8)), options: ReadOptions()), replace: false)
+        _ = try store.save(
+            try PlainTextReader().read(SourceFile(path: "k.txt", bytes: Array(text.utf8)), options: ReadOptions()), replace: false)
         // N = 8 words; node 'kluis' f = 3; window 1,1 (S = 2); 'rode' f = 3, observed next to kluis: 3 times
         // (rode|kluis, kluis|rode (utt 1 pos 3→4? no: kluis groene), …) — counted below by hand:
         // utt 1: rode kluis groene kluis rode deur → kluis@1 neighbours rode, groene; kluis@3 neighbours groene, rode.
@@ -122,7 +127,8 @@ import Testing
         let expected = 3.0 * 3.0 * 2.0 / 8.0
         #expect(abs(rode.expected - expected) < 1e-12)
         #expect(abs(rode.score - log2(3.0 / expected)) < 1e-12)
-        let dice = try Collocations.find(node: "kluis", in: store, scope: TextScope(), window: (1, 1), measure: .logdice, minimumObserved: 1)
+        let dice = try Collocations.find(
+            node: "kluis", in: store, scope: TextScope(), window: (1, 1), measure: .logdice, minimumObserved: 1)
         #expect(abs((dice.first { $0.word == "groene" }?.score ?? 0) - (14 + log2(2.0 * 2.0 / (3.0 + 1.0)))) < 1e-12)
         let t = try Collocations.find(node: "kluis", in: store, scope: TextScope(), window: (1, 1), measure: .t, minimumObserved: 1)
         #expect(abs((t.first { $0.word == "rode" }?.score ?? 0) - (3.0 - expected) / 3.0.squareRoot()) < 1e-12)
@@ -147,23 +153,32 @@ import Testing
     @Test func autocodingWithOverlappingAndMultiWordPatterns() throws {
         let folder = TemporaryDirectory()
         let store = try project(folder)
-        let dictionary = folder.write("dict.tsv", "code\tpattern\nexact data\tdata\nprefix data\tdata*\nkluis\tdatakluis\nkluis\tdigitale kluis\n# comment\n")
+        let dictionary = folder.write(
+            "dict.tsv", "code\tpattern\nexact data\tdata\nprefix data\tdata*\nkluis\tdatakluis\nkluis\tdigitale kluis\n# comment\n")
         let hits = try AutoCoder.hits(of: try CodingDictionary.load(path: dictionary), in: store, scope: TextScope())
-        let described = hits.map { "\($0.code)@\($0.fragment.documentID):\($0.fragment.startUtterance):\($0.fragment.startOffset!)-\($0.fragment.endOffset!)=\($0.text)" }
-        #expect(described.sorted() == [
-            "exact data@c:4:19-23=data",
-            "exact data@c:4:47-51=data",
-            "kluis@c:3:31-45=digitale kluis",
-            "kluis@c:4:4-13=datakluis",
-            "kluis@e:2:19-34=digitale, kluis",
-            "prefix data@c:4:19-23=data",
-            "prefix data@c:4:25-43=data-eigenaarschap",
-            "prefix data@c:4:4-13=datakluis",
-            "prefix data@c:4:47-51=data",
-        ])
+        let described = hits.map {
+            "\($0.code)@\($0.fragment.documentID):\($0.fragment.startUtterance):\($0.fragment.startOffset!)-\($0.fragment.endOffset!)=\($0.text)"
+        }
+        #expect(
+            described.sorted() == [
+                "exact data@c:4:19-23=data",
+                "exact data@c:4:47-51=data",
+                "kluis@c:3:31-45=digitale kluis",
+                "kluis@c:4:4-13=datakluis",
+                "kluis@e:2:19-34=digitale, kluis",
+                "prefix data@c:4:19-23=data",
+                "prefix data@c:4:25-43=data-eigenaarschap",
+                "prefix data@c:4:4-13=datakluis",
+                "prefix data@c:4:47-51=data",
+            ])
         #expect(AutoCoder.counts(hits).total == 2 + 4 + 3)
-        #expect(AutoCoder.counts(hits).perCode == ["exact data": ["citizens": 2], "prefix data": ["citizens": 4], "kluis": ["citizens": 2, "experts": 1]])
-        #expect(try AutoCoder.countHits(of: try CodingDictionary.load(path: dictionary), in: store, scope: TextScope()) == AutoCoder.counts(hits))
+        #expect(
+            AutoCoder.counts(hits).perCode == [
+                "exact data": ["citizens": 2], "prefix data": ["citizens": 4], "kluis": ["citizens": 2, "experts": 1],
+            ])
+        #expect(
+            try AutoCoder.countHits(of: try CodingDictionary.load(path: dictionary), in: store, scope: TextScope())
+                == AutoCoder.counts(hits))
         // The suggestion sheet round-trips through import.
         let sheet = folder.write("suggestions.tsv", CodingSheet.render(AutoCoder.sheetRows(hits, round: 1, coder: "auto")))
         let imported = try SheetImporter.importSheet(at: sheet, into: store, defaultCoder: "x")
@@ -197,7 +212,8 @@ import Testing
         let folder = TemporaryDirectory()
         let store = try ProjectStore.create(at: folder.file("p.cda"))
         func ingest(_ name: String, _ text: String) throws {
-            _ = try store.save(try PlainTextReader().read(SourceFile(path: name, bytes: Array(text.utf8)), options: ReadOptions()), replace: false)
+            _ = try store.save(
+                try PlainTextReader().read(SourceFile(path: name, bytes: Array(text.utf8)), options: ReadOptions()), replace: false)
         }
         try ingest("a.txt", "# speakers: A1\nA1: De digitale kluis.\nA1: Iets anders.\nA1: Sociaal-economisch één.\n")
         let kluis = try #require(try store.searchCandidates(["kluis"]))

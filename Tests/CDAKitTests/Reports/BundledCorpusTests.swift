@@ -8,7 +8,8 @@ import Testing
 
     @Test func captionsRepeatTheMorningSessionExactly() throws {
         let text = try PlainTextReader().read(SourceFile(contentsOf: folder + "/citizens/citizens-2-morning.txt"), options: ReadOptions())
-        let captions = try CaptionReader(format: .vtt).read(SourceFile(contentsOf: folder + "/captions/citizens-2-morning-captions.vtt"), options: ReadOptions())
+        let captions = try CaptionReader(format: .vtt).read(
+            SourceFile(contentsOf: folder + "/captions/citizens-2-morning-captions.vtt"), options: ReadOptions())
         #expect(captions.utterances.count == 25)
         let prefix = Array(text.utterances.prefix(25))
         #expect(captions.utterances.map(\.text) == prefix.map(\.text))
@@ -33,14 +34,19 @@ import Testing
         let temporary = TemporaryDirectory()
         let store = try CodingFixtures.project(in: temporary)
         for (utterance, code) in [(2, "snel contact"), (3, "china schrikbeeld"), (4, "wij nederlanders")] {
-            _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: utterance), codeName: code, coder: "a"))
+            _ = try store.addCoding(
+                CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: utterance), codeName: code, coder: "a"))
         }
-        _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "exp", startUtterance: 3), codeName: "mattheüseffect", coder: "a"))
+        _ = try store.addCoding(
+            CodingRequest(fragment: Fragment(documentID: "exp", startUtterance: 3), codeName: "mattheüseffect", coder: "a"))
         _ = try store.loadCodebook(Codebook.parse(CodingFixtures.codebook), actor: "a")
         try store.startRound(2, themes: ["china-image", "inequality"])
-        _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 3, endUtterance: 4), codeName: "wij-zij china", coder: "a"))
-        _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 3), codeName: "kredietsysteem als nachtmerrie", coder: "a"))
-        _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "exp", startUtterance: 3), codeName: "mattheüseffect", coder: "a"))
+        _ = try store.addCoding(
+            CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 3, endUtterance: 4), codeName: "wij-zij china", coder: "a"))
+        _ = try store.addCoding(
+            CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 3), codeName: "kredietsysteem als nachtmerrie", coder: "a"))
+        _ = try store.addCoding(
+            CodingRequest(fragment: Fragment(documentID: "exp", startUtterance: 3), codeName: "mattheüseffect", coder: "a"))
         let beforeMerge = try store.codes()
         _ = try store.mergeCodes(["wij-zij china", "kredietsysteem als nachtmerrie"], into: "china als dystopie", actor: "a")
         _ = try store.undo()

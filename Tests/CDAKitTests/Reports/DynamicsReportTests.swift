@@ -25,10 +25,11 @@ import Testing
     @Test func everyFormatShowsTheSection() throws {
         let (report, _, folder) = try self.report(dynamics: true)
         let paths = try ReportWriter.write(report, formats: ReportFormat.allCases, to: folder.file("out"))
-        #expect(paths.map { ($0 as NSString).lastPathComponent } == [
-            "report.md", "report.html", "themes.csv", "codes.csv", "dynamics-speakers.csv", "dynamics-groups.csv",
-            "dynamics-transitions.csv", "dynamics-initiations.csv", "report.json",
-        ])
+        #expect(
+            paths.map { ($0 as NSString).lastPathComponent } == [
+                "report.md", "report.html", "themes.csv", "codes.csv", "dynamics-speakers.csv", "dynamics-groups.csv",
+                "dynamics-transitions.csv", "dynamics-initiations.csv", "report.json",
+            ])
         func file(_ name: String) throws -> String { try String(contentsOfFile: folder.file("out/\(name)"), encoding: .utf8) }
         let markdown = try file("report.md")
         // Gini 76/208 = 0.365…, moderator share 13/42 = 30.95…%.
@@ -39,7 +40,9 @@ import Testing
         #expect(markdown.contains("| surveillance | g1 | 7 | – | participant | yes (utterance 6) |"))
         #expect(markdown.contains("| government | g1 | 2 | 0:00:10 | participant | no |"))
         #expect(try file("dynamics-groups.csv").contains("\r\ncitizens,4,1,7,26,\(76.0 / 208.0),\(13.0 / 42.0)\r\n"))
-        #expect(try file("dynamics-transitions.csv") == "moderator_to_participant,participant_to_moderator,participant_to_participant\r\n4,1,6\r\n")
+        #expect(
+            try file("dynamics-transitions.csv")
+                == "moderator_to_participant,participant_to_moderator,participant_to_participant\r\n4,1,6\r\n")
         #expect(try file("dynamics-initiations.csv").contains("\r\nsurveillance,g1,7,,participant,true,6\r\n"))
         let html = try file("report.html")
         #expect(html.contains("aria-label=\"Floor share of each speaker per group\""))

@@ -10,20 +10,27 @@ import Testing
     private func project(_ folder: TemporaryDirectory) throws -> ProjectStore {
         let store = try CodingFixtures.project(in: folder)
         _ = try store.loadCodebook(Codebook.parse(CodingFixtures.codebook), actor: "t")
-        func add(_ document: String, _ from: Int, to: Int? = nil, start: Int? = nil, end: Int? = nil, code: String, coder: String = "a") throws {
-            _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: document, startUtterance: from, startOffset: start, endUtterance: to, endOffset: end), codeName: code, coder: coder))
+        func add(_ document: String, _ from: Int, to: Int? = nil, start: Int? = nil, end: Int? = nil, code: String, coder: String = "a")
+            throws
+        {
+            _ = try store.addCoding(
+                CodingRequest(
+                    fragment: Fragment(documentID: document, startUtterance: from, startOffset: start, endUtterance: to, endOffset: end),
+                    codeName: code, coder: coder))
         }
-        try add("cit", 1, code: "vraag over overheid")            // moderator's utterance
+        try add("cit", 1, code: "vraag over overheid")  // moderator's utterance
         try add("cit", 2, code: "snel contact")
         try add("cit", 3, code: "kredietsysteem als nachtmerrie")
         try add("cit", 3, code: "china schrikbeeld", coder: "b")  // merged below
-        try add("cit", 3, to: 4, start: 0, end: 3, code: "wij-zij")                      // overlaps cit:3, adds "Wij"
-        try add("exp", 2, start: 0, end: 11, code: "kritiek efficiëntie")        // "Efficiëntie": one word
+        try add("cit", 3, to: 4, start: 0, end: 3, code: "wij-zij")  // overlaps cit:3, adds "Wij"
+        try add("exp", 2, start: 0, end: 11, code: "kritiek efficiëntie")  // "Efficiëntie": one word
         try add("exp", 3, code: "mattheüseffect")
         _ = try store.mergeCodes(["china schrikbeeld"], into: "kredietsysteem als nachtmerrie", actor: "t")
-        for (code, theme) in [("vraag over overheid", "digital-government"), ("snel contact", "digital-government"),
-                              ("kredietsysteem als nachtmerrie", "china-image"), ("kredietsysteem als nachtmerrie", "digital-government"),
-                              ("wij-zij", "china-image"), ("kritiek efficiëntie", "digital-government"), ("mattheüseffect", "inequality")] {
+        for (code, theme) in [
+            ("vraag over overheid", "digital-government"), ("snel contact", "digital-government"),
+            ("kredietsysteem als nachtmerrie", "china-image"), ("kredietsysteem als nachtmerrie", "digital-government"),
+            ("wij-zij", "china-image"), ("kritiek efficiëntie", "digital-government"), ("mattheüseffect", "inequality"),
+        ] {
             try store.mapCode(code, toTheme: theme, actor: "t")
         }
         return store
@@ -45,10 +52,11 @@ import Testing
         let folder = TemporaryDirectory()
         let report = try project(folder).themeReport(ReportOptions(round: .number(1), projectName: "fixture"))
         #expect(report.round == 1)
-        #expect(report.groups == [
-            .init(name: "citizens", documents: 1, participants: 3, utterances: 4, words: 29, codedWords: 18),
-            .init(name: "experts", documents: 1, participants: 2, utterances: 3, words: 17, codedWords: 5),
-        ])
+        #expect(
+            report.groups == [
+                .init(name: "citizens", documents: 1, participants: 3, utterances: 4, words: 29, codedWords: 18),
+                .init(name: "experts", documents: 1, participants: 2, utterances: 3, words: 17, codedWords: 5),
+            ])
         #expect(report.themes.map(\.id) == ["digital-government", "china-image", "inequality"])
         let government = report.themes[0]
         let citizens = try #require(government.groups["citizens"])
@@ -76,7 +84,10 @@ import Testing
         #expect(china.groups["citizens"]?.fragments == 2)
         #expect(china.groups["citizens"]?.words == 9)
         #expect(china.groups["citizens"]?.participants == 2)
-        #expect(china.groups["citizens"]?.codes == [.init(code: "kredietsysteem als nachtmerrie", fragments: 1), .init(code: "wij-zij", fragments: 1)])
+        #expect(
+            china.groups["citizens"]?.codes == [
+                .init(code: "kredietsysteem als nachtmerrie", fragments: 1), .init(code: "wij-zij", fragments: 1),
+            ])
         #expect(china.groups["experts"]?.fragments == 0)
         #expect(abs(china.comparison!.logRatio! - log2((9.0 / 29.0) / (0.5 / 17.0))) < 1e-12)
         #expect(abs(china.comparison!.logLikelihood - referenceG2(9, 0, 29, 17)) < 1e-9)
@@ -86,20 +97,21 @@ import Testing
         #expect(inequality.groups["citizens"]?.words == 0)
         #expect(inequality.comparison?.raisedMoreBy == "experts")
 
-        #expect(report.silences == [
-            .init(kind: .participantsSilentOnTheme, theme: "digital-government", group: "citizens", count: 1, of: 3),
-            .init(kind: .participantsSilentOnTheme, theme: "digital-government", group: "experts", count: 1, of: 2),
-            .init(kind: .termsNeverUsed, theme: "digital-government", group: "citizens", terms: ["toezicht"]),
-            .init(kind: .termsNeverUsed, theme: "digital-government", group: "experts", terms: ["overheid", "loket"]),
-            .init(kind: .participantsSilentOnTheme, theme: "china-image", group: "citizens", count: 1, of: 3),
-            .init(kind: .termsNeverUsed, theme: "china-image", group: "citizens", terms: ["surveillance"]),
-            .init(kind: .termsNeverUsed, theme: "china-image", group: "experts", terms: ["china", "kredietsysteem", "surveillance"]),
-            .init(kind: .themeNotRaisedByGroup, theme: "china-image", group: "experts"),
-            .init(kind: .participantsSilentOnTheme, theme: "inequality", group: "experts", count: 1, of: 2),
-            .init(kind: .termsNeverUsed, theme: "inequality", group: "citizens", terms: ["ongelijkheid", "verliezers"]),
-            .init(kind: .termsNeverUsed, theme: "inequality", group: "experts", terms: ["verliezers"]),
-            .init(kind: .themeNotRaisedByGroup, theme: "inequality", group: "citizens"),
-        ])
+        #expect(
+            report.silences == [
+                .init(kind: .participantsSilentOnTheme, theme: "digital-government", group: "citizens", count: 1, of: 3),
+                .init(kind: .participantsSilentOnTheme, theme: "digital-government", group: "experts", count: 1, of: 2),
+                .init(kind: .termsNeverUsed, theme: "digital-government", group: "citizens", terms: ["toezicht"]),
+                .init(kind: .termsNeverUsed, theme: "digital-government", group: "experts", terms: ["overheid", "loket"]),
+                .init(kind: .participantsSilentOnTheme, theme: "china-image", group: "citizens", count: 1, of: 3),
+                .init(kind: .termsNeverUsed, theme: "china-image", group: "citizens", terms: ["surveillance"]),
+                .init(kind: .termsNeverUsed, theme: "china-image", group: "experts", terms: ["china", "kredietsysteem", "surveillance"]),
+                .init(kind: .themeNotRaisedByGroup, theme: "china-image", group: "experts"),
+                .init(kind: .participantsSilentOnTheme, theme: "inequality", group: "experts", count: 1, of: 2),
+                .init(kind: .termsNeverUsed, theme: "inequality", group: "citizens", terms: ["ongelijkheid", "verliezers"]),
+                .init(kind: .termsNeverUsed, theme: "inequality", group: "experts", terms: ["verliezers"]),
+                .init(kind: .themeNotRaisedByGroup, theme: "inequality", group: "citizens"),
+            ])
     }
 
     @Test func moderatorsCountOnlyWhenAsked() throws {
@@ -141,10 +153,14 @@ import Testing
     @Test func noParticipantTextWithoutQuotes() throws {
         let folder = TemporaryDirectory()
         let store = try project(folder)
-        try store.setMemo("Burgers spreken over China als schrikbeeld.", on: .themeGroup(theme: "china-image", group: "citizens"), author: "t")
+        try store.setMemo(
+            "Burgers spreken over China als schrikbeeld.", on: .themeGroup(theme: "china-image", group: "citizens"), author: "t")
         let privateReport = try store.themeReport(ReportOptions(round: .number(1)))
         #expect(privateReport.themes[1].groups["citizens"]?.summary == "Burgers spreken over China als schrikbeeld.")
-        let phrases = ["snel reageren", "nachtmerrie met dat", "pikken dat niet", "gewoon contact", "geen publieke waarde", "versterkt ongelijkheid", "toezicht loopt"]
+        let phrases = [
+            "snel reageren", "nachtmerrie met dat", "pikken dat niet", "gewoon contact", "geen publieke waarde", "versterkt ongelijkheid",
+            "toezicht loopt",
+        ]
         for format in ReportFormat.allCases {
             for file in try format.renderer.render(privateReport) {
                 for phrase in phrases { #expect(!file.content.contains(phrase), "\(file.name) contains participant text '\(phrase)'") }
@@ -163,12 +179,18 @@ import Testing
         let report = try project(folder).themeReport(ReportOptions(round: .number(1), projectName: "fixture"))
         let csv = try CSVReportRenderer().render(report)
         let themes = try #require(csv.first { $0.name == "themes.csv" }).content
-        #expect(themes.contains("digital-government,Vertrouwen in de digitale overheid,citizens,2,17,\(17.0 / 29.0),2,\(2.0 / 3.0),1,29,3,"))
+        #expect(
+            themes.contains("digital-government,Vertrouwen in de digitale overheid,citizens,2,17,\(17.0 / 29.0),2,\(2.0 / 3.0),1,29,3,"))
         let json = try #require(try JSONReportRenderer().render(report).first).content
         let decoded = try JSONDecoder().decode(ThemeReport.self, from: Data(json.utf8))
         #expect(decoded == report)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == Set(["generated_by", "project", "round", "by", "includes_moderators", "privacy", "groups", "themes", "silences", "definitions"]))
+        #expect(
+            Set(object.keys)
+                == Set([
+                    "generated_by", "project", "round", "by", "includes_moderators", "privacy", "groups", "themes", "silences",
+                    "definitions",
+                ]))
         let markdown = try #require(try MarkdownReportRenderer().render(report).first).content
         #expect(markdown.contains("| share of words | 58.6% | 5.9% |"))
         let html = try #require(try HTMLReportRenderer().render(report).first).content
@@ -180,13 +202,17 @@ import Testing
     @Test func summariesExportHasFiguresAndMemos() throws {
         let folder = TemporaryDirectory()
         let store = try project(folder)
-        try store.setMemo("Experts zien regulering als antwoord.", on: .themeGroup(theme: "digital-government", group: "experts"), author: "t")
+        try store.setMemo(
+            "Experts zien regulering als antwoord.", on: .themeGroup(theme: "digital-government", group: "experts"), author: "t")
         let report = try store.themeReport(ReportOptions(round: .number(1)))
         let markdown = SummaryExporter.render(report, format: .markdown)
         #expect(markdown.contains("Experts zien regulering als antwoord."))
         #expect(markdown.contains("2 fragment(s), 17 words (58.6% of the group's words), 2 of 3 participants."))
         let csv = SummaryExporter.render(report, format: .csv)
-        #expect(csv.contains("digital-government,Vertrouwen in de digitale overheid,experts,1,1,\(1.0 / 17.0),1,0.5,Experts zien regulering als antwoord."))
+        #expect(
+            csv.contains(
+                "digital-government,Vertrouwen in de digitale overheid,experts,1,1,\(1.0 / 17.0),1,0.5,Experts zien regulering als antwoord."
+            ))
     }
 }
 
@@ -200,7 +226,8 @@ import Testing
         options.instruments = true
         let report = try store.themeReport(options)
         let instruments = try #require(report.instruments)
-        let direct = try Keyness.compare(target: "citizens", reference: nil, in: store, scope: TextScope(), minimumFrequency: 3, limit: 10, skipStopWords: true)
+        let direct = try Keyness.compare(
+            target: "citizens", reference: nil, in: store, scope: TextScope(), minimumFrequency: 3, limit: 10, skipStopWords: true)
         #expect(instruments.keywords["citizens"] == direct.targetKeywords)
         #expect(instruments.positioning == (try Positioning.measure(in: store, scope: TextScope())))
         let markdown = try #require(try MarkdownReportRenderer().render(report).first).content

@@ -1,7 +1,8 @@
-@testable import CDAKit
 import CDATestSupport
 import Foundation
 import Testing
+
+@testable import CDAKit
 
 /// Sheets as Excel and LibreOffice save them, built byte by byte.
 @Suite struct SpreadsheetSheetTests {
@@ -24,11 +25,13 @@ import Testing
 
     private func codedProject(in folder: TemporaryDirectory) throws -> ProjectStore {
         let store = try CodingFixtures.project(in: folder)
-        let sheet = folder.write("r1.tsv", columns + "\n" + """
-            cit\t2\t\t\tsnel contact\t1\ta\tzie "loket"\t
-            cit\t3-4\t0\t3\t"wij nederlanders"\t1\tb\t\t
-            exp\t2\t0\t11\t"menselijke maat"\t1\ta\tmemo; met puntkomma\t
-            """)
+        let sheet = folder.write(
+            "r1.tsv",
+            columns + "\n" + """
+                cit\t2\t\t\tsnel contact\t1\ta\tzie "loket"\t
+                cit\t3-4\t0\t3\t"wij nederlanders"\t1\tb\t\t
+                exp\t2\t0\t11\t"menselijke maat"\t1\ta\tmemo; met puntkomma\t
+                """)
         #expect(try SheetImporter.importSheet(at: sheet, into: store, defaultCoder: "z").added == 3)
         return store
     }
@@ -41,7 +44,9 @@ import Testing
         let saved = spreadsheetSave(exported, separator: separator)
         #expect(saved.contains("\"\"\"menselijke maat\"\"\""))
         let before = try store.dump()
-        for (name, bytes) in [("saved.txt", Array(saved.utf8)), ("unicode.txt", utf16LE(saved)), ("bom.csv", [0xEF, 0xBB, 0xBF] + Array(saved.utf8))] {
+        for (name, bytes) in [
+            ("saved.txt", Array(saved.utf8)), ("unicode.txt", utf16LE(saved)), ("bom.csv", [0xEF, 0xBB, 0xBF] + Array(saved.utf8)),
+        ] {
             let result = try SheetImporter.importSheet(at: folder.write(name, bytes: bytes), into: store, defaultCoder: "z")
             #expect(result.added == 0, "\(name)")
             #expect(result.alreadyPresent == 3, "\(name)")
@@ -54,7 +59,8 @@ import Testing
     @Test func excelUnicodeTextIsUTF16WithQuotedCells() throws {
         let folder = TemporaryDirectory()
         let store = try CodingFixtures.project(in: folder)
-        let text = columns + "\r\n"
+        let text =
+            columns + "\r\n"
             + "cit\t2\t\t\t\"\"\"wij nederlanders\"\"\"\t1\ta\t\"twee\r\nregels met \"\"quote\"\"\"\t\r\n"
             + "cit\t3\t\t\temoji 🙂 en één\t\ta\t\t\r\n"
         let path = folder.write("excel.txt", bytes: utf16LE(text))
@@ -70,7 +76,8 @@ import Testing
     @Test func dutchExcelCSVWithSemicolonsQuotesAndCRLF() throws {
         let folder = TemporaryDirectory()
         let store = try CodingFixtures.project(in: folder)
-        let csv = "document;utterance;start;end;code;round;coder;memo;text\r\n"
+        let csv =
+            "document;utterance;start;end;code;round;coder;memo;text\r\n"
             + "cit;2;;;\"een \"\"geciteerde\"\" code\";1;a;\"memo; met\r\nregelovergang\";\r\n"
             + ";;;;;;;;\r\n"
             + "cit;3;;;\"\"\"in vivo\"\"\";;a;;\r\n"
@@ -84,7 +91,8 @@ import Testing
         let error = #expect(throws: SheetError.self) {
             try SheetImporter.importSheet(at: folder.write("bad.csv", bad), into: store, defaultCoder: "z")
         }
-        #expect(error?.issues.map(\.description) == ["\(folder.file("bad.csv")):4: utterance 'x' is not a number N or a range N-M with N ≤ M"])
+        #expect(
+            error?.issues.map(\.description) == ["\(folder.file("bad.csv")):4: utterance 'x' is not a number N or a range N-M with N ≤ M"])
     }
 
     @Test func windows1252CSVIsReadWithANotice() throws {
@@ -114,7 +122,10 @@ import Testing
         // cda's own TSV: `"x"` is kept, an in-vivo code.
         ("document\tutterance\tstart\tend\tcode\ncit\t2\t\t\t\"x\"\n", SheetTable.Quoting.none, "\"x\""),
         // A quote inside a cell of cda's own TSV.
-        ("document\tutterance\tstart\tend\tcode\tround\tcoder\tmemo\ncit\t2\t\t\t\"x\"\t\t\tzie \"\"y\"\"\n", SheetTable.Quoting.none, "\"x\""),
+        (
+            "document\tutterance\tstart\tend\tcode\tround\tcoder\tmemo\ncit\t2\t\t\t\"x\"\t\t\tzie \"\"y\"\"\n", SheetTable.Quoting.none,
+            "\"x\""
+        ),
         // Spreadsheet-quoted TSV: a doubled quote is the evidence.
         ("document\tutterance\tstart\tend\tcode\ncit\t2\t\t\t\"\"\"x\"\"\"\n", SheetTable.Quoting.rfc4180, "\"x\""),
         // A quoted header ("quote all text cells").

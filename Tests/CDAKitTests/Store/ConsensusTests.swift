@@ -1,14 +1,18 @@
-@testable import CDAKit
 import CDATestSupport
 import Foundation
 import Testing
+
+@testable import CDAKit
 
 @Suite struct ConsensusTests {
     /// a and b agree on 'overheid' at cit 2 and exp 2, and differ at cit 4 (a only) and exp 4 (b only).
     private func project(_ folder: TemporaryDirectory) throws -> ProjectStore {
         let store = try CodingFixtures.project(in: folder)
-        for (document, utterance, coder) in [("cit", 2, "a"), ("cit", 4, "a"), ("exp", 2, "a"), ("cit", 2, "b"), ("exp", 2, "b"), ("exp", 4, "b")] {
-            _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: document, startUtterance: utterance), codeName: "overheid", coder: coder))
+        for (document, utterance, coder) in [
+            ("cit", 2, "a"), ("cit", 4, "a"), ("exp", 2, "a"), ("cit", 2, "b"), ("exp", 2, "b"), ("exp", 4, "b"),
+        ] {
+            _ = try store.addCoding(
+                CodingRequest(fragment: Fragment(documentID: document, startUtterance: utterance), codeName: "overheid", coder: coder))
         }
         return store
     }
@@ -47,7 +51,9 @@ import Testing
         let folder = TemporaryDirectory()
         let store = try project(folder)
         #expect(throws: AgreementError.consensusCoderCompared("a")) { try store.consensus(AgreementOptions(coders: ["a", "b"]), as: "a") }
-        #expect(throws: AgreementError.unknownCoder("quinten", suggestion: nil)) { try store.consensus(AgreementOptions(coders: ["a", "quinten"]), as: "team") }
+        #expect(throws: AgreementError.unknownCoder("quinten", suggestion: nil)) {
+            try store.consensus(AgreementOptions(coders: ["a", "quinten"]), as: "team")
+        }
         #expect(try store.fragments(code: "overheid").allSatisfy { !$0.coders.contains("team") })
     }
 }

@@ -1,6 +1,7 @@
-@testable import CDAKit
 import CDATestSupport
 import Testing
+
+@testable import CDAKit
 
 @Suite struct DocumentCodingsTests {
     private func code(_ store: ProjectStore, _ fragment: Fragment, _ name: String, coder: String = "a", round: Int? = nil) throws -> Int64 {
@@ -59,11 +60,12 @@ import Testing
         #expect(try store.currentRound() == 2)
         _ = try code(store, Fragment(documentID: "exp", startUtterance: 2), "a")
         let counts = try store.codingCounts()
-        #expect(counts == [
-            DocumentCodingCount(document: "cit", round: 1, codings: 3, fragments: 2),
-            DocumentCodingCount(document: "exp", round: 1, codings: 1, fragments: 1),
-            DocumentCodingCount(document: "exp", round: 2, codings: 1, fragments: 1),
-        ])
+        #expect(
+            counts == [
+                DocumentCodingCount(document: "cit", round: 1, codings: 3, fragments: 2),
+                DocumentCodingCount(document: "exp", round: 1, codings: 1, fragments: 1),
+                DocumentCodingCount(document: "exp", round: 2, codings: 1, fragments: 1),
+            ])
         #expect(try store.utteranceCount(of: "cit") == 5)
         #expect(throws: CorpusError.self) { try store.utteranceCount(of: "nope") }
     }

@@ -1,13 +1,16 @@
-@testable import CDAKit
 import CDATestSupport
 import Foundation
 import Testing
+
+@testable import CDAKit
 
 @Suite struct MaintenanceTests {
     @Test func soundProjectChecksClean() throws {
         let folder = TemporaryDirectory()
         let store = try CodingFixtures.project(in: folder)
-        _ = try store.addCoding(CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2, startOffset: 0, endOffset: 3), codeName: "a", coder: "x"))
+        _ = try store.addCoding(
+            CodingRequest(fragment: Fragment(documentID: "cit", startUtterance: 2, startOffset: 0, endOffset: 3), codeName: "a", coder: "x")
+        )
         _ = try store.mergeCodes(["a"], into: "b", actor: "x")
         #expect(try store.check() == [])
     }
@@ -31,7 +34,8 @@ import Testing
         try store.executeForTesting("UPDATE coding SET startOffset = 0, endOffset = 999 WHERE id = 1")
         try store.executeForTesting("UPDATE code SET status = 'merged', mergedIntoId = 77 WHERE id = 1")
         try store.executeForTesting("UPDATE utterance SET wordCount = 1 WHERE documentId = 'cit' AND idx = 3")
-        try store.executeForTesting("INSERT INTO memo(targetKind, targetId, text, author, updatedAt) VALUES ('document', 'gone', 'x', 'x', 'now')")
+        try store.executeForTesting(
+            "INSERT INTO memo(targetKind, targetId, text, author, updatedAt) VALUES ('document', 'gone', 'x', 'x', 'now')")
         let findings = try store.check()
         #expect(findings.map(\.kind.rawValue).sorted() == ["code", "coding", "foreign-key", "memo", "utterance", "utterance"])
         #expect(findings.contains { $0.message == "document 'cit' has stored totals that do not match its utterances" })
@@ -58,7 +62,9 @@ import Testing
         let store = try ProjectStore.open(at: path)
         let transcript = try PlainTextReader().read(SourceFile(path: "a.txt", bytes: Array("P1: a\n".utf8)), options: ReadOptions())
         #expect(try store.save(transcript, replace: false, pseudonymize: true) == .ingested)
-        let backups = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("old.cda.before-upgrade-") && $0.hasSuffix(".cda") }
+        let backups = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.hasPrefix("old.cda.before-upgrade-") && $0.hasSuffix(".cda")
+        }
         #expect(backups.count == 1)
         #expect(try store.check() == [])
     }

@@ -48,10 +48,13 @@ import Testing
         let folder = TemporaryDirectory()
         let store = try ProjectStore.create(at: folder.file("p.cda"))
         let first = try PlainTextReader().read(SourceFile(path: "d.txt", bytes: Array("A1: een\nB2: twee\n".utf8)), options: ReadOptions())
-        let second = try PlainTextReader().read(SourceFile(path: "d.txt", bytes: Array("A1: een\nB2: drie vier\n".utf8)), options: ReadOptions())
+        let second = try PlainTextReader().read(
+            SourceFile(path: "d.txt", bytes: Array("A1: een\nB2: drie vier\n".utf8)), options: ReadOptions())
         #expect(try store.save(first, replace: false) == .ingested)
         #expect(try store.save(first, replace: false) == .unchanged)
-        #expect(throws: IngestError.documentChanged(SourceLocation(file: "d.txt"), documentID: "d")) { try store.save(second, replace: false) }
+        #expect(throws: IngestError.documentChanged(SourceLocation(file: "d.txt"), documentID: "d")) {
+            try store.save(second, replace: false)
+        }
         #expect(try store.documents()[0].words == 2)
         #expect(try store.save(second, replace: true) == .replaced)
         #expect(try store.documents()[0].words == 3)
@@ -62,7 +65,8 @@ import Testing
         let path = folder.file("p.cda")
         do {
             let store = try ProjectStore.create(at: path)
-            let transcript = try TranscriptXMLReader().read(SourceFile(path: "x.xml", bytes: Array(Fixtures.transcriptXML.utf8)), options: ReadOptions())
+            let transcript = try TranscriptXMLReader().read(
+                SourceFile(path: "x.xml", bytes: Array(Fixtures.transcriptXML.utf8)), options: ReadOptions())
             _ = try store.save(transcript, replace: false)
         }
         let reopened = try ProjectStore.open(at: path)

@@ -1,5 +1,6 @@
-@testable import CDAKit
 import Testing
+
+@testable import CDAKit
 
 /// The digest cda keeps per source file, against FIPS 180-4's test vectors.
 @Suite struct SHA256Tests {

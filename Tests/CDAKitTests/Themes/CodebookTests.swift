@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct CodebookTests {
     @Test func readsThemesQuestionsTermsAndMappings() throws {
-        let codebook = try Codebook.parse("""
+        let codebook = try Codebook.parse(
+            """
             title: Digitalisering en cohesie
             research_questions:
               - {id: rq1, text: Hoe kijken burgers naar de digitale overheid?}
@@ -29,7 +30,10 @@ import Testing
     @Test(arguments: [
         ("themes:\n  - {id: x, label: X}\n  - {id: x, label: Y}\n", "book.yaml: theme id 'x' appears twice"),
         ("themes:\n  - {id: ' ', label: X}\n", "book.yaml: a theme has an empty id"),
-        ("themes:\n  - {id: x, label: X, research_questions: [rq9]}\n", "book.yaml: theme 'x' names research question 'rq9', which is not declared"),
+        (
+            "themes:\n  - {id: x, label: X, research_questions: [rq9]}\n",
+            "book.yaml: theme 'x' names research question 'rq9', which is not declared"
+        ),
         ("themes:\n  - {id: x, label: X}\nmappings:\n  y: [a]\n", "book.yaml: mappings name theme 'y', which is not declared"),
         ("themes:\n  - id: x\n", "book.yaml: at .themes[0]: the key 'label' is missing"),
     ])

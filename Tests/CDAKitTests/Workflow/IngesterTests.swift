@@ -1,7 +1,8 @@
-@testable import CDAKit
 import CDATestSupport
 import Foundation
 import Testing
+
+@testable import CDAKit
 
 @Suite struct IngesterTests {
     private func project(_ folder: TemporaryDirectory) throws -> ProjectStore {
@@ -58,8 +59,11 @@ import Testing
 @Suite struct PseudonymizeTests {
     @Test func labelsBecomePseudonymsStableAcrossFiles() throws {
         let folder = TemporaryDirectory()
-        let first = folder.write("a.txt", "# moderator: Anna\n# speakers: Anna, Jan de Vries, Piet\nAnna: Welkom.\nJan de Vries: Dank.\nPiet: Ja.\nJan de Vries: Nee.\n")
-        let second = folder.write("b.txt", "# moderator: Anna\n# speakers: Anna, Piet, Kees\nAnna: Weer welkom.\nPiet: Hallo.\nKees: Hoi.\nKees: Ok.\n")
+        let first = folder.write(
+            "a.txt",
+            "# moderator: Anna\n# speakers: Anna, Jan de Vries, Piet\nAnna: Welkom.\nJan de Vries: Dank.\nPiet: Ja.\nJan de Vries: Nee.\n")
+        let second = folder.write(
+            "b.txt", "# moderator: Anna\n# speakers: Anna, Piet, Kees\nAnna: Weer welkom.\nPiet: Hallo.\nKees: Hoi.\nKees: Ok.\n")
         let store = try ProjectStore.create(at: folder.file("p.cda"))
         let outcomes = try Ingester(store: store, options: .init(pseudonymize: true)).ingest(paths: [first, second])
         #expect(outcomes.allSatisfy { !$0.failed })
@@ -78,7 +82,9 @@ import Testing
 
     @Test func outcomeNamesSpeakersWithTurnsAndLabelsReadAsText() throws {
         let folder = TemporaryDirectory()
-        let file = folder.write("ronde.txt", """
+        let file = folder.write(
+            "ronde.txt",
+            """
             # moderator: Leider
             # speaker Zoë: role=participant
 
@@ -91,13 +97,15 @@ import Testing
         let outcomes = try Ingester(store: try project(folder), options: .init()).ingest(paths: [file])
         let outcome = try #require(outcomes.first)
         #expect(outcome.status == "ingested")
-        #expect(outcome.speakerTurns.map { "\($0.speaker) \($0.role.rawValue) \($0.turns) \($0.words)" } == [
-            "Leider moderator 2 2", "Chris participant 1 10",
-        ])
+        #expect(
+            outcome.speakerTurns.map { "\($0.speaker) \($0.role.rawValue) \($0.turns) \($0.words)" } == [
+                "Leider moderator 2 2", "Chris participant 1 10",
+            ])
         #expect(outcome.sections == ["subgroep A"])
-        #expect(outcome.notices.map(\.description) == [
-            "\(file):6: 'Let op:' read as text, not as a speaker (use --speakers to declare speakers)",
-        ])
+        #expect(
+            outcome.notices.map(\.description) == [
+                "\(file):6: 'Let op:' read as text, not as a speaker (use --speakers to declare speakers)"
+            ])
     }
 
     @Test func dryRunReportsExactlyAndWritesNothing() throws {

@@ -9,10 +9,11 @@ import Testing
     @Test func bundledStudyBuildsWithExpectedFigures() throws {
         let folder = TemporaryDirectory()
         let result = try RecipeBuilder.build(try Recipe.load(path: recipePath), output: folder.file("report"), projectPath: nil)
-        #expect(result.files.map { ($0 as NSString).lastPathComponent } == [
-            "report.md", "report.html", "themes.csv", "codes.csv", "dynamics-speakers.csv", "dynamics-groups.csv",
-            "dynamics-transitions.csv", "dynamics-initiations.csv", "report.json",
-        ])
+        #expect(
+            result.files.map { ($0 as NSString).lastPathComponent } == [
+                "report.md", "report.html", "themes.csv", "codes.csv", "dynamics-speakers.csv", "dynamics-groups.csv",
+                "dynamics-transitions.csv", "dynamics-initiations.csv", "report.json",
+            ])
         let report = result.report
         #expect(report.round == 2)
         #expect(report.project == "scenario-workshops")
@@ -21,7 +22,8 @@ import Testing
         #expect(report.groups.allSatisfy { $0.documents == 2 && $0.words > 5_000 })
         #expect(report.themes.map(\.id) == ["speculation", "digital-government", "inequality", "china-image"])
         let china = try #require(report.themes.first { $0.id == "china-image" })
-        let citizens = try #require(china.groups["citizens"]), experts = try #require(china.groups["experts"])
+        let citizens = try #require(china.groups["citizens"])
+        let experts = try #require(china.groups["experts"])
         #expect(citizens.shareOfWords > 3 * experts.shareOfWords)
         #expect(china.comparison?.raisedMoreBy == "citizens")
         let government = try #require(report.themes.first { $0.id == "digital-government" })
@@ -75,7 +77,9 @@ import Testing
         let folder = TemporaryDirectory()
         folder.write("cit.txt", CodingFixtures.citizens)
         folder.write("sheet.tsv", "document\tutterance\tstart\tend\tcode\n cit\t2\t\t\tsnel\ncit\t99\t\t\tx\n")
-        let recipeFile = folder.write("cda.yaml", """
+        let recipeFile = folder.write(
+            "cda.yaml",
+            """
             name: broken
             steps:
               - ingest: cit.txt
@@ -101,7 +105,8 @@ import Testing
         // What a build killed earlier left: its hidden working file, under a process id that is gone.
         let abandoned = folder.write(".kept.cda.building-2147483646.cda", "half a project")
         folder.write(".kept.cda.building-2147483646.cda-wal", "its log")
-        let result = try RecipeBuilder.build(try Recipe.load(path: recipePath), output: folder.file("report"), projectPath: folder.file("kept.cda"))
+        let result = try RecipeBuilder.build(
+            try Recipe.load(path: recipePath), output: folder.file("report"), projectPath: folder.file("kept.cda"))
         #expect(result.project == folder.file("kept.cda"))
         #expect(!FileManager.default.fileExists(atPath: abandoned))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["kept.cda", "report"])
@@ -113,7 +118,10 @@ import Testing
     @Test func unknownStepIsRejectedWithItsLine() throws {
         let folder = TemporaryDirectory()
         let recipeFile = folder.write("cda.yaml", "name: x\nsteps:\n  - ingest: a\n  - cook: dinner\n")
-        #expect(throws: CodebookError.invalidEntry(file: recipeFile, line: 4, message: "unknown step; use one of: ingest, themes, sheet, consolidate, round, mappings, memos")) {
+        #expect(
+            throws: CodebookError.invalidEntry(
+                file: recipeFile, line: 4, message: "unknown step; use one of: ingest, themes, sheet, consolidate, round, mappings, memos")
+        ) {
             try Recipe.load(path: recipeFile)
         }
     }

@@ -18,7 +18,8 @@ public enum AgreementError: Error, Sendable, Hashable, CustomStringConvertible {
             let named = coders.isEmpty ? "none" : coders.map { "'\($0)'" }.joined(separator: ", ")
             return "Name two or more different coders to compare (got \(named)), for example --coders A,B."
         case .unknownCoder(let coder, let suggestion):
-            return "No coding is by coder '\(coder)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? " See the coders in 'cda sheet export'.")
+            return "No coding is by coder '\(coder)'."
+                + (suggestion.map { " Did you mean '\($0)'?" } ?? " See the coders in 'cda sheet export'.")
         case .overlapOutOfRange(let value):
             return "The minimum overlap must be a share between 0 and 1, not \(value)."
         case .consensusCoderCompared(let coder):

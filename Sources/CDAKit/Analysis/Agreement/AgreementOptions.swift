@@ -15,8 +15,10 @@ public struct AgreementOptions: Sendable, Hashable {
     public var includeModerators: Bool
 
     /// Creates options; by default the current round, every coded document and code, per utterance.
-    public init(coders: [String], round: Int? = nil, documents: [String] = [], codes: [String] = [],
-                unit: AgreementUnit = .utterance, includeModerators: Bool = false) {
+    public init(
+        coders: [String], round: Int? = nil, documents: [String] = [], codes: [String] = [],
+        unit: AgreementUnit = .utterance, includeModerators: Bool = false
+    ) {
         self.coders = coders
         self.round = round
         self.documents = documents

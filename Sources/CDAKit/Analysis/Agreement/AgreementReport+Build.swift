@@ -33,13 +33,17 @@ extension AgreementReport {
             let data = judgements.data(code: id)
             let used = data.judgementsPerCategory[UtteranceJudgements.present] > 0
             if used { overall.add(contentsOf: data) }
-            codes.append(CodeAgreement(
-                code: corpus.codes[id]?.name ?? "", codeID: id, statistics: used ? Statistics(data) : Statistics(undefined: .codeUnused),
-                codedUnits: judgements.codedUnits(code: id), comparedUnits: data.pairableUnits))
+            codes.append(
+                CodeAgreement(
+                    code: corpus.codes[id]?.name ?? "", codeID: id,
+                    statistics: used ? Statistics(data) : Statistics(undefined: .codeUnused),
+                    codedUnits: judgements.codedUnits(code: id), comparedUnits: data.pairableUnits))
             for (unit, given) in judgements.disagreements(code: id) {
-                disagreements.append(disagreement(code: id, corpus: corpus, scope: scope, judgements: given,
-                                                  fragment: Fragment(documentID: unit.document, startUtterance: unit.index),
-                                                  text: corpus.utterances[unit]?.text))
+                disagreements.append(
+                    disagreement(
+                        code: id, corpus: corpus, scope: scope, judgements: given,
+                        fragment: Fragment(documentID: unit.document, startUtterance: unit.index),
+                        text: corpus.utterances[unit]?.text))
             }
         }
         let perDocument = Dictionary(grouping: scope.units, by: \.document).mapValues(\.count)
@@ -55,7 +59,9 @@ extension AgreementReport {
         let segments = SegmentMatching.segments(in: scope, corpus: corpus)
         var codes: [CodeAgreement] = []
         var disagreements: [Disagreement] = []
-        var checked = 0, matched = 0, total = 0
+        var checked = 0
+        var matched = 0
+        var total = 0
         var perDocument: [String: Int] = [:]
         for id in scope.codeIDs {
             let list = segments[id] ?? []
@@ -64,16 +70,21 @@ extension AgreementReport {
             for segment in list { perDocument[segment.fragment.documentID, default: 0] += 1 }
             checked += result.checked
             matched += result.matched
-            let agreement: AgreementEstimate = result.checked == 0 ? .undefined(.noPairableUnits) : .value(Double(result.matched) / Double(result.checked))
-            codes.append(CodeAgreement(
-                code: corpus.codes[id]?.name ?? "", codeID: id,
-                statistics: list.isEmpty ? Statistics(undefined: .codeUnused) : Statistics(segmentAgreement: agreement),
-                codedUnits: Dictionary(uniqueKeysWithValues: scope.coders.enumerated().map { ($1, result.segments[$0]) }),
-                comparedUnits: result.checked))
+            let agreement: AgreementEstimate =
+                result.checked == 0 ? .undefined(.noPairableUnits) : .value(Double(result.matched) / Double(result.checked))
+            codes.append(
+                CodeAgreement(
+                    code: corpus.codes[id]?.name ?? "", codeID: id,
+                    statistics: list.isEmpty ? Statistics(undefined: .codeUnused) : Statistics(segmentAgreement: agreement),
+                    codedUnits: Dictionary(uniqueKeysWithValues: scope.coders.enumerated().map { ($1, result.segments[$0]) }),
+                    comparedUnits: result.checked))
             for (segment, given) in result.unmatched {
-                let text = segment.pieces.sorted { $0.key < $1.key }.compactMap { key, range in corpus.utterances[key]?.text?.scalarSlice(range) }
-                var entry = disagreement(code: id, corpus: corpus, scope: scope, judgements: given, fragment: segment.fragment,
-                                         text: text.isEmpty ? nil : text.joined(separator: " "))
+                let text = segment.pieces.sorted { $0.key < $1.key }.compactMap { key, range in
+                    corpus.utterances[key]?.text?.scalarSlice(range)
+                }
+                var entry = disagreement(
+                    code: id, corpus: corpus, scope: scope, judgements: given, fragment: segment.fragment,
+                    text: text.isEmpty ? nil : text.joined(separator: " "))
                 entry.segmentCoder = scope.coders[segment.coder]
                 disagreements.append(entry)
             }
@@ -92,8 +103,10 @@ extension AgreementReport {
         }
     }
 
-    private static func disagreement(code id: Int64, corpus: CodedCorpus, scope: AgreementScope, judgements: [Int?],
-                                     fragment: Fragment, text: String?) -> Disagreement {
+    private static func disagreement(
+        code id: Int64, corpus: CodedCorpus, scope: AgreementScope, judgements: [Int?],
+        fragment: Fragment, text: String?
+    ) -> Disagreement {
         Disagreement(
             code: corpus.codes[id]?.name ?? "", inVivo: corpus.codes[id]?.origin == .inVivo, fragment: fragment,
             judgements: zip(scope.coders, judgements).map { coder, value in
@@ -106,8 +119,14 @@ extension AgreementReport {
     private static func sorted(_ disagreements: [Disagreement], scope: AgreementScope) -> [Disagreement] {
         let order = Dictionary(uniqueKeysWithValues: scope.documents.enumerated().map { ($1, $0) })
         return disagreements.sorted { a, b in
-            let left = (order[a.fragment.documentID] ?? 0, a.fragment.startUtterance, a.fragment.startOffset ?? 0, a.fragment.endUtterance, a.fragment.endOffset ?? Int.max)
-            let right = (order[b.fragment.documentID] ?? 0, b.fragment.startUtterance, b.fragment.startOffset ?? 0, b.fragment.endUtterance, b.fragment.endOffset ?? Int.max)
+            let left = (
+                order[a.fragment.documentID] ?? 0, a.fragment.startUtterance, a.fragment.startOffset ?? 0, a.fragment.endUtterance,
+                a.fragment.endOffset ?? Int.max
+            )
+            let right = (
+                order[b.fragment.documentID] ?? 0, b.fragment.startUtterance, b.fragment.startOffset ?? 0, b.fragment.endUtterance,
+                b.fragment.endOffset ?? Int.max
+            )
             if left != right { return left < right }
             return (a.code, a.segmentCoder ?? "") < (b.code, b.segmentCoder ?? "")
         }

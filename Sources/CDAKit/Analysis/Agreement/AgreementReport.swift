@@ -46,7 +46,10 @@ public struct AgreementReport: Sendable, Hashable, Encodable {
 
         /// The statistics by their JSON keys, in a fixed order.
         public var byKey: [(key: String, estimate: AgreementEstimate)] {
-            [("agreement", agreement), ("kappa", kappa), ("fleiss_kappa", fleissKappa), ("alpha", alpha), ("brennan_prediger", brennanPrediger)]
+            [
+                ("agreement", agreement), ("kappa", kappa), ("fleiss_kappa", fleissKappa), ("alpha", alpha),
+                ("brennan_prediger", brennanPrediger),
+            ]
         }
     }
 
@@ -102,8 +105,11 @@ public struct AgreementReport: Sendable, Hashable, Encodable {
     private enum Keys: String, CodingKey {
         case unit, units, coders, round, documents, codes, overall, disagreements, undefined, code
         case agreement, kappa, alpha
-        case fleissKappa = "fleiss_kappa", brennanPrediger = "brennan_prediger"
-        case minOverlap = "min_overlap", codedUnits = "coded_units", comparedUnits = "compared_units"
+        case fleissKappa = "fleiss_kappa"
+        case brennanPrediger = "brennan_prediger"
+        case minOverlap = "min_overlap"
+        case codedUnits = "coded_units"
+        case comparedUnits = "compared_units"
     }
 
     /// Writes the documented keys; statistics as numbers, or `null` with the reason under `undefined`.

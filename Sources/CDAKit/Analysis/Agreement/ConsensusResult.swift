@@ -20,7 +20,8 @@ public struct ConsensusResult: Sendable, Hashable, Encodable {
 
     private enum Keys: String, CodingKey {
         case coder, coders, round, agreed, added, disagreements
-        case alreadyPresent = "already_present", retiredCodes = "retired_codes"
+        case alreadyPresent = "already_present"
+        case retiredCodes = "retired_codes"
     }
 
     /// Writes the counts; the disagreements as their number.

@@ -3,7 +3,8 @@ extension Disagreement {
     /// fragment, the code, the round, `coder` (empty: the importer's default coder), the judgements
     /// as the memo, and the text.
     public func sheetRow(round: Int, coder: String) -> [String] {
-        CodingSheet.row(fragment, code: code, origin: inVivo ? .inVivo : .analyst, round: round, coder: coder, memo: summary, text: text ?? "")
+        CodingSheet.row(
+            fragment, code: code, origin: inVivo ? .inVivo : .analyst, round: round, coder: coder, memo: summary, text: text ?? "")
     }
 
     /// A coding sheet of disagreements to discuss: comment lines saying how to use it, then the

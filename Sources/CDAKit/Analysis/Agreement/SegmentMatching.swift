@@ -53,7 +53,8 @@ struct SegmentMatching {
         var seen: Set<Identity> = []
         var result: [Int64: [Segment]] = [:]
         for span in scope.spans.sorted(by: { $0.fragment < $1.fragment }) {
-            guard let coder = index[span.coder], seen.insert(Identity(code: span.codeID, coder: coder, fragment: span.fragment)).inserted else { continue }
+            guard let coder = index[span.coder], seen.insert(Identity(code: span.codeID, coder: coder, fragment: span.fragment)).inserted
+            else { continue }
             var pieces: [CodedCorpus.UtteranceKey: Range<Int>] = [:]
             for position in span.fragment.startUtterance...span.fragment.endUtterance {
                 let key = CodedCorpus.UtteranceKey(document: span.fragment.documentID, index: position)
@@ -63,7 +64,9 @@ struct SegmentMatching {
                 pieces[key] = range
             }
             let length = pieces.values.reduce(0) { $0 + $1.count }
-            if length > 0 { result[span.codeID, default: []].append(Segment(coder: coder, fragment: span.fragment, pieces: pieces, length: length)) }
+            if length > 0 {
+                result[span.codeID, default: []].append(Segment(coder: coder, fragment: span.fragment, pieces: pieces, length: length))
+            }
         }
         return result
     }
@@ -76,7 +79,9 @@ struct SegmentMatching {
         let (small, large) = a.pieces.count <= b.pieces.count ? (a, b) : (b, a)
         var total = 0
         for (key, range) in small.pieces {
-            if let other = large.pieces[key] { total += max(0, min(range.upperBound, other.upperBound) - max(range.lowerBound, other.lowerBound)) }
+            if let other = large.pieces[key] {
+                total += max(0, min(range.upperBound, other.upperBound) - max(range.lowerBound, other.lowerBound))
+            }
         }
         return total
     }
@@ -105,7 +110,8 @@ struct SegmentMatching {
             var judgements: [Int?] = Array(repeating: nil, count: scope.coders.count)
             judgements[segment.coder] = UtteranceJudgements.present
             var missed = false
-            for (index, coder) in scope.coders.enumerated() where index != segment.coder && scope.judged(segment.fragment.documentID, by: coder) {
+            for (index, coder) in scope.coders.enumerated()
+            where index != segment.coder && scope.judged(segment.fragment.documentID, by: coder) {
                 result.checked += 1
                 if others.contains(where: { $0.coder == index && matches(segment, $0) }) {
                     result.matched += 1

@@ -1,15 +1,22 @@
 extension ConversationDynamics {
     /// The definitions printed in the report's definitions section when it has the dynamics.
     public static let definitionTexts: [String: String] = [
-        "dynamics_turns": "A turn is one utterance; a speaker's turns and words are counted in the sessions (documents) of the group they appear under.",
-        "dynamics_seconds": "Seconds of speech: each turn lasts until its end time, else until the next utterance's start; a last turn without an end time counts no seconds, and a speaker without times has none.",
-        "dynamics_floor_share": "Floor share: a speaker's words divided by all words spoken in the group's sessions, moderators and observers included.",
+        "dynamics_turns":
+            "A turn is one utterance; a speaker's turns and words are counted in the sessions (documents) of the group they appear under.",
+        "dynamics_seconds":
+            "Seconds of speech: each turn lasts until its end time, else until the next utterance's start; a last turn without an end time counts no seconds, and a speaker without times has none.",
+        "dynamics_floor_share":
+            "Floor share: a speaker's words divided by all words spoken in the group's sessions, moderators and observers included.",
         "dynamics_mean_turn": "Mean turn: a speaker's words divided by their turns; longest turn: the most words in one of their turns.",
-        "dynamics_participants": "Participants are all participants the group's documents declare, including silent participants, who never take a turn there.",
-        "dynamics_gini": "Gini: Σᵢ Σⱼ |xᵢ − xⱼ| / (2 n² μ) over the words xᵢ of all n declared participants of the group (population formula); 0 is perfectly even, near 1 one person speaks.",
+        "dynamics_participants":
+            "Participants are all participants the group's documents declare, including silent participants, who never take a turn there.",
+        "dynamics_gini":
+            "Gini: Σᵢ Σⱼ |xᵢ − xⱼ| / (2 n² μ) over the words xᵢ of all n declared participants of the group (population formula); 0 is perfectly even, near 1 one person speaks.",
         "dynamics_moderator_share": "Moderator share: moderators' words divided by all words spoken in the group's sessions.",
-        "dynamics_transitions": "Transitions: pairs of consecutive utterances by different speakers, observers and unattributed utterances left out; many participant → participant transitions mean dialogue, few a moderated interview.",
-        "dynamics_initiations": "Initiation: a theme's first coded fragment in a document in the report's round; prompted when the moderator's most recent turn before it contains one of the theme's sensitising terms (matched as everywhere in cda).",
+        "dynamics_transitions":
+            "Transitions: pairs of consecutive utterances by different speakers, observers and unattributed utterances left out; many participant → participant transitions mean dialogue, few a moderated interview.",
+        "dynamics_initiations":
+            "Initiation: a theme's first coded fragment in a document in the report's round; prompted when the moderator's most recent turn before it contains one of the theme's sensitising terms (matched as everywhere in cda).",
     ]
 
     /// Computes the dynamics of the given sessions.
@@ -23,8 +30,10 @@ extension ConversationDynamics {
     /// - Returns: Speakers, groups, transitions and initiations.
     /// - Complexity: O(*u* + *c* + *t* · *d* · *w*) for *u* utterances, *c* codings, and the words
     ///   *w* of the moderator turns looked at for *t* themes in *d* documents.
-    public static func build(sessions: [SessionTalk], roles: [String: SpeakerRole], names: [String: String],
-                             corpus: CodedCorpus, round: Int) -> ConversationDynamics {
+    public static func build(
+        sessions: [SessionTalk], roles: [String: SpeakerRole], names: [String: String],
+        corpus: CodedCorpus, round: Int
+    ) -> ConversationDynamics {
         let (speakers, groups) = participation(sessions: sessions, roles: roles, names: names)
         return ConversationDynamics(
             speakers: speakers, groups: groups, transitions: transitions(sessions: sessions, roles: roles),
@@ -48,7 +57,8 @@ extension ConversationDynamics {
 
     /// Per speaker and per group: turns, words, seconds, shares and the Gini coefficient.
     static func participation(sessions: [SessionTalk], roles: [String: SpeakerRole], names: [String: String])
-        -> (speakers: [SpeakerFigures], groups: [GroupFigures]) {
+        -> (speakers: [SpeakerFigures], groups: [GroupFigures])
+    {
         func role(_ speaker: String) -> SpeakerRole { roles[speaker] ?? .participant }
         var sessionsOfGroup: [String: [SessionTalk]] = [:]
         for session in sessions {
@@ -76,19 +86,21 @@ extension ConversationDynamics {
             let shown = participants.union(tallies.keys)
             for speaker in shown {
                 let tally = tallies[speaker] ?? Tally()
-                speakerRows.append(SpeakerFigures(
-                    speaker: names[speaker] ?? speaker, role: role(speaker), group: group, turns: tally.turns, words: tally.words,
-                    seconds: tally.seconds, floorShare: allWords == 0 ? 0 : Double(tally.words) / Double(allWords),
-                    meanTurnWords: tally.turns == 0 ? nil : Double(tally.words) / Double(tally.turns), longestTurnWords: tally.longest))
+                speakerRows.append(
+                    SpeakerFigures(
+                        speaker: names[speaker] ?? speaker, role: role(speaker), group: group, turns: tally.turns, words: tally.words,
+                        seconds: tally.seconds, floorShare: allWords == 0 ? 0 : Double(tally.words) / Double(allWords),
+                        meanTurnWords: tally.turns == 0 ? nil : Double(tally.words) / Double(tally.turns), longestTurnWords: tally.longest))
             }
             let participantTallies = participants.map { tallies[$0] ?? Tally() }
             let moderatorWords = tallies.filter { role($0.key) == .moderator }.values.reduce(0) { $0 + $1.words }
-            groupRows.append(GroupFigures(
-                group: group, participants: participants.count,
-                silentParticipants: participantTallies.filter { $0.turns == 0 }.count,
-                turns: participantTallies.reduce(0) { $0 + $1.turns }, words: participantTallies.reduce(0) { $0 + $1.words },
-                gini: Gini.coefficient(participantTallies.map(\.words)),
-                moderatorShare: allWords == 0 ? 0 : Double(moderatorWords) / Double(allWords)))
+            groupRows.append(
+                GroupFigures(
+                    group: group, participants: participants.count,
+                    silentParticipants: participantTallies.filter { $0.turns == 0 }.count,
+                    turns: participantTallies.reduce(0) { $0 + $1.turns }, words: participantTallies.reduce(0) { $0 + $1.words },
+                    gini: Gini.coefficient(participantTallies.map(\.words)),
+                    moderatorShare: allWords == 0 ? 0 : Double(moderatorWords) / Double(allWords)))
         }
         let roleOrder = Dictionary(uniqueKeysWithValues: SpeakerRole.allCases.enumerated().map { ($1, $0) })
         speakerRows.sort { ($0.group, roleOrder[$0.role] ?? 0, $0.speaker) < ($1.group, roleOrder[$1.role] ?? 0, $1.speaker) }

@@ -29,11 +29,13 @@ extension ConversationDynamics {
                 let prompt = position.flatMap { position in
                     session.turns[..<position].last { $0.speaker.map { roles[$0] == .moderator } ?? false }
                 }
-                let prompted = prompt.map { !matcher.terms(in: Tokenizer.words(in: $0.text ?? "").map { $0.lowercased() }).isEmpty } ?? false
-                result.append(Initiation(
-                    theme: theme.id, document: session.document, utterance: fragment.startUtterance, time: turn?.start,
-                    role: turn?.speaker.map { roles[$0] ?? .participant }, prompted: prompted,
-                    promptUtterance: prompted ? prompt?.index : nil))
+                let prompted =
+                    prompt.map { !matcher.terms(in: Tokenizer.words(in: $0.text ?? "").map { $0.lowercased() }).isEmpty } ?? false
+                result.append(
+                    Initiation(
+                        theme: theme.id, document: session.document, utterance: fragment.startUtterance, time: turn?.start,
+                        role: turn?.speaker.map { roles[$0] ?? .participant }, prompted: prompted,
+                        promptUtterance: prompted ? prompt?.index : nil))
             }
         }
         return result

@@ -126,7 +126,9 @@ public struct ConversationDynamics: Sendable, Codable, Hashable {
         public var promptUtterance: Int?
 
         /// Creates an initiation.
-        public init(theme: String, document: String, utterance: Int, time: Double?, role: SpeakerRole?, prompted: Bool, promptUtterance: Int?) {
+        public init(
+            theme: String, document: String, utterance: Int, time: Double?, role: SpeakerRole?, prompted: Bool, promptUtterance: Int?
+        ) {
             self.theme = theme
             self.document = document
             self.utterance = utterance

@@ -27,8 +27,10 @@ extension ExchangeImportMapper {
             }
             names.insert(name)
             result.index[code.guid] = result.entries.count
-            result.entries.append(.init(
-                guid: code.guid, name: name, description: code.description ?? "", color: code.color, origin: origin, parent: parentIndex))
+            result.entries.append(
+                .init(
+                    guid: code.guid, name: name, description: code.description ?? "", color: code.color, origin: origin, parent: parentIndex
+                ))
         }
         return result
     }

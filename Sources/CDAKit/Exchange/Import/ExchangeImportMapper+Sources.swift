@@ -41,7 +41,8 @@ extension ExchangeImportMapper {
     func mapSource(_ source: REFIProject.TextSource, text: ImportedText?, context: SourceContext) -> SourceMapping {
         var result = SourceMapping()
         let place = "\(xmlFile):\(source.line ?? 0): text source '\(source.name ?? source.guid)'"
-        let body: String, hasByteOrderMark: Bool
+        let body: String
+        let hasByteOrderMark: Bool
         switch text {
         case .text(let found, let mark)?: (body, hasByteOrderMark) = (found, mark)
         case .external(let reference)?:
@@ -69,20 +70,26 @@ extension ExchangeImportMapper {
 
         let indexed = SourceText(body, hasByteOrderMark: hasByteOrderMark)
         let decided = SourcePositions.decide(
-            document: id, selections: source.selections.map { ($0.start, $0.end) }, text: indexed, origin: context.origin, forced: positions)
+            document: id, selections: source.selections.map { ($0.start, $0.end) }, text: indexed, origin: context.origin, forced: positions
+        )
         result.positions = decided
         for selection in source.selections {
-            result.merge(mapSelection(selection, of: source, document: id, layout: layout, text: indexed, reading: decided.reading, context: context))
+            result.merge(
+                mapSelection(selection, of: source, document: id, layout: layout, text: indexed, reading: decided.reading, context: context)
+            )
         }
         let whole = Fragment(documentID: id, startUtterance: 1, endUtterance: layout.lines.count)
         for coding in source.codings {
             guard let code = context.codes[coding.codeRef] else {
-                result.leftOut.append("\(place): coding \(coding.guid) refers to code \(coding.codeRef), which the codebook does not define; not imported")
+                result.leftOut.append(
+                    "\(place): coding \(coding.guid) refers to code \(coding.codeRef), which the codebook does not define; not imported")
                 continue
             }
-            result.codings.append(.init(
-                fragment: whole, code: code, coder: context.users.name(coding.creatingUser, source.creatingUser),
-                memo: context.notes.texts(coding.noteRefs).joined(separator: "\n\n").nilIfEmpty, createdAt: coding.creationDateTime, guid: coding.guid))
+            result.codings.append(
+                .init(
+                    fragment: whole, code: code, coder: context.users.name(coding.creatingUser, source.creatingUser),
+                    memo: context.notes.texts(coding.noteRefs).joined(separator: "\n\n").nilIfEmpty, createdAt: coding.creationDateTime,
+                    guid: coding.guid))
             result.usedNotes.formUnion(context.notes.known(coding.noteRefs))
         }
         return result
@@ -111,7 +118,9 @@ extension ExchangeImportMapper {
         let document = Document(
             id: id, title: title, format: .text, sourcePath: "\(file)/\(source.plainTextPath.map(Self.entryPath) ?? "project.qde")",
             contentHash: SHA256.hexDigest(of: Array(text.utf8)), attributes: attributes)
-        return .init(transcript: Transcript(document: document, speakers: speakers, utterances: utterances), guid: source.guid, speakerGUIDs: speakerGUIDs)
+        return .init(
+            transcript: Transcript(document: document, speakers: speakers, utterances: utterances), guid: source.guid,
+            speakerGUIDs: speakerGUIDs)
     }
 
     /// One selection's codings, placed by the source's reading; a selection that cannot be placed
@@ -122,8 +131,10 @@ extension ExchangeImportMapper {
     ) -> SourceMapping {
         var result = SourceMapping()
         let place = "\(xmlFile):\(selection.line ?? 0): selection \(selection.guid) (\(selection.start)–\(selection.end)) in '\(document)'"
-        guard let start = text.scalarOffset(selection.start, reading: reading), let end = text.scalarOffset(selection.end, reading: reading) else {
-            let why = text.isWithinText(selection.start, reading: reading) && text.isWithinText(selection.end, reading: reading)
+        guard let start = text.scalarOffset(selection.start, reading: reading), let end = text.scalarOffset(selection.end, reading: reading)
+        else {
+            let why =
+                text.isWithinText(selection.start, reading: reading) && text.isWithinText(selection.end, reading: reading)
                 ? "ends inside a character" : "lies outside the text"
             result.leftOut.append("\(place) \(why) when read as \(reading); not imported")
             return result
@@ -140,14 +151,17 @@ extension ExchangeImportMapper {
         result.usedNotes.formUnion(context.notes.known(selection.noteRefs))
         for coding in selection.codings {
             guard let code = context.codes[coding.codeRef] else {
-                result.leftOut.append("\(place): coding \(coding.guid) refers to code \(coding.codeRef), which the codebook does not define; not imported")
+                result.leftOut.append(
+                    "\(place): coding \(coding.guid) refers to code \(coding.codeRef), which the codebook does not define; not imported")
                 continue
             }
             result.usedNotes.formUnion(context.notes.known(coding.noteRefs))
-            result.codings.append(.init(
-                fragment: fragment, code: code, coder: context.users.name(coding.creatingUser, selection.creatingUser, source.creatingUser),
-                memo: context.notes.texts(coding.noteRefs).joined(separator: "\n\n").nilIfEmpty ?? selectionMemo,
-                createdAt: coding.creationDateTime ?? selection.creationDateTime, selectionGUID: selection.guid, guid: coding.guid))
+            result.codings.append(
+                .init(
+                    fragment: fragment, code: code,
+                    coder: context.users.name(coding.creatingUser, selection.creatingUser, source.creatingUser),
+                    memo: context.notes.texts(coding.noteRefs).joined(separator: "\n\n").nilIfEmpty ?? selectionMemo,
+                    createdAt: coding.creationDateTime ?? selection.creationDateTime, selectionGUID: selection.guid, guid: coding.guid))
         }
         return result
     }

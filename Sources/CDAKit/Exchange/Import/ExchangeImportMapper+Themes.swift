@@ -27,9 +27,10 @@ extension ExchangeImportMapper {
             for ref in set.memberNotes {
                 guard let note = notes[ref] else { continue }
                 result.usedNotes.insert(ref)
-                result.memos.append(.init(
-                    target: memoTarget(theme: index, noteName: note.name ?? ""), text: note.text,
-                    author: note.creatingUser.map { users.name($0) } ?? users.actor, guid: ref))
+                result.memos.append(
+                    .init(
+                        target: memoTarget(theme: index, noteName: note.name ?? ""), text: note.text,
+                        author: note.creatingUser.map { users.name($0) } ?? users.actor, guid: ref))
             }
         }
         return result

@@ -47,7 +47,8 @@ struct ExchangeImportMapper {
         let cases = CaseSpeakers(project)
         var context = SourceContext(
             codes: tree.index, cases: cases, users: users, notes: notes,
-            variables: Dictionary(project.variables.map { ($0.guid, $0.name) }, uniquingKeysWith: { first, _ in first }), origin: project.origin)
+            variables: Dictionary(project.variables.map { ($0.guid, $0.name) }, uniquingKeysWith: { first, _ in first }),
+            origin: project.origin)
         for source in project.sources {
             let mapped = mapSource(source, text: texts[source.guid], context: context)
             context.documentIDs.formUnion(mapped.document.map { [$0.transcript.document.id] } ?? [])
@@ -57,7 +58,9 @@ struct ExchangeImportMapper {
         }
         let unusedCases = cases.names.subtracting(context.speakersSeen).sorted()
         if !unusedCases.isEmpty {
-            plan.notMapped.append("\(unusedCases.count) case(s) match no speaker label in the texts and were not imported: \(unusedCases.joined(separator: ", "))")
+            plan.notMapped.append(
+                "\(unusedCases.count) case(s) match no speaker label in the texts and were not imported: \(unusedCases.joined(separator: ", "))"
+            )
         }
 
         let themes = Self.themes(project.sets, codes: tree.index, notes: notes, users: users)

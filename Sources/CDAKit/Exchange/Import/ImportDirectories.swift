@@ -42,7 +42,9 @@ struct NoteIndex: Sendable {
     func known(_ refs: [String]) -> Set<String> { Set(refs.filter { notes[$0] != nil }) }
 
     /// A memo on `target` from an optional text and the notes referenced, or `nil` when both are empty.
-    func memo(_ refs: [String], on target: ExchangeImportPlan.MemoTarget, extra: String? = nil, users: UserDirectory) -> ExchangeImportPlan.MemoEntry? {
+    func memo(_ refs: [String], on target: ExchangeImportPlan.MemoTarget, extra: String? = nil, users: UserDirectory) -> ExchangeImportPlan
+        .MemoEntry?
+    {
         let parts = [extra?.nilIfEmpty].compactMap { $0 } + texts(refs)
         guard !parts.isEmpty else { return nil }
         let author = refs.lazy.compactMap { self.notes[$0]?.creatingUser }.first.map { users.name($0) } ?? users.actor

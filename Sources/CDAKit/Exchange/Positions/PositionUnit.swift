@@ -41,7 +41,8 @@ public struct PositionReading: Sendable, Hashable, Codable, CustomStringConverti
     /// when the file has one.
     static func candidates(hasByteOrderMark: Bool) -> [PositionReading] {
         PositionUnit.allCases.flatMap { unit in
-            hasByteOrderMark ? [PositionReading(unit: unit), PositionReading(unit: unit, countsByteOrderMark: true)] : [PositionReading(unit: unit)]
+            hasByteOrderMark
+                ? [PositionReading(unit: unit), PositionReading(unit: unit, countsByteOrderMark: true)] : [PositionReading(unit: unit)]
         }
     }
 

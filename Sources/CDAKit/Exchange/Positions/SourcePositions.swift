@@ -36,16 +36,20 @@ public struct SourcePositions: Sendable, Hashable, Codable {
         let candidates = PositionReading.candidates(hasByteOrderMark: text.hasByteOrderMark).filter { forced == nil || $0.unit == forced }
         let judged = candidates.map { PositionEvidence.judge($0, selections: selections, in: text) }
         let ranked = judged.enumerated().sorted { left, right in
-            PositionEvidence.fitsBetter(left.element, than: right.element) || PositionEvidence.fitEqually(left.element, right.element) && left.offset < right.offset
+            PositionEvidence.fitsBetter(left.element, than: right.element)
+                || PositionEvidence.fitEqually(left.element, right.element) && left.offset < right.offset
         }.map(\.element)
         let expected = PositionReading.expected(origin: origin)
         let fallback = judged.first { $0.reading == expected } ?? ranked[0]
         func result(_ chosen: PositionEvidence, _ basis: Basis) -> SourcePositions {
-            SourcePositions(document: document, reading: chosen.reading, basis: basis,
-                            evidence: [chosen] + judged.filter { $0.reading != chosen.reading })
+            SourcePositions(
+                document: document, reading: chosen.reading, basis: basis,
+                evidence: [chosen] + judged.filter { $0.reading != chosen.reading })
         }
         if forced != nil { return result(ranked[0], .forced) }
-        let placements = candidates.map { reading in selections.map { [text.scalarOffset($0.start, reading: reading), text.scalarOffset($0.end, reading: reading)] } }
+        let placements = candidates.map { reading in
+            selections.map { [text.scalarOffset($0.start, reading: reading), text.scalarOffset($0.end, reading: reading)] }
+        }
         if placements.allSatisfy({ $0 == placements[0] }) { return result(fallback, .indistinguishable) }
         let tied = judged.filter { PositionEvidence.fitEqually($0, ranked[0]) }
         if tied.count > 1 && tied.contains(fallback) { return result(fallback, .origin) }
@@ -62,7 +66,8 @@ public struct SourcePositions: Sendable, Hashable, Codable {
         case .forced: why = "as --positions asked: \(chosen.summary)"
         case .evidence: why = "by evidence: \(chosen.summary)" + (others.isEmpty ? "" : "; \(others)")
         case .indistinguishable:
-            why = chosen.selections == 0
+            why =
+                chosen.selections == 0
                 ? "no selections to judge by"
                 : "every reading places the \(chosen.selections) selection(s) on the same text"
         case .origin: why = "the readings fit equally (\(chosen.summary)); the unit the project's origin suggests"

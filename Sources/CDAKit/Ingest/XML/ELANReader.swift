@@ -111,9 +111,10 @@ public struct ELANReader: TranscriptReader {
                     refs.append(ref)
                 }
                 let text = isEmpty ? "" : try xml.readText()
-                annotations.append(Annotation(
-                    id: attrs["ANNOTATION_ID"], tier: tier, order: annotations.count, slots: (refs[0], refs[1]),
-                    text: text, location: location))
+                annotations.append(
+                    Annotation(
+                        id: attrs["ANNOTATION_ID"], tier: tier, order: annotations.count, slots: (refs[0], refs[1]),
+                        text: text, location: location))
             case "REF_ANNOTATION":
                 try xml.skipElement(named: name, isEmpty: isEmpty)
             default:
@@ -138,9 +139,10 @@ public struct ELANReader: TranscriptReader {
                 }
                 indexes.append(index)
             }
-            timed.append(Timed(
-                annotation: annotation, order: (times[indexes[0]], times[indexes[1]]),
-                start: slotValues[indexes[0]], end: slotValues[indexes[1]]))
+            timed.append(
+                Timed(
+                    annotation: annotation, order: (times[indexes[0]], times[indexes[1]]),
+                    start: slotValues[indexes[0]], end: slotValues[indexes[1]]))
         }
         timed.sort { a, b in
             (a.order.start, a.order.end, a.annotation.tier, a.annotation.order)
@@ -157,10 +159,11 @@ public struct ELANReader: TranscriptReader {
             if !speakerOrder.contains(speaker) { speakerOrder.append(speaker) }
             if item.order.start < latestEnd { overlaps += 1 }
             latestEnd = max(latestEnd, item.order.end)
-            utterances.append(Utterance(
-                index: utterances.count + 1, speakerID: speaker,
-                start: item.start.map { Double($0) / 1000 }, end: item.end.map { Double($0) / 1000 },
-                text: item.annotation.text, sourceReference: item.annotation.id))
+            utterances.append(
+                Utterance(
+                    index: utterances.count + 1, speakerID: speaker,
+                    start: item.start.map { Double($0) / 1000 }, end: item.end.map { Double($0) / 1000 },
+                    text: item.annotation.text, sourceReference: item.annotation.id))
         }
         if overlaps > 0 { attributes["overlaps"] = String(overlaps) }
         let id = options.documentID ?? source.baseName

@@ -27,9 +27,12 @@ public enum PersonListReader {
             try xml.skipElement(named: "person", isEmpty: isEmpty)
             return nil
         }
-        var forenames: [String] = [], surnames: [String] = [], plainName = ""
+        var forenames: [String] = []
+        var surnames: [String] = []
+        var plainName = ""
         var sex: String?
-        var currentParty: String?, lastParty: String?
+        var currentParty: String?
+        var lastParty: String?
         var depth = isEmpty ? 0 : 1
         var nameElement: String?
         var nameText = ""

@@ -38,7 +38,8 @@ public struct TEIReader: TranscriptReader {
             case .start(let name, let attributes, let isEmpty):
                 if !sawRoot {
                     guard name == "TEI" else {
-                        let detail = name == "teiCorpus"
+                        let detail =
+                            name == "teiCorpus"
                             ? "a <teiCorpus> root; ingest its component files"
                             : "root element <\(name)>, expected <TEI>"
                         throw .unknownFormat(xml.location, detail: detail)
@@ -68,18 +69,22 @@ public struct TEIReader: TranscriptReader {
                     let speaker = attributes["who"].map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
                     let isChair = attributes["ana"]?.split(separator: " ").contains("#chair") ?? false
                     var segments: [String] = []
-                    let text = isEmpty ? "" : try xml.readText(skipping: Self.nonSpeech) { child, attrs in
-                        if child == "seg", let id = attrs["xml:id"] { segments.append(id) }
-                    }
+                    let text =
+                        isEmpty
+                        ? ""
+                        : try xml.readText(skipping: Self.nonSpeech) { child, attrs in
+                            if child == "seg", let id = attrs["xml:id"] { segments.append(id) }
+                        }
                     if let speaker {
                         if !speakerOrder.contains(speaker) { speakerOrder.append(speaker) }
                         if isChair { roles[speaker] = .moderator } else if roles[speaker] == nil { roles[speaker] = .participant }
                     }
                     guard !text.isEmpty else { continue }
                     let reference = segments.isEmpty ? attributes["xml:id"] : segments.joined(separator: " ")
-                    utterances.append(Utterance(
-                        index: utterances.count + 1, speakerID: speaker,
-                        section: divTypes.last ?? nil, text: text, sourceReference: reference))
+                    utterances.append(
+                        Utterance(
+                            index: utterances.count + 1, speakerID: speaker,
+                            section: divTypes.last ?? nil, text: text, sourceReference: reference))
                     continue
                 case "div":
                     divTypes.append(attributes["type"])

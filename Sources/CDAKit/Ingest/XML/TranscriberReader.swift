@@ -41,7 +41,11 @@ public struct TranscriberReader: TranscriptReader {
         var topics: [String: String] = [:]
         var declared: [(id: String, name: String?, attributes: [String: String])] = []
         var sections: [String?] = []
-        var turns: [(speakers: [String], start: Double?, end: Double?, section: String?, parts: [(who: Int, text: String)], location: SourceLocation)] = []
+        var turns:
+            [(
+                speakers: [String], start: Double?, end: Double?, section: String?, parts: [(who: Int, text: String)],
+                location: SourceLocation
+            )] = []
         var sawRoot = false
         while let event = try xml.next() {
             switch event {
@@ -107,9 +111,10 @@ public struct TranscriberReader: TranscriptReader {
                 let speaker = part.who > 0 ? labels[turn.speakers[part.who - 1]] : turn.speakers.first.flatMap { labels[$0] }
                 if let speaker, !spoken.contains(speaker) { spoken.append(speaker) }
                 if position > 0 { overlaps += 1 }
-                utterances.append(Utterance(
-                    index: utterances.count + 1, speakerID: speaker, start: turn.start, end: turn.end,
-                    section: turn.section, text: part.text))
+                utterances.append(
+                    Utterance(
+                        index: utterances.count + 1, speakerID: speaker, start: turn.start, end: turn.end,
+                        section: turn.section, text: part.text))
             }
         }
         guard !utterances.isEmpty else { throw .noUtterances(source.location()) }

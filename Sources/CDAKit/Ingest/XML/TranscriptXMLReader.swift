@@ -70,9 +70,10 @@ public struct TranscriptXMLReader: TranscriptReader {
                     let end = try time(attrs["end"], at: location)
                     let text = isEmpty ? "" : try xml.readText(skipping: ["note", "comment"])
                     guard !text.isEmpty else { continue }
-                    utterances.append(Utterance(
-                        index: utterances.count + 1, speakerID: speaker, start: start, end: end,
-                        section: attrs["section"] ?? sections.last ?? nil, text: text, sourceReference: attrs["id"]))
+                    utterances.append(
+                        Utterance(
+                            index: utterances.count + 1, speakerID: speaker, start: start, end: end,
+                            section: attrs["section"] ?? sections.last ?? nil, text: text, sourceReference: attrs["id"]))
                 default:
                     continue
                 }

@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibXML2
+import Foundation
 
 /// One place where a document breaks its XML Schema.
 public struct XMLSchemaViolation: Sendable, Hashable, Codable, CustomStringConvertible {
@@ -69,8 +69,9 @@ final class XMLSchemaValidator: @unchecked Sendable {
         let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
         guard collector.violations.count < collector.limit, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
         let message = error.pointee.message.map { String(cString: $0) } ?? "invalid"
-        collector.violations.append(XMLSchemaViolation(
-            line: Int(error.pointee.line), message: message.trimmingCharacters(in: .whitespacesAndNewlines)))
+        collector.violations.append(
+            XMLSchemaViolation(
+                line: Int(error.pointee.line), message: message.trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
     /// The document's violations of the schema; empty when it is valid.
@@ -94,7 +95,9 @@ final class XMLSchemaValidator: @unchecked Sendable {
             throw .malformedXML(source.location(), message: "libxml2 could not build the document")
         }
         defer { xmlFreeDoc(document) }
-        guard let context = xmlSchemaNewValidCtxt(schema) else { return [XMLSchemaViolation(line: 0, message: "libxml2 could not start validation")] }
+        guard let context = xmlSchemaNewValidCtxt(schema) else {
+            return [XMLSchemaViolation(line: 0, message: "libxml2 could not start validation")]
+        }
         defer { xmlSchemaFreeValidCtxt(context) }
         xmlSchemaSetValidStructuredErrors(context, Self.handler, Unmanaged.passUnretained(collector).toOpaque())
         let status = xmlSchemaValidateDoc(context, document)

@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibXML2
+import Foundation
 
 /// A forward-only pull reader over libxml2's `xmlTextReader`, safe for untrusted files.
 ///
@@ -43,13 +43,17 @@ final class XMLStreamReader {
             throw .malformedXML(SourceLocation(file: source.path), message: "libxml2 could not open the document")
         }
         self.reader = reader
-        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
-            guard let context, let error else { return }
-            let stream = Unmanaged<XMLStreamReader>.fromOpaque(context).takeUnretainedValue()
-            guard stream.firstError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-            let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
-            stream.firstError = (Int(error.pointee.line), Int(error.pointee.int2), message.trimmingCharacters(in: .whitespacesAndNewlines))
-        }, Unmanaged.passUnretained(self).toOpaque())
+        xmlTextReaderSetStructuredErrorHandler(
+            reader,
+            { context, error in
+                guard let context, let error else { return }
+                let stream = Unmanaged<XMLStreamReader>.fromOpaque(context).takeUnretainedValue()
+                guard stream.firstError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+                let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
+                stream.firstError = (
+                    Int(error.pointee.line), Int(error.pointee.int2), message.trimmingCharacters(in: .whitespacesAndNewlines)
+                )
+            }, Unmanaged.passUnretained(self).toOpaque())
     }
 
     deinit {
@@ -77,7 +81,10 @@ final class XMLStreamReader {
             let status = xmlTextReaderRead(reader)
             if status < 0 || firstError != nil { throw parseError() }
             if status == 0 {
-                if let firstError { throw .malformedXML(SourceLocation(file: file, line: firstError.line, column: firstError.column), message: firstError.message) }
+                if let firstError {
+                    throw .malformedXML(
+                        SourceLocation(file: file, line: firstError.line, column: firstError.column), message: firstError.message)
+                }
                 return nil
             }
             switch xmlTextReaderNodeType(reader) {

@@ -44,8 +44,9 @@ struct CodeRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     /// The code as a value.
     var code: Code {
-        Code(id: id ?? 0, name: name, description: description, color: color, origin: origin, round: round,
-             parentID: parentId, status: status, mergedIntoID: mergedIntoId, createdAt: createdAt, updatedAt: updatedAt)
+        Code(
+            id: id ?? 0, name: name, description: description, color: color, origin: origin, round: round,
+            parentID: parentId, status: status, mergedIntoID: mergedIntoId, createdAt: createdAt, updatedAt: updatedAt)
     }
 }
 

@@ -47,8 +47,9 @@ struct CodingRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     /// The coded fragment.
     var fragment: Fragment {
-        Fragment(documentID: documentId, startUtterance: startUtterance, startOffset: startOffset,
-                 endUtterance: endUtterance, endOffset: endOffset)
+        Fragment(
+            documentID: documentId, startUtterance: startUtterance, startOffset: startOffset,
+            endUtterance: endUtterance, endOffset: endOffset)
     }
 
     /// The coding as a value.
