@@ -67,22 +67,6 @@ struct XMLWriter {
 
     /// `text` with markup characters escaped.
     static func escape(_ text: String, inAttribute: Bool) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": result.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": result.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"" where inAttribute: result.append(contentsOf: "&quot;".unicodeScalars)
-            case "\r": result.append(contentsOf: "&#13;".unicodeScalars)
-            case "\n" where inAttribute: result.append(contentsOf: "&#10;".unicodeScalars)
-            case "\t" where inAttribute: result.append(contentsOf: "&#9;".unicodeScalars)
-            default:
-                let value = scalar.value
-                let allowed = value == 0x9 || value == 0xA || value >= 0x20 && value != 0xFFFE && value != 0xFFFF
-                result.append(allowed ? scalar : "\u{FFFD}")
-            }
-        }
-        return String(result)
+        MarkupEscaping.escape(text, for: inAttribute ? .xmlAttribute : .xmlText)
     }
 }
