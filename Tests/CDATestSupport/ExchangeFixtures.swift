@@ -39,9 +39,6 @@ public enum ExchangeFixtures {
         SharedData.path("standards/refi-qda").flatMap { try? REFISchemas(directory: $0) }
     }
 
-    /// Why a test that needs the schemas is skipped.
-    public static let schemasAbsentReason = "needs ../shared/standards/refi-qda (Project.xsd, Codebook.xsd) beside the clone; absent here"
-
     /// The coded project.
     public static func codedProject(in folder: TemporaryDirectory, name: String = "p.cda") throws -> ProjectStore {
         let store = try ProjectStore.create(at: folder.file(name))

@@ -22,6 +22,4 @@ public enum SharedData {
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 
-    /// Why a test that needs `../shared` is skipped.
-    public static let absentReason = "needs ../shared beside the clone (the team's sample corpora); absent here"
 }

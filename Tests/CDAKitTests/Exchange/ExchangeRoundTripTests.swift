@@ -127,7 +127,7 @@ import ZIPFoundation
         #expect(Self.guids(in: second, element: "Case") == Self.guids(in: first, element: "Case"))
     }
 
-    @Test(.enabled(if: ExchangeFixtures.schemas != nil, Comment(rawValue: ExchangeFixtures.schemasAbsentReason)))
+    @Test(.needsShared("standards/refi-qda"))
     func exportsValidateAgainstTheSchemas() throws {
         let schemas = try #require(ExchangeFixtures.schemas)
         let folder = TemporaryDirectory()

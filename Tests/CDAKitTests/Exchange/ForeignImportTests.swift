@@ -190,7 +190,7 @@ import ZIPFoundation
         #expect(!report.contains("vertrouw"))
     }
 
-    @Test(.enabled(if: ExchangeFixtures.schemas != nil, Comment(rawValue: ExchangeFixtures.schemasAbsentReason)))
+    @Test(.needsShared("standards/refi-qda"))
     func projectFailingTheSchemaIsRefusedUnlessLenient() throws {
         let folder = TemporaryDirectory()
         let broken = Self.qde

@@ -126,7 +126,7 @@ import Testing
     }
 
     @Test(
-        .enabled(if: SharedData.path("corpora/samples/refi-qda/portableQDA_Atlasti.qdc") != nil, Comment(rawValue: SharedData.absentReason))
+        .needsShared("corpora/samples/refi-qda/portableQDA_Atlasti.qdc")
     )
     func atlasCodebookImportsLeniently() throws {
         let path = try #require(SharedData.path("corpora/samples/refi-qda/portableQDA_Atlasti.qdc"))

@@ -223,7 +223,7 @@ private func readCHAT(_ bytes: [UInt8], _ name: String = "werkplaats.cha", optio
     }
 }
 
-@Suite(.enabled(if: SharedData.path("corpora/samples/chat") != nil, Comment(rawValue: SharedData.absentReason)))
+@Suite(.needsShared("corpora/samples/chat"))
 struct SharedCHATSampleTests {
     private func sample(_ name: String) throws -> (path: String, transcript: Transcript) {
         let path = try #require(SharedData.path("corpora/samples/chat/" + name))

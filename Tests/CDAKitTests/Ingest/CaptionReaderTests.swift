@@ -433,7 +433,7 @@ import Testing
     // MARK: - Real samples in ../shared
 
     @Test(
-        .enabled(if: SharedData.path("corpora/samples/srt/auto_detect_windows-1251.srt") != nil, Comment(rawValue: SharedData.absentReason))
+        .needsShared("corpora/samples/srt/auto_detect_windows-1251.srt")
     )
     func windows1251SubtitlesReadWithTheGuessNotice() throws {
         let path = try #require(SharedData.path("corpora/samples/srt/auto_detect_windows-1251.srt"))
@@ -455,7 +455,7 @@ import Testing
         #expect(transcript.utterances.last?.text == "Preuzeto sa www.titlovi.com")
     }
 
-    @Test(.enabled(if: SharedData.path("corpora/samples/webvtt/teams_timeframe.vtt") != nil, Comment(rawValue: SharedData.absentReason)))
+    @Test(.needsShared("corpora/samples/webvtt/teams_timeframe.vtt"))
     func teamsTranscriptWithUnpaddedTimes() throws {
         let path = try #require(SharedData.path("corpora/samples/webvtt/teams_timeframe.vtt"))
         let transcript = try CaptionReader(format: .vtt).read(SourceFile(contentsOf: path), options: ReadOptions())

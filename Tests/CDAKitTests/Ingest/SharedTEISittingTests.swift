@@ -3,7 +3,7 @@ import CDATestSupport
 import Foundation
 import Testing
 
-@Suite(.enabled(if: SharedData.path("corpora/ParlaMint-NL") != nil, Comment(rawValue: SharedData.absentReason)))
+@Suite(.needsShared("corpora/ParlaMint-NL"))
 struct ParlaMintTests {
     /// Counts `<u ` elements and distinct `who` values in the raw file, independently of the reader.
     private func rawCounts(_ path: String) throws -> (utterances: Int, speakers: Int) {

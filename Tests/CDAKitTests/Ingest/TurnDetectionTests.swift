@@ -178,7 +178,7 @@ import Testing
             transcript.notices.map(\.message) == ["'Wat ik bedoel:' read as text, not as a speaker (use --speakers to declare speakers)"])
     }
 
-    @Test(.enabled(if: SharedData.path("corpora/samples/plaintext/ASTA_01_exp.txt") != nil, Comment(rawValue: SharedData.absentReason)))
+    @Test(.needsShared("corpora/samples/plaintext/ASTA_01_exp.txt"))
     func realNumberedInterviewReadsEveryTier() throws {
         let path = try #require(SharedData.path("corpora/samples/plaintext/ASTA_01_exp.txt"))
         let transcript = try PlainTextReader().read(try SourceFile(contentsOf: path), options: ReadOptions())
