@@ -75,8 +75,8 @@ extension ThemeReport {
         }
 
         let codedWords = wordsPerGroup(Coverage.coveredWords(by: fragments, in: corpus))
-        let groups = groupNames.map { name in
-            let totals = corpus.groups[name]!
+        let groups = groupNames.compactMap { name -> Group? in
+            guard let totals = corpus.groups[name] else { return nil }
             return Group(
                 name: name, documents: totals.documents, participants: totals.participants.count,
                 utterances: totals.utterances, words: totals.words, codedWords: codedWords[name] ?? 0)
@@ -91,6 +91,7 @@ extension ThemeReport {
             let themeWords = wordsPerGroup(Coverage.coveredWords(by: themeFragments, in: corpus))
             var cells: [String: Cell] = [:]
             for group in groupNames {
+                guard let totals = corpus.groups[group] else { continue }
                 var count = 0
                 var speakers: Set<String> = []
                 var documents: Set<String> = []
@@ -110,7 +111,6 @@ extension ThemeReport {
                     }
                     for other in fragmentThemes[position] where other != theme.id { coThemes[other, default: 0] += 1 }
                 }
-                let totals = corpus.groups[group]!
                 let words = themeWords[group] ?? 0
                 let codes = codeCounts.map { CodeCount(code: corpus.codes[$0.key]?.name ?? "?", fragments: $0.value) }
                     .sorted { ($0.fragments, $1.code) > ($1.fragments, $0.code) }
@@ -161,7 +161,7 @@ extension ThemeReport {
         let totals = groups.map(\.words)
         let shares = zip(observed, totals).map { $1 == 0 ? 0 : Double($0) / Double($1) }
         let best = shares.enumerated().max { $0.element < $1.element }
-        let raisedMoreBy = (best?.element ?? 0) > 0 ? groups[best!.offset].name : nil
+        let raisedMoreBy = best.flatMap { $0.element > 0 ? groups[$0.offset].name : nil }
         if groups.count == 2 {
             let (a, b, c, d) = (Double(observed[0]), Double(observed[1]), Double(totals[0]), Double(totals[1]))
             return Comparison(

@@ -48,13 +48,15 @@ extension ProjectStore {
             if !includeModerators && isModerator(speaker) { continue }
             guard let group = groups.group(document: document, speaker: speaker) else { continue }
             let words: Int = row["words"]
-            totals[group, default: .init(documents: 0, participants: [], utterances: 0, words: 0)].utterances += row["utterances"] as Int
-            totals[group]!.words += words
+            var total = totals[group] ?? .init(documents: 0, participants: [], utterances: 0, words: 0)
+            total.utterances += row["utterances"] as Int
+            total.words += words
             documentsPerGroup[group, default: []].insert(document)
             if let speaker, !isModerator(speaker) {
-                totals[group]!.participants.insert(speaker)
+                total.participants.insert(speaker)
                 participantWords[group, default: [:]][speaker, default: 0] += words
             }
+            totals[group] = total
         }
         for (group, documents) in documentsPerGroup { totals[group]?.documents = documents.count }
 
@@ -100,9 +102,10 @@ extension ProjectStore {
         } else {
             for (document, keys) in Dictionary(grouping: touched, by: \.document) {
                 let wanted = Set(keys.map(\.index))
+                guard let first = wanted.min(), let last = wanted.max() else { continue }
                 let statement = try db.makeStatement(
                     sql: "SELECT idx, speakerId, wordCount, length, text FROM utterance WHERE documentId = ? AND idx BETWEEN ? AND ?")
-                let rows = try Row.fetchCursor(statement, arguments: [document, wanted.min()!, wanted.max()!])
+                let rows = try Row.fetchCursor(statement, arguments: [document, first, last])
                 while let row = try rows.next() {
                     let index: Int = row["idx"]
                     if wanted.contains(index) { store(row, document: document, index: index) }
