@@ -538,6 +538,13 @@ def main():
         jump.send_keys(Keys.ENTER)
         browser.css(f'#u{args.utterances - 100}')
         jump_time = time.time() - started
+        # Scrolling up from there loads the page above, and the reader stays where they were.
+        first = min(int(e.get_attribute('id')[1:]) for e in driver.find_elements(By.CSS_SELECTOR, '.utt[id^=u]'))
+        check(first > 1, f'the jump shows a window that starts after utterance 1 (at {first})')
+        driver.execute_script('arguments[0].scrollTop = 0', scroller)
+        browser.wait(lambda d: d.find_elements(By.ID, f'u{first - 1}'), message='the page above')
+        check(driver.execute_script('return arguments[0].scrollTop', scroller) > 0,
+              'the view kept its place: the rows added above pushed it down instead of jumping')
         browser.shot('13-large-document')
         metrics = driver.execute_script('return window.cdaTranscriptMetrics')
         large = [m for m in metrics if m['document'] == 'large-test']

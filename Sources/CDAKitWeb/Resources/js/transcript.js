@@ -146,46 +146,45 @@ function observe() {
   view.observer.observe(view.bottom);
 }
 
-async function loadNext() {
-  if (!view || view.loading || view.to >= view.total) return;
+// Loads the page of utterances beside those shown: below them (`end`) or above them (`start`),
+// keeping the reader's place when rows are added above.
+async function loadPage(edge) {
+  const atEnd = edge === 'end';
+  if (!view || view.loading || (atEnd ? view.to >= view.total : view.from <= 1)) return;
   view.loading = true;
   try {
-    const { page, fetched } = await fetchPage(view.to + 1, Math.min(view.total, view.to + PAGE));
+    const [from, to] = atEnd ? [view.to + 1, Math.min(view.total, view.to + PAGE)] : [Math.max(1, view.from - PAGE), view.from - 1];
+    const { page, fetched } = await fetchPage(from, to);
     if (!view) return;
     const started = performance.now();
     remember(page);
-    view.bottom.before(rows(page.from, page.to));
-    view.to = page.to;
+    // The row next to the new page, redrawn so codings that run across the seam join up.
+    const seam = atEnd ? page.from - 1 : view.from;
+    if (atEnd) {
+      view.bottom.before(rows(page.from, page.to));
+      view.to = page.to;
+    } else {
+      const before = view.list.scrollHeight;
+      view.top.after(rows(page.from, page.to));
+      view.list.scrollTop += view.list.scrollHeight - before;
+      view.from = page.from;
+    }
     window.cdaTranscriptMetrics.push({ document: view.doc.id, from: page.from, to: page.to, fetchMs: fetched, renderMs: performance.now() - started });
-    redrawRange(page.from - 1, page.from - 1);
+    redrawRange(seam, seam);
   } catch (error) {
     fail(error);
   } finally {
     if (view) view.loading = false;
   }
-  if (view) recheck(view.bottom);
+  if (atEnd && view) recheck(view.bottom);
 }
 
-async function loadPrevious() {
-  if (!view || view.loading || view.from <= 1) return;
-  view.loading = true;
-  try {
-    const { page, fetched } = await fetchPage(Math.max(1, view.from - PAGE), view.from - 1);
-    if (!view) return;
-    const started = performance.now();
-    remember(page);
-    const before = view.list.scrollHeight;
-    view.top.after(rows(page.from, page.to));
-    view.list.scrollTop += view.list.scrollHeight - before;
-    const oldFrom = view.from;
-    view.from = page.from;
-    window.cdaTranscriptMetrics.push({ document: view.doc.id, from: page.from, to: page.to, fetchMs: fetched, renderMs: performance.now() - started });
-    redrawRange(oldFrom, oldFrom);
-  } catch (error) {
-    fail(error);
-  } finally {
-    if (view) view.loading = false;
-  }
+function loadNext() {
+  return loadPage('end');
+}
+
+function loadPrevious() {
+  return loadPage('start');
 }
 
 /** Loads on when a sentinel is still in view after a page arrived (short pages, tall screens). */
