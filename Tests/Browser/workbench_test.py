@@ -6,7 +6,8 @@ a 5,200-utterance transcript, starts `cda serve` on a free port and then, in the
 transcript, selects spans containing diacritics (and one after an emoji, where JavaScript's UTF-16
 indices and the project's code points differ), codes them through the code picker, checks the
 codings and their offsets in the project through the command line (`cda fragments --json`),
-merges two codes on the Codes screen and undoes it, and pages through the large transcript. It also
+merges two codes on the Codes screen and undoes it, pages through the large transcript and finds
+text in transcripts with and without accents. It also
 checks what issue 19 found broken: a hostile integer cannot stop the server, Enter in a code picker
 takes an existing code (a new one needs its own choice), a message's Undo refuses when a later step
 came first, the session cookie is not the token, `--host 0.0.0.0` needs `--allow-host`, and the
@@ -555,6 +556,35 @@ def main():
               f'slowest chunk {slowest:.0f} ms (fetch + render) over {len(large)} chunks')
         check(slowest < 5000, 'every chunk loads and renders within 5 s')
 
+        print('Find in the transcript: the server finds, with or without accents; the page marks')
+        def find(text):
+            box = browser.css('#find-input')
+            box.clear()
+            box.send_keys(text)
+            box.send_keys(Keys.ENTER)
+        def count(expected):
+            browser.wait(lambda d: d.find_element(By.ID, 'find-count').text.startswith(expected), message=f"the count '{expected}'")
+        def marked():
+            return driver.execute_script("const h = CSS.highlights.get('find-current'); return h ? [...h].map((r) => r.toString()) : null")
+        find('Beurt 5150:')
+        count('1 of 1')
+        browser.css('#u5150')
+        check(marked() == ['Beurt 5150:'], f'a match outside the loaded chunks is loaded and marked: {marked()}')
+        find('COORDINATIE')
+        count('1 of 5,200 (first 2,000 listed)')
+        check(marked() == ['coördinatie'], f"ignoring accents, 'COORDINATIE' marks 'coördinatie': {marked()}")
+        browser.css('#find-next').click()
+        count('2 of 5,200')
+        driver.get(f'{server.base}/#/transcript/emoji-test')
+        browser.css('#u2 .utt-text')
+        find('NAIEF')
+        count('1 of 1')
+        check(marked() == ['naïef'], f"'NAIEF' marks 'naïef' after the emoji, inside its coding highlight: {marked()}")
+        browser.shot('14-transcript-find')
+        browser.css('#find-fold').click()
+        count('no match')
+        check(marked() is None, 'with accents, NAIEF is not naïef')
+
         errors = browser.errors()
         check(not errors, f'no errors in the browser console {errors}')
 
@@ -567,7 +597,7 @@ def main():
         check('Session expired — reload with the link cda serve printed' in notice.text, f'the page says what to do: {notice.text[:80]}')
         time.sleep(1)
         check(not browser.toasts('#toasts .toast.error'), 'no error message besides the notice')
-        browser.shot('14-session-expired')
+        browser.shot('15-session-expired')
         print('PASS')
         return 0
     except Failure as failure:

@@ -55,6 +55,25 @@ import Testing
         }
     }
 
+    @Test func findInTranscriptFoldsDiacriticsAndAnswersInCodePoints() async throws {
+        let harness = try WebHarness.make()
+        try await harness.test { session in
+            let folded = try await session.get("/api/transcript/find?doc=emo&q=NAIEF&fold=1")
+            #expect(folded.status == .ok)
+            #expect(folded.object["total"] as? Int == 1)
+            let matches = try #require(folded.object["matches"] as? [[String: Any]])
+            // 'naïef' after the emoji: code points 15..<20 of utterance 2 (UTF-16 16..<21).
+            #expect(matches.map { [$0["utterance"] as? Int, $0["start"] as? Int, $0["end"] as? Int] } == [[2, 15, 20]])
+            #expect(try await session.get("/api/transcript/find?doc=emo&q=NAIEF").object["total"] as? Int == 0)
+            let many = try await session.get("/api/transcript/find?doc=emo&q=e&fold=1&limit=2")
+            #expect((many.object["matches"] as? [Any])?.count == 2)
+            #expect((many.object["total"] as? Int ?? 0) > 2)
+            #expect(try await session.get("/api/transcript/find?doc=emo&q=%20%20").status == .badRequest)
+            #expect(try await session.get("/api/transcript/find?doc=emo").status == .badRequest)
+            #expect(try await session.get("/api/transcript/find?doc=nope&q=x").status == .notFound)
+        }
+    }
+
     @Test func codingWithDiacriticsAndAnEmojiStoresCodePointOffsets() async throws {
         let harness = try WebHarness.make()
         // "Één loket 🙂 is naïef, zeggen ze.": 'naïef' is code points 15..<20 (UTF-16 16..<21).

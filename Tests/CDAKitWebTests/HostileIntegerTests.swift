@@ -35,6 +35,7 @@ import Testing
         Case(method: .get, uri: "/api/transcript?doc=cit&from={}", name: "from", refused: positive),
         Case(method: .get, uri: "/api/transcript?doc=cit&from=1&to={}", name: "to", refused: positive),
         Case(method: .get, uri: "/api/search?q=overheid&limit={}", name: "limit", refused: positive + ["2001"]),
+        Case(method: .get, uri: "/api/transcript/find?doc=cit&q=de&limit={}", name: "limit", refused: positive + ["10001"]),
         Case(method: .get, uri: "/api/search?q=overheid&width={}", name: "width", refused: always + ["201"]),
         Case(method: .get, uri: "/api/suggestions/merges?limit={}", name: "limit", refused: positive + ["501"]),
         Case(method: .get, uri: "/api/themes?round={}", name: "round", refused: positive + ["3"]),

@@ -20,6 +20,8 @@ enum RequestBounds {
     static let width = 0...200
     /// Merge suggestions one request answers with.
     static let suggestionLimit = 1...500
+    /// Occurrences one *Find in transcript* answers with.
+    static let findLimit = 1...10_000
 
     /// Refuses `value` outside `range`.
     ///

@@ -1,12 +1,15 @@
 import CDAKit
 import Hummingbird
 
-/// The Transcript screen: one document in pages of utterances, with the codings that touch them.
+/// The Transcript screen: one document in pages of utterances, with the codings that touch them,
+/// and *Find in transcript*.
 extension WorkbenchAPI {
     /// The most utterances one page may hold.
     static let maximumPage = 1000
     /// The utterances a page holds when the request names no `to`.
     static let defaultPage = 200
+    /// The occurrences *Find in transcript* lists when the request names no `limit`.
+    static let defaultFindLimit = 2000
 
     /// One utterance as the page shows it. `length` is in Unicode scalars (code points), the unit of every offset.
     struct Line: Encodable {
@@ -42,6 +45,15 @@ extension WorkbenchAPI {
                     }
                     return found
                 })
+        }
+        router.get("/api/transcript/find") { request, _ -> Response in
+            let id = try request.requireQuery("doc")
+            let query = try request.requireQuery("q")
+            let limit = try request.intQuery("limit", in: RequestBounds.findLimit) ?? Self.defaultFindLimit
+            guard let finder = TextFinder(query, foldDiacritics: request.flagQuery("fold")) else {
+                throw WebError.badRequest("The text to find has no character besides spaces.")
+            }
+            return JSONBody.response(try await access.run { try $0.find(finder, inDocument: id, limit: limit) })
         }
         router.get("/api/transcript") { request, _ -> Response in
             let id = try request.requireQuery("doc")

@@ -58,7 +58,7 @@ function help() {
     ['m', 'Transcript: memo on the chosen coding'],
     ['Delete', 'Transcript: remove the chosen coding'],
     ['g', 'Transcript: go to an utterance'],
-    ['/', 'Corpus: search · Codes: filter the codes'],
+    ['/', 'Corpus: search · Codes: filter the codes · Transcript: find (Enter next, Shift+Enter previous)'],
     ['u', 'Codes: undo the last step'],
     ['Esc', 'Close a picker, panel or dialog'],
   ];

@@ -68,6 +68,31 @@ export function coveredRange(fragment, index, length) {
 }
 
 /**
+ * A DOM range over code points `start`–`end` of the text inside `element` (across its text nodes,
+ * such as the pieces between coding highlights), or null when the text is shorter.
+ */
+export function domRange(element, start, end) {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let seen = 0;
+  let started = false;
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const length = codePointLength(node.data);
+    if (!started && start < seen + length) {
+      range.setStart(node, codePointToUTF16(node.data, start - seen));
+      started = true;
+    }
+    if (started && end <= seen + length) {
+      range.setEnd(node, codePointToUTF16(node.data, end - seen));
+      return range;
+    }
+    seen += length;
+  }
+  return null;
+}
+
+/**
  * Where a DOM point (node, UTF-16 offset) lies in the transcript: the utterance row and the
  * code-point offset inside its text, or null outside any utterance. A point in a row but outside
  * its text counts as the text's start or end.

@@ -1,8 +1,9 @@
 // The Transcript screen: a document in pages of utterances (loaded as you scroll, so documents of
-// thousands of utterances stay smooth), codings as highlights, and coding by selecting text.
+// thousands of utterances stay smooth), codings as highlights, coding by selecting text, and
+// finding a text (the server finds, with or without accents; the page marks and steps through).
 import { api } from './api.js';
 import { go } from './nav.js';
-import { selectionFragment, sliceCodePoints } from './offsets.js';
+import { domRange, selectionFragment, sliceCodePoints } from './offsets.js';
 import { pickCode } from './picker.js';
 import { activeCodeNames, actor, refreshCodes, state } from './state.js';
 import { describeFragment, utteranceRow } from './transcript-render.js';
@@ -38,12 +39,16 @@ export async function render(container, { arg, params }) {
           el('h2', {}, doc.title),
           el('div', { class: 'muted small' }, [doc.id, doc.group, doc.session, `${number(doc.utterances)} utterances`, `${number(doc.words)} words`].filter(Boolean).join(' · '))),
         el('div', { class: 'head-tools' },
+          findForm(),
           el('label', {}, 'Show ', filter),
           el('button', { type: 'button', onclick: jump, title: 'Go to an utterance (g)' }, 'Go to # ', el('kbd', {}, 'g')))),
       list),
     side,
     toolbar));
-  view = { doc, list, side, toolbar, filter, codings: new Map(), lines: new Map(), from: 0, to: -1, total: doc.utterances, chosen: null, loading: false };
+  view = {
+    doc, list, side, toolbar, filter, codings: new Map(), lines: new Map(), from: 0, to: -1, total: doc.utterances, chosen: null, loading: false,
+    find: { query: '', fold: true, result: null, current: -1 },
+  };
   filter.addEventListener('change', () => redrawAll());
   list.addEventListener('mouseup', () => setTimeout(updateToolbar, 0));
   list.addEventListener('keyup', updateToolbar);
@@ -56,6 +61,7 @@ export async function render(container, { arg, params }) {
 export function leave() {
   view?.observer?.disconnect();
   view = null;
+  clearFindMarks();
 }
 
 export async function refresh() {
@@ -74,6 +80,9 @@ export function onKey(event) {
   } else if (event.key === 'g') {
     event.preventDefault();
     jump();
+  } else if (event.key === '/') {
+    event.preventDefault();
+    document.getElementById('find-input')?.focus();
   } else if (event.key === 'm' && view.chosen) {
     event.preventDefault();
     document.getElementById('coding-memo')?.focus();
@@ -122,6 +131,7 @@ async function loadAround(at) {
   view.top = el('div', { class: 'sentinel top' });
   view.bottom = el('div', { class: 'sentinel bottom' });
   replace(view.list, view.top, rows(page.from, page.to), view.bottom);
+  paintFind();
   window.cdaTranscriptMetrics.push({ document: view.doc.id, from: page.from, to: page.to, fetchMs: fetched, renderMs: performance.now() - started });
   const row = document.getElementById(`u${target}`);
   if (row) {
@@ -226,6 +236,125 @@ function redrawRange(from, to) {
   for (let index = Math.max(from, view.from); index <= Math.min(to, view.to); index += 1) {
     document.getElementById(`u${index}`)?.replaceWith(row(index));
   }
+  paintFind();
+}
+
+// Find in the transcript ---------------------------------------------------------------------------
+
+function findForm() {
+  const input = el('input', { type: 'search', id: 'find-input', placeholder: 'Find in transcript  /', 'aria-label': 'Find in transcript', spellcheck: 'false' });
+  const fold = el('input', { type: 'checkbox', id: 'find-fold', checked: true });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      find(event.shiftKey ? -1 : 1);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      input.value = '';
+      resetFind();
+      input.blur();
+    }
+  });
+  fold.addEventListener('change', () => {
+    if (view?.find.result) find(0);
+  });
+  return el('div', { class: 'find', role: 'search' },
+    input,
+    el('label', { class: 'check small', title: 'een finds één, naief finds naïef' }, fold, ' ignore accents'),
+    el('span', { id: 'find-count', class: 'muted small', 'aria-live': 'polite' }),
+    el('button', { type: 'button', id: 'find-previous', title: 'Previous (Shift+Enter)', onclick: () => find(-1) }, '↑'),
+    el('button', { type: 'button', id: 'find-next', title: 'Next (Enter)', onclick: () => find(1) }, '↓'));
+}
+
+/** Asks the server for the occurrences when the text or the accent setting changed, then steps `step` (±1, 0 stays). */
+async function find(step) {
+  if (!view) return;
+  const query = document.getElementById('find-input').value;
+  const fold = document.getElementById('find-fold').checked;
+  if (!query.trim()) {
+    resetFind();
+    return;
+  }
+  const previous = view.find;
+  if (!previous.result || previous.query !== query || previous.fold !== fold) {
+    let result;
+    try {
+      result = await api.get('/api/transcript/find', { doc: view.doc.id, q: query, fold });
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    if (!view) return;
+    view.find = { query, fold, result, current: -1 };
+    step = 1;
+  }
+  const { result } = view.find;
+  if (result.matches.length === 0) {
+    showFindCount();
+    paintFind();
+    return;
+  }
+  const count = result.matches.length;
+  const current = view.find.current;
+  view.find.current = current < 0 ? (step < 0 ? count - 1 : 0) : (current + step + count) % count;
+  await showMatch(view.find.current);
+}
+
+async function showMatch(index) {
+  const match = view.find.result.matches[index];
+  showFindCount();
+  if (match.utterance < view.from || match.utterance > view.to) {
+    await loadAround(match.utterance);
+  } else {
+    document.getElementById(`u${match.utterance}`)?.scrollIntoView({ block: 'center' });
+  }
+  if (view) {
+    state.lastDocument = { id: view.doc.id, at: match.utterance };
+    paintFind();
+  }
+}
+
+function showFindCount() {
+  const box = document.getElementById('find-count');
+  const { result, current } = view.find;
+  if (!box) return;
+  if (!result) box.textContent = '';
+  else if (result.total === 0) box.textContent = 'no match';
+  else {
+    const listed = result.matches.length < result.total ? ` (first ${number(result.matches.length)} listed)` : '';
+    box.textContent = `${number(current + 1)} of ${number(result.total)}${listed}`;
+  }
+}
+
+function resetFind() {
+  if (!view) return;
+  view.find = { query: '', fold: true, result: null, current: -1 };
+  showFindCount();
+  clearFindMarks();
+}
+
+function clearFindMarks() {
+  if (!('highlights' in CSS)) return;
+  CSS.highlights.delete('find');
+  CSS.highlights.delete('find-current');
+}
+
+/** Marks the occurrences on loaded rows (CSS highlights: the text and its coding marks stay as they are). */
+function paintFind() {
+  if (!view || !('highlights' in CSS)) return;
+  const others = [];
+  let current = null;
+  (view.find.result?.matches ?? []).forEach((match, index) => {
+    if (match.utterance < view.from || match.utterance > view.to) return;
+    const text = document.querySelector(`#u${match.utterance} .utt-text`);
+    const range = text ? domRange(text, match.start, match.end) : null;
+    if (!range) return;
+    if (index === view.find.current) current = range;
+    else others.push(range);
+  });
+  CSS.highlights.set('find', new Highlight(...others));
+  if (current) CSS.highlights.set('find-current', new Highlight(current));
+  else CSS.highlights.delete('find-current');
 }
 
 function redrawAll() {
