@@ -93,6 +93,7 @@ let package = Package(
                 "cda", "CDAKit", "CDATestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            exclude: ["Golden"],  // expected outputs, read from the source tree by GoldenOutputTests
             swiftSettings: upcoming
         ),
     ],
