@@ -79,24 +79,34 @@ extension ProjectStore {
                     JOIN utterance u ON u.documentId = c.documentId AND u.idx = c.startUtterance
                     WHERE \(condition) ORDER BY d.position, c.startUtterance, IFNULL(c.startOffset, 0), c.endUtterance, k.name, c.round, c.coder
                     """, arguments: arguments)
-            return try rows.map { row in
+            // The text of every utterance the codings cover, in one query rather than one per row.
+            var texts: [CodedCorpus.UtteranceKey: (text: String, length: Int)] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT u.documentId, u.idx, u.text, u.length FROM coding c
+                    JOIN utterance u ON u.documentId = c.documentId AND u.idx BETWEEN c.startUtterance AND c.endUtterance
+                    WHERE \(condition)
+                    """, arguments: arguments)
+            {
+                texts[CodedCorpus.UtteranceKey(document: row["documentId"], index: row["idx"])] = (row["text"], row["length"])
+            }
+            return rows.map { row in
                 let fragment = Self.fragment(from: row)
                 return CodingSheet.row(
                     fragment, code: row["name"], origin: CodeOrigin(rawValue: row["origin"]) ?? .analyst, round: row["round"],
-                    coder: row["coder"], memo: row["memo"] ?? "", text: try Self.fragmentText(fragment, db))
+                    coder: row["coder"], memo: row["memo"] ?? "", text: Self.text(of: fragment, in: texts))
             }
         }
     }
 
     /// The text a fragment covers, utterances joined by a space.
-    static func fragmentText(_ fragment: Fragment, _ db: Database) throws -> String {
-        try Row.fetchAll(
-            db, sql: "SELECT idx, text, length FROM utterance WHERE documentId = ? AND idx BETWEEN ? AND ? ORDER BY idx",
-            arguments: [fragment.documentID, fragment.startUtterance, fragment.endUtterance]
-        ).compactMap { row in
-            let text: String = row["text"]
-            guard let range = fragment.coveredRange(inUtterance: row["idx"], length: row["length"]) else { return nil }
-            return text.scalarSlice(range)
+    private static func text(of fragment: Fragment, in texts: [CodedCorpus.UtteranceKey: (text: String, length: Int)]) -> String {
+        (fragment.startUtterance...fragment.endUtterance).compactMap { index in
+            guard let utterance = texts[CodedCorpus.UtteranceKey(document: fragment.documentID, index: index)],
+                let range = fragment.coveredRange(inUtterance: index, length: utterance.length)
+            else { return nil }
+            return utterance.text.scalarSlice(range)
         }.joined(separator: " ")
     }
 }
