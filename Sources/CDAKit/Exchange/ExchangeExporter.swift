@@ -43,14 +43,14 @@ struct ExchangeExporter {
         // Users: coders and memo authors.
         var userNames = Set(snapshot.codings.map(\.coder))
         userNames.formUnion(snapshot.memos.map(\.author))
-        project.users = userNames.sorted().map { REFIProject.User(guid: registry.guid("user", $0), name: $0) }
+        project.users = userNames.sorted().map { REFIProject.User(guid: registry.guid(.user, $0), name: $0) }
         let userGUID = Dictionary(uniqueKeysWithValues: project.users.map { ($0.name ?? "", $0.guid) })
 
         // Notes: one per memo.
         var noteGUIDs: [String: [String]] = [:]
         let themeLabels = Dictionary(uniqueKeysWithValues: snapshot.themes.map { ($0.id, $0.label) })
         for memo in snapshot.memos {
-            let guid = registry.guid("note", "\(memo.kind):\(memo.target):\(memo.group)")
+            let guid = registry.guid(.note, "\(memo.kind):\(memo.target):\(memo.group)")
             var target = memo.target
             var name: String
             switch memo.kind {
@@ -86,7 +86,7 @@ struct ExchangeExporter {
             variableNames.formUnion(document.attributes.keys)
             if document.title != document.id { variableNames.insert("title") }
         }
-        let variableGUID = Dictionary(uniqueKeysWithValues: variableNames.sorted().map { ($0, registry.guid("variable", $0)) })
+        let variableGUID = Dictionary(uniqueKeysWithValues: variableNames.sorted().map { ($0, registry.guid(.variable, $0)) })
         project.variables = variableNames.sorted().map { REFIProject.Variable(guid: variableGUID[$0]!, name: $0) }
 
         // Sources with their selections.
@@ -97,7 +97,7 @@ struct ExchangeExporter {
             let utterances = snapshot.utterances[document.id] ?? []
             let layout = PlainTextLayout(utterances: utterances.map { ($0.speakerID, $0.text) })
             replaced += layout.replacedLineBreaks
-            let guid = registry.guid("document", document.id)
+            let guid = registry.guid(.document, document.id)
             for speaker in Set(utterances.compactMap(\.speakerID)) { speakerDocuments[speaker, default: []].append(guid) }
             var values = document.attributes.sorted { $0.key < $1.key }.map {
                 REFIProject.VariableValue(variable: variableGUID[$0.key]!, value: $0.value)
@@ -123,7 +123,7 @@ struct ExchangeExporter {
             values += speaker.attributes.sorted { $0.key < $1.key }.map { .init(variable: variableGUID[$0.key]!, value: $0.value) }
             project.cases.append(
                 REFIProject.Case(
-                    guid: registry.guid("speaker", speaker.id), name: speaker.id,
+                    guid: registry.guid(.speaker, speaker.id), name: speaker.id,
                     description: speaker.name == speaker.id ? nil : speaker.name, values: values,
                     sourceRefs: speakerDocuments[speaker.id] ?? []))
         }
@@ -177,7 +177,7 @@ struct ExchangeExporter {
             visited.insert(code.id)
             let kids = (children[code.id] ?? []).filter { !visited.contains($0.id) }.sorted { $0.name < $1.name }
             return REFIProject.Code(
-                guid: registry.guid("code", String(code.id)),
+                guid: registry.guid(.code, String(code.id)),
                 name: CodeName.written(code.name, origin: code.origin), color: REFIColor.valid(code.color),
                 description: code.description.isEmpty ? nil : code.description,
                 noteRefs: noteGUIDs["code:\(code.id)"] ?? [], children: kids.map(node))
@@ -195,9 +195,9 @@ struct ExchangeExporter {
             let members = Set(theme.codeIDs.compactMap { resolve($0)?.id }).filter { exportedCodes.contains($0) }.sorted()
             project.sets.append(
                 REFIProject.CodeSet(
-                    guid: registry.guid("theme", theme.id), name: theme.label,
+                    guid: registry.guid(.theme, theme.id), name: theme.label,
                     description: theme.description.isEmpty ? nil : theme.description,
-                    memberCodes: members.map { registry.guid("code", String($0)) }, memberNotes: noteGUIDs["theme:\(theme.id)"] ?? []))
+                    memberCodes: members.map { registry.guid(.code, String($0)) }, memberNotes: noteGUIDs["theme:\(theme.id)"] ?? []))
         }
     }
 
@@ -228,16 +228,16 @@ struct ExchangeExporter {
             let range = layout.positions(of: fragment, in: positions)
             let codings = byFragment[fragment]!.sorted { ($0.key.code, $0.key.coder) < ($1.key.code, $1.key.coder) }
             var selection = REFIProject.Selection(
-                guid: registry.guid("selection", fragment.description), start: range.lowerBound, end: range.upperBound,
+                guid: registry.guid(.selection, fragment.description), start: range.lowerBound, end: range.upperBound,
                 creatingUser: userGUID[codings.map(\.value).min { $0.createdAt < $1.createdAt }!.coder],
                 creationDateTime: codings.map(\.value.createdAt).min())
             for (key, coding) in codings {
                 let codingKey = "\(fragment)|\(key.code)|\(key.coder)"
                 var refi = REFIProject.Coding(
-                    guid: registry.guid("coding", codingKey), codeRef: registry.guid("code", String(key.code)),
+                    guid: registry.guid(.coding, codingKey), codeRef: registry.guid(.code, String(key.code)),
                     creatingUser: userGUID[key.coder], creationDateTime: coding.createdAt)
                 if let memo = coding.memo, !memo.isEmpty {
-                    let note = registry.guid("note", "coding:\(codingKey)")
+                    let note = registry.guid(.note, "coding:\(codingKey)")
                     project.notes.append(
                         REFIProject.Note(
                             guid: note, name: "Memo on a coding", text: memo, creatingUser: userGUID[key.coder],

@@ -56,16 +56,39 @@ public struct ExchangeSnapshot: Sendable {
     public var guids: [ExchangeGUIDKey: String]
 }
 
-/// Which item a stored GUID belongs to: a kind (`code`, `document`, `speaker`, `user`, `theme`,
-/// `variable`, `selection`, `coding`, `note`, `project`) and the item's key in the project.
+/// Which item a stored GUID belongs to: a kind and the item's key in the project.
 public struct ExchangeGUIDKey: Sendable, Hashable {
+    /// The kinds of item a GUID is kept for; the raw values are the project file's.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// A code, keyed by its id.
+        case code
+        /// A document, by id.
+        case document
+        /// A speaker (a REFI-QDA case), by id.
+        case speaker
+        /// A coder (a REFI-QDA user), by name.
+        case user
+        /// A theme (a REFI-QDA set), by id.
+        case theme
+        /// An attribute (a REFI-QDA variable), by name.
+        case variable
+        /// A selection, by its fragment.
+        case selection
+        /// A coding, by fragment, code and coder.
+        case coding
+        /// A memo (a REFI-QDA note).
+        case note
+        /// The project itself.
+        case project
+    }
+
     /// The kind of item.
-    public var kind: String
+    public var kind: Kind
     /// The item's key: a code id, document id, speaker id, coder name, fragment, …
     public var key: String
 
     /// Creates a key.
-    public init(_ kind: String, _ key: String) {
+    public init(_ kind: Kind, _ key: String) {
         self.kind = kind
         self.key = key
     }
@@ -86,7 +109,7 @@ public struct GUIDRegistry: Sendable {
     }
 
     /// The GUID of an item, made once.
-    public mutating func guid(_ kind: String, _ key: String) -> String {
+    public mutating func guid(_ kind: ExchangeGUIDKey.Kind, _ key: String) -> String {
         let itemKey = ExchangeGUIDKey(kind, key)
         if let guid = known[itemKey] { return guid }
         var guid = REFIGUID.make()

@@ -17,8 +17,8 @@ extension ProjectStore {
             var registry = GUIDRegistry(known: snapshot.guids)
             let result = try body(snapshot, &registry)
             let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO exchangeGUID(kind, key, guid) VALUES (?, ?, ?)")
-            for (key, guid) in registry.created.sorted(by: { ($0.key.kind, $0.key.key) < ($1.key.kind, $1.key.key) }) {
-                try insert.execute(arguments: [key.kind, key.key, guid])
+            for (key, guid) in registry.created.sorted(by: { ($0.key.kind.rawValue, $0.key.key) < ($1.key.kind.rawValue, $1.key.key) }) {
+                try insert.execute(arguments: [key.kind.rawValue, key.key, guid])
             }
             return result
         }
@@ -74,7 +74,9 @@ extension ProjectStore {
         }
         var guids: [ExchangeGUIDKey: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT kind, key, guid FROM exchangeGUID") {
-            guids[ExchangeGUIDKey(row["kind"], row["key"])] = row["guid"]
+            // A kind this version does not know (written by a later one) is left alone.
+            guard let kind = ExchangeGUIDKey.Kind(rawValue: row["kind"]) else { continue }
+            guids[ExchangeGUIDKey(kind, row["key"])] = row["guid"]
         }
         return ExchangeSnapshot(
             createdAt: try String.fetchOne(db, sql: "SELECT value FROM projectInfo WHERE key = 'createdAt'"),

@@ -19,7 +19,7 @@ extension ProjectStore {
         try write { db in
             var counts = ExchangeImportCounts()
             let guids = try ExchangeGUIDWriter(db)
-            for (name, guid) in plan.users.sorted(by: { $0.key < $1.key }) { try guids.keep("user", name, guid) }
+            for (name, guid) in plan.users.sorted(by: { $0.key < $1.key }) { try guids.keep(.user, name, guid) }
             counts.round = try Self.currentRound(db)
             let codes = try Self.importCodes(plan.codes, round: counts.round, file: file, guids: guids, db)
             let themes = try Self.importThemes(plan.themes, codeIDs: codes.ids, guids: guids, db)
@@ -61,7 +61,7 @@ extension ProjectStore {
                 codeIDs.append(code.id)
                 counts.codesCreated += 1
             }
-            try guids.keep("code", String(codeIDs[codeIDs.count - 1]), entry.guid)
+            try guids.keep(.code, String(codeIDs[codeIDs.count - 1]), entry.guid)
         }
         return (codeIDs, counts)
     }
@@ -69,7 +69,10 @@ extension ProjectStore {
     /// The active code a plan entry names: by the GUID the project keeps, else by name.
     private static func matchingCode(_ entry: ExchangeImportPlan.CodeEntry, _ db: Database) throws -> Code? {
         if let guid = entry.guid,
-            let key = try String.fetchOne(db, sql: "SELECT key FROM exchangeGUID WHERE kind = 'code' AND guid = ?", arguments: [guid]),
+            let key = try SQLRequest<String>(
+                literal: "SELECT key FROM exchangeGUID WHERE kind = \(ExchangeGUIDKey.Kind.code.rawValue) AND guid = \(guid)"
+            )
+            .fetchOne(db),
             let id = Int64(key), let active = try resolvedActiveCode(from: id, db), active.status == .active
         {
             return active
@@ -97,8 +100,8 @@ extension ProjectStore {
             } else {
                 throw ExchangeError.documentConflict(file: file, document: document.id)
             }
-            try guids.keep("document", document.id, entry.guid)
-            for (speaker, guid) in entry.speakerGUIDs.sorted(by: { $0.key < $1.key }) { try guids.keep("speaker", speaker, guid) }
+            try guids.keep(.document, document.id, entry.guid)
+            for (speaker, guid) in entry.speakerGUIDs.sorted(by: { $0.key < $1.key }) { try guids.keep(.speaker, speaker, guid) }
             speakers.formUnion(entry.transcript.speakers.map(\.id))
         }
         counts.speakers = speakers.count
@@ -136,8 +139,8 @@ extension ProjectStore {
                 fragment.endOffset, round, coder, entry.memo, entry.createdAt ?? Timestamp.now(),
             ])
             if db.changesCount > 0 { counts.codingsAdded += 1 } else { counts.codingsPresent += 1 }
-            try guids.keep("selection", fragment.description, entry.selectionGUID)
-            try guids.keep("coding", "\(fragment)|\(codeID)|\(coder)", entry.guid)
+            try guids.keep(.selection, fragment.description, entry.selectionGUID)
+            try guids.keep(.coding, "\(fragment)|\(codeID)|\(coder)", entry.guid)
         }
         return counts
     }
@@ -161,7 +164,7 @@ extension ProjectStore {
                 counts.themesAdded += 1
             }
             themeIDs.append(id)
-            try guids.keep("theme", id, entry.guid)
+            try guids.keep(.theme, id, entry.guid)
             for code in entry.codes {
                 guard let active = try resolvedActiveCode(from: codeIDs[code], db) else { continue }
                 try db.execute(sql: "INSERT OR IGNORE INTO codeTheme(codeId, themeId) VALUES (?, ?)", arguments: [active.id, id])
@@ -205,7 +208,7 @@ extension ProjectStore {
             ).insert(db, onConflict: .ignore)
             if db.changesCount > 0 {
                 counts.memosAdded += 1
-                try guids.keep("note", "\(kind.rawValue):\(target):\(group)", memo.guid)
+                try guids.keep(.note, "\(kind.rawValue):\(target):\(group)", memo.guid)
             } else if try MemoRecord.all().on(kind, id: target, group: group).select(MemoRecord.Columns.text, as: String.self)
                 .fetchOne(db) != memo.text
             {
@@ -225,7 +228,7 @@ private struct ExchangeGUIDWriter {
     }
 
     /// Keeps `guid` for the item of `kind` with `key`, when there is one.
-    func keep(_ kind: String, _ key: String, _ guid: String?) throws {
-        if let guid { try statement.execute(arguments: [kind, key, guid]) }
+    func keep(_ kind: ExchangeGUIDKey.Kind, _ key: String, _ guid: String?) throws {
+        if let guid { try statement.execute(arguments: [kind.rawValue, key, guid]) }
     }
 }

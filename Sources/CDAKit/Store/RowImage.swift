@@ -89,7 +89,7 @@ struct HistoryScope: Codable, Equatable {
         // A code the undo removed gives up its exchange GUID, so a later code reusing its id gets a new one.
         try db.execute(
             literal: """
-                DELETE FROM exchangeGUID WHERE kind = 'code' AND CAST(key AS INTEGER) IN \(idsIn: codes)
+                DELETE FROM exchangeGUID WHERE kind = \(ExchangeGUIDKey.Kind.code.rawValue) AND CAST(key AS INTEGER) IN \(idsIn: codes)
                   AND CAST(key AS INTEGER) NOT IN (SELECT id FROM code)
                 """)
     }
