@@ -53,6 +53,7 @@ extension ProjectStore {
         do {
             let transcript = pseudonymize ? try Self.pseudonymize(transcript, db) : transcript
             var outcome = SaveOutcome.ingested
+            var keptMedia: MediaLinkRecord?
             if let stored = try Row.fetchOne(
                 db, sql: "SELECT contentHash, readOptions FROM document WHERE id = ?", arguments: [document.id])
             {
@@ -60,6 +61,8 @@ extension ProjectStore {
                 guard replace else { throw IngestError.documentChanged(location, documentID: document.id) }
                 let codings = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM coding WHERE documentId = ?", arguments: [document.id]) ?? 0
                 if codings > 0 { throw IngestError.documentHasCodings(location, documentID: document.id, codings: codings) }
+                // The recording still belongs to the document: keep its link across the replacement.
+                keptMedia = try MediaLinkRecord.all().of(document.id).fetchOne(db)
                 try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [document.id])
                 outcome = .replaced
             }
@@ -73,6 +76,7 @@ extension ProjectStore {
                     document.id, document.title, document.format.rawValue, document.sourcePath,
                     document.contentHash, Timestamp.now(), position, readOptions,
                 ])
+            try keptMedia?.insert(db)
             for (key, value) in document.attributes.sorted(by: { $0.key < $1.key }) {
                 try db.execute(
                     sql: "INSERT INTO documentAttribute(documentId, key, value) VALUES (?, ?, ?)",
