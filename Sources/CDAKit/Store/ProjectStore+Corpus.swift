@@ -195,7 +195,8 @@ extension ProjectStore {
         }
     }
 
-    /// The utterances of a document, optionally limited to an index range.
+    /// The utterances of a document, optionally limited to an index range; an utterance whose
+    /// transcript gives no end ends where the next one starts (when that has a time, not earlier).
     ///
     /// - Parameters:
     ///   - documentID: The document.
@@ -208,13 +209,21 @@ extension ProjectStore {
                 throw CorpusError.unknownDocument(documentID, suggestion: NameSuggester.closest(to: documentID, among: known))
             }
             let bounds = range ?? 1...Int.max
+            // One utterance past the range, so that the last one without an end can take its start.
+            let (after, overflow) = bounds.upperBound.addingReportingOverflow(1)
             return try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT u.idx, u.speakerId, s.role, u.startTime, u.endTime, u.section, u.text, u.wordCount
-                    FROM utterance u LEFT JOIN speaker s ON s.id = u.speakerId
-                    WHERE u.documentId = ? AND u.idx BETWEEN ? AND ? ORDER BY u.idx
-                    """, arguments: [documentID, bounds.lowerBound, bounds.upperBound]
+                    SELECT u.idx, u.speakerId, s.role, u.startTime,
+                        COALESCE(u.endTime, CASE WHEN u.nextStart >= u.startTime THEN u.nextStart END) AS endTime,
+                        u.section, u.text, u.wordCount
+                    FROM (
+                        SELECT idx, speakerId, startTime, endTime, section, text, wordCount,
+                            LEAD(startTime) OVER (ORDER BY idx) AS nextStart
+                        FROM utterance WHERE documentId = ? AND idx BETWEEN ? AND ?
+                    ) u LEFT JOIN speaker s ON s.id = u.speakerId
+                    WHERE u.idx <= ? ORDER BY u.idx
+                    """, arguments: [documentID, bounds.lowerBound, overflow ? Int.max : after, bounds.upperBound]
             ).map { row in
                 UtteranceView(
                     index: row["idx"], speaker: row["speakerId"], role: (row["role"] as String?).flatMap(SpeakerRole.init(rawValue:)),
