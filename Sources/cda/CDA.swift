@@ -8,7 +8,7 @@ struct CDA: AsyncParsableCommand {
         abstract: "Code workshop and focus-group transcripts, consolidate codes, compare groups by theme.",
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, IngestCommand.self, DocumentsCommand.self, SpeakersCommand.self, ShowCommand.self,
+            InitCommand.self, IngestCommand.self, DocumentsCommand.self, SpeakersCommand.self, ShowCommand.self, MediaCommand.self,
             CodeCommand.self, CodesCommand.self, FragmentsCommand.self, SheetCommand.self, RoundCommand.self,
             UndoCommand.self, SuggestCommand.self, ThemesCommand.self, MemoCommand.self, ReportCommand.self, ExportCommand.self,
             BuildCommand.self,

@@ -52,7 +52,7 @@ public struct UtteranceView: Sendable, Hashable, Codable {
     public var role: SpeakerRole?
     /// Start time in seconds.
     public var start: Double?
-    /// End time in seconds.
+    /// End time in seconds: the transcript's, else the next utterance's start.
     public var end: Double?
     /// The section.
     public var section: String?

@@ -74,6 +74,25 @@ enum ProjectSchema {
                         SELECT DISTINCT documentId, speakerId FROM utterance WHERE speakerId IS NOT NULL;
                     """)
         }
+        migrator.registerMigration("v8-media") { db in
+            // The recording linked to a document: where it lies (relative to the project file's
+            // folder when below it), and its size, duration, container and SHA-256, so a moved
+            // file can be found again. The recording itself never enters the project.
+            try db.execute(
+                sql: """
+                    CREATE TABLE mediaLink (
+                        documentId TEXT PRIMARY KEY NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                        path TEXT NOT NULL CHECK (path <> ''),
+                        size INTEGER NOT NULL CHECK (size >= 0),
+                        duration REAL NOT NULL CHECK (duration >= 0),
+                        format TEXT NOT NULL CHECK (format IN ('wav', 'mp3', 'mp4', 'ogg', 'matroska')),
+                        kind TEXT NOT NULL CHECK (kind IN ('audio', 'video')),
+                        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+                        timeOffset REAL NOT NULL DEFAULT 0,
+                        linkedAt TEXT NOT NULL
+                    ) WITHOUT ROWID
+                    """)
+        }
         return migrator
     }
 

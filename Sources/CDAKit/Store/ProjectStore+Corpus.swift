@@ -53,6 +53,7 @@ extension ProjectStore {
         do {
             let transcript = pseudonymize ? try Self.pseudonymize(transcript, db) : transcript
             var outcome = SaveOutcome.ingested
+            var keptMedia: MediaLinkRecord?
             if let stored = try Row.fetchOne(
                 db, sql: "SELECT contentHash, readOptions FROM document WHERE id = ?", arguments: [document.id])
             {
@@ -60,6 +61,8 @@ extension ProjectStore {
                 guard replace else { throw IngestError.documentChanged(location, documentID: document.id) }
                 let codings = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM coding WHERE documentId = ?", arguments: [document.id]) ?? 0
                 if codings > 0 { throw IngestError.documentHasCodings(location, documentID: document.id, codings: codings) }
+                // The recording still belongs to the document: keep its link across the replacement.
+                keptMedia = try MediaLinkRecord.all().of(document.id).fetchOne(db)
                 try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [document.id])
                 outcome = .replaced
             }
@@ -73,6 +76,7 @@ extension ProjectStore {
                     document.id, document.title, document.format.rawValue, document.sourcePath,
                     document.contentHash, Timestamp.now(), position, readOptions,
                 ])
+            try keptMedia?.insert(db)
             for (key, value) in document.attributes.sorted(by: { $0.key < $1.key }) {
                 try db.execute(
                     sql: "INSERT INTO documentAttribute(documentId, key, value) VALUES (?, ?, ?)",
@@ -191,7 +195,8 @@ extension ProjectStore {
         }
     }
 
-    /// The utterances of a document, optionally limited to an index range.
+    /// The utterances of a document, optionally limited to an index range; an utterance whose
+    /// transcript gives no end ends where the next one starts (when that has a time, not earlier).
     ///
     /// - Parameters:
     ///   - documentID: The document.
@@ -204,13 +209,21 @@ extension ProjectStore {
                 throw CorpusError.unknownDocument(documentID, suggestion: NameSuggester.closest(to: documentID, among: known))
             }
             let bounds = range ?? 1...Int.max
+            // One utterance past the range, so that the last one without an end can take its start.
+            let (after, overflow) = bounds.upperBound.addingReportingOverflow(1)
             return try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT u.idx, u.speakerId, s.role, u.startTime, u.endTime, u.section, u.text, u.wordCount
-                    FROM utterance u LEFT JOIN speaker s ON s.id = u.speakerId
-                    WHERE u.documentId = ? AND u.idx BETWEEN ? AND ? ORDER BY u.idx
-                    """, arguments: [documentID, bounds.lowerBound, bounds.upperBound]
+                    SELECT u.idx, u.speakerId, s.role, u.startTime,
+                        COALESCE(u.endTime, CASE WHEN u.nextStart >= u.startTime THEN u.nextStart END) AS endTime,
+                        u.section, u.text, u.wordCount
+                    FROM (
+                        SELECT idx, speakerId, startTime, endTime, section, text, wordCount,
+                            LEAD(startTime) OVER (ORDER BY idx) AS nextStart
+                        FROM utterance WHERE documentId = ? AND idx BETWEEN ? AND ?
+                    ) u LEFT JOIN speaker s ON s.id = u.speakerId
+                    WHERE u.idx <= ? ORDER BY u.idx
+                    """, arguments: [documentID, bounds.lowerBound, overflow ? Int.max : after, bounds.upperBound]
             ).map { row in
                 UtteranceView(
                     index: row["idx"], speaker: row["speakerId"], role: (row["role"] as String?).flatMap(SpeakerRole.init(rawValue:)),

@@ -31,7 +31,8 @@ struct ShowCommand: ParsableCommand {
         for utterance in utterances {
             if utterance.section != section, let name = utterance.section { print("## \(name)") }
             section = utterance.section
-            let time = utterance.start.map { "[\(Output.clock($0))] " } ?? ""
+            let end = utterance.end.map { "–\(Output.clock($0))" } ?? ""
+            let time = utterance.start.map { "[\(Output.clock($0))\(end)] " } ?? ""
             print("\(utterance.index). \(time)\(utterance.speaker ?? "?"): \(utterance.text)")
         }
     }
