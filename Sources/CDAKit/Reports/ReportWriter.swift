@@ -9,11 +9,11 @@ public enum ReportWriter {
     /// - Returns: The paths written, in format order.
     /// - Throws: A rendering or file-system error; no file is written when rendering fails.
     public static func write(_ report: ThemeReport, formats: [ReportFormat], to directory: String) throws -> [String] {
-        var files: [(name: String, content: String)] = []
-        for format in formats { files += try format.renderer.render(report) }
+        var files: [(name: String, data: Data)] = []
+        for format in formats { files += try format.renderer.files(report) }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let paths = files.map { (directory as NSString).appendingPathComponent($0.name) }
-        try AtomicFile.writeAll(zip(paths, files).map { ($0, $1.content) })
+        try AtomicFile.writeAll(zip(paths, files).map { ($0, $1.data) })
         return paths
     }
 }

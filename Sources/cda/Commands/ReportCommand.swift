@@ -25,11 +25,11 @@ struct ReportSelectionOptions: ParsableArguments {
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Write the per-group theme report (Markdown, HTML, CSV, JSON).")
+        commandName: "report", abstract: "Write the per-group theme report (Markdown, HTML, CSV, JSON, Word, OpenDocument).")
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var selection: ReportSelectionOptions
-    @Option(help: "Formats, comma-separated: md, html, csv, json.") var format = "md,html,csv,json"
+    @Option(help: "Formats, comma-separated: md, html, csv, json, docx, odt.") var format = "md,html,csv,json"
     @Option(help: "The folder to write to.") var out = "report"
     @Flag(help: "Include quotes of participants (selected fragments first).") var quotes = false
     @Option(name: .customLong("max-quote-words"), help: "The most words per quote.") var maxQuoteWords = 40
@@ -40,7 +40,7 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         try Bounds.check(maxQuoteWords, "--max-quote-words", Bounds.limit)
         for name in format.split(separator: ",") where ReportFormat(rawValue: String(name)) == nil {
-            throw ValidationError("Unknown format '\(name)'. Use md, html, csv or json.")
+            throw ValidationError("Unknown format '\(name)'. Use \(ReportFormat.names).")
         }
         if maxQuoteWords < 1 { throw ValidationError("--max-quote-words must be at least 1.") }
     }
