@@ -4,8 +4,11 @@ public import Foundation
 /// Title, Heading 1–3 (with outline levels, so headings appear in Word's navigation pane) and a
 /// table style, for researchers who paste tables into Word.
 public struct DOCXReportRenderer: ReportRenderer {
+    /// The language of labels, headings, definitions and numbers.
+    public var language: ReportLanguage
+
     /// Creates the renderer.
-    public init() {}
+    public init(language: ReportLanguage = .english) { self.language = language }
 
     static let main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     static let relationships = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -13,7 +16,7 @@ public struct DOCXReportRenderer: ReportRenderer {
     /// The package's parts, unzipped: `[Content_Types].xml`, the relationships, `word/document.xml`
     /// and `word/styles.xml`.
     public func render(_ report: ThemeReport) throws -> [(name: String, content: String)] {
-        Self.parts(ReportDocument(report))
+        Self.parts(ReportDocument(report, language: language))
     }
 
     /// `report.docx`, the parts in a ZIP package.

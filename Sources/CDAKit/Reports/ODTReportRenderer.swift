@@ -3,8 +3,11 @@ public import Foundation
 /// `report.odt`: the report as an OpenDocument text, with the styles Title, Heading 1–3 (with
 /// outline levels, so headings appear in LibreOffice's navigator) and a bordered table style.
 public struct ODTReportRenderer: ReportRenderer {
+    /// The language of labels, headings, definitions and numbers.
+    public var language: ReportLanguage
+
     /// Creates the renderer.
-    public init() {}
+    public init(language: ReportLanguage = .english) { self.language = language }
 
     static let mimeType = "application/vnd.oasis.opendocument.text"
 
@@ -22,7 +25,7 @@ public struct ODTReportRenderer: ReportRenderer {
     /// The package's parts, unzipped: `mimetype`, the manifest, `content.xml`, `styles.xml` and
     /// `meta.xml`.
     public func render(_ report: ThemeReport) throws -> [(name: String, content: String)] {
-        Self.parts(ReportDocument(report))
+        Self.parts(ReportDocument(report, language: language))
     }
 
     /// `report.odt`, the parts in a ZIP package with `mimetype` first and uncompressed.

@@ -38,15 +38,19 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// The format names for messages: `md, html, csv, json, docx or odt`.
     public static let names = allCases.dropLast().map(\.rawValue).joined(separator: ", ") + " or " + (allCases.last?.rawValue ?? "")
 
-    /// The renderer for the format.
-    public var renderer: any ReportRenderer {
+    /// The renderer for the format, in English.
+    public var renderer: any ReportRenderer { renderer(in: .english) }
+
+    /// The renderer for the format; Markdown, Word and OpenDocument write their labels, headings,
+    /// definitions and numbers in `language`.
+    public func renderer(in language: ReportLanguage) -> any ReportRenderer {
         switch self {
-        case .markdown: MarkdownReportRenderer()
+        case .markdown: MarkdownReportRenderer(language: language)
         case .html: HTMLReportRenderer()
         case .csv: CSVReportRenderer()
         case .json: JSONReportRenderer()
-        case .docx: DOCXReportRenderer()
-        case .odt: ODTReportRenderer()
+        case .docx: DOCXReportRenderer(language: language)
+        case .odt: ODTReportRenderer(language: language)
         }
     }
 }
