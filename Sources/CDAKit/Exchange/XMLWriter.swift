@@ -47,6 +47,30 @@ struct XMLWriter {
         text += "<" + name + Self.attributeText(attributes) + ">" + Self.escape(content, inAttribute: false) + "</" + name + ">\n"
     }
 
+    /// A piece of mixed content: text, or an element holding only text.
+    enum Inline: Sendable {
+        /// Character data.
+        case text(String)
+        /// An element with attributes (those with a `nil` value left out) and text.
+        case element(String, [(String, String?)], String)
+
+        var markup: String {
+            switch self {
+            case .text(let content): XMLWriter.escape(content, inAttribute: false)
+            case .element(let name, let attributes, let content):
+                "<" + name + XMLWriter.attributeText(attributes) + ">" + XMLWriter.escape(content, inAttribute: false) + "</" + name + ">"
+            }
+        }
+    }
+
+    /// An element holding mixed content on one line, with no whitespace added between its parts,
+    /// for formats where whitespace inside a paragraph is text (OpenDocument).
+    mutating func mixedElement(_ name: String, _ attributes: [(String, String?)] = [], _ content: [Inline]) {
+        closePendingStart()
+        indent()
+        text += "<" + name + Self.attributeText(attributes) + ">" + content.map(\.markup).joined() + "</" + name + ">\n"
+    }
+
     private var pendingStart = false
 
     private mutating func closePendingStart() {

@@ -89,7 +89,7 @@ public struct Recipe: Sendable, Hashable {
         guard let stepList = root["steps"] else { throw root.error("the key 'steps' is missing") }
         let steps = try stepList.list().map { entry in Entry(line: entry.line, step: try step(from: entry)) }
         var report = ReportOptions(projectName: name)
-        var formats = ReportFormat.allCases
+        var formats = ReportFormat.defaults
         if let options = root["report"] {
             report.by = try options.string("by") ?? "group"
             if let round = try options.string("round") {
@@ -106,7 +106,7 @@ public struct Recipe: Sendable, Hashable {
             if let names = try options.strings("formats") {
                 formats = try names.map { name in
                     guard let format = ReportFormat(rawValue: name) else {
-                        throw options.error("unknown report format '\(name)'; use md, html, csv or json")
+                        throw options.error("unknown report format '\(name)'; use \(ReportFormat.names)")
                     }
                     return format
                 }

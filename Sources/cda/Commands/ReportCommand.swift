@@ -25,12 +25,17 @@ struct ReportSelectionOptions: ParsableArguments {
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Write the per-group theme report (Markdown, HTML, CSV, JSON).")
+        commandName: "report", abstract: "Write the per-group theme report (Markdown, HTML, CSV, JSON, Word, OpenDocument).")
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var selection: ReportSelectionOptions
-    @Option(help: "Formats, comma-separated: md, html, csv, json.") var format = "md,html,csv,json"
+    @Option(help: "Formats, comma-separated: md, html, csv, json, docx, odt.") var format = "md,html,csv,json"
     @Option(help: "The folder to write to.") var out = "report"
+    @Option(
+        help:
+            "Language of labels, headings, definitions and numbers in md, docx and odt: en or nl (default: the documents' language, else en)."
+    )
+    var lang: String?
     @Flag(help: "Include quotes of participants (selected fragments first).") var quotes = false
     @Option(name: .customLong("max-quote-words"), help: "The most words per quote.") var maxQuoteWords = 40
     @Flag(help: "Add keywords per group and the us/them positioning table.") var instruments = false
@@ -40,9 +45,10 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         try Bounds.check(maxQuoteWords, "--max-quote-words", Bounds.limit)
         for name in format.split(separator: ",") where ReportFormat(rawValue: String(name)) == nil {
-            throw ValidationError("Unknown format '\(name)'. Use md, html, csv or json.")
+            throw ValidationError("Unknown format '\(name)'. Use \(ReportFormat.names).")
         }
         if maxQuoteWords < 1 { throw ValidationError("--max-quote-words must be at least 1.") }
+        if let lang, ReportLanguage(rawValue: lang) == nil { throw ValidationError("Unknown language '\(lang)'. Use en or nl.") }
     }
 
     func run() throws {
@@ -52,7 +58,8 @@ struct ReportCommand: ParsableCommand {
         options.dynamics = dynamics
         let report = try store.themeReport(options)
         let formats = format.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) }
-        for path in try ReportWriter.write(report, formats: formats, to: out) { print("Wrote \(path)") }
+        let language = try lang.flatMap(ReportLanguage.init(rawValue:)) ?? store.reportLanguage()
+        for path in try ReportWriter.write(report, formats: formats, language: language, to: out) { print("Wrote \(path)") }
     }
 }
 

@@ -28,7 +28,7 @@ import Testing
         #expect(
             paths.map { ($0 as NSString).lastPathComponent } == [
                 "report.md", "report.html", "themes.csv", "codes.csv", "dynamics-speakers.csv", "dynamics-groups.csv",
-                "dynamics-transitions.csv", "dynamics-initiations.csv", "report.json",
+                "dynamics-transitions.csv", "dynamics-initiations.csv", "report.json", "report.docx", "report.odt",
             ])
         func file(_ name: String) throws -> String { try String(contentsOfFile: folder.file("out/\(name)"), encoding: .utf8) }
         let markdown = try file("report.md")

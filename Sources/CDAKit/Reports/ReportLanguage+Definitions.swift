@@ -1,0 +1,49 @@
+extension ReportLanguage {
+    /// The Dutch text of every definition a report prints, by the definition's key (the keys of
+    /// `ThemeReport.definitionTexts` and of the conversation dynamics' definitions).
+    static let dutchDefinitions: [String: String] = [
+        "fragment":
+            "Een afzonderlijk gecodeerd stuk tekst: document, eerste en laatste uiting, begin- en eindpositie (Unicode-codepunten). Een fragment hoort bij een thema als ten minste één van zijn codes, na consolidatie, aan het thema is gekoppeld.",
+        "round":
+            "De cijfers gebruiken de coderingen van één ronde: ronde 2 zodra die begonnen is, anders ronde 1 (tenzij anders gekozen). Coderingen met samengevoegde codes tellen voor de code waarin ze zijn opgegaan; coderingen met afgevoerde codes tellen voor geen enkel thema.",
+        "words":
+            "Afzonderlijke woorden (de tokenizer van het project: reeksen letters en cijfers, met koppeltekens en apostroffen binnen een woord) die de vereniging van de fragmenten beslaat; een woord telt als een van zijn tekens binnen een fragment ligt.",
+        "share_of_words": "woorden gedeeld door alle woorden van de meegetelde sprekers van de groep.",
+        "participants":
+            "Afzonderlijke deelnemers die ten minste één van de fragmenten uitspraken (voor een groep: die ten minste één keer spraken).",
+        "share_of_participants": "deelnemers aan het thema gedeeld door de deelnemers van de groep.",
+        "documents": "Afzonderlijke documenten met ten minste één van de fragmenten.",
+        "codes": "Elke geconsolideerde code van het thema met het aantal afzonderlijke fragmenten waarop hij staat.",
+        "co_themes": "Andere thema's die op dezelfde fragmenten zijn gecodeerd, met het aantal gedeelde fragmenten.",
+        "comparison":
+            "Voor twee groepen: Dunnings log-likelihood G² op de 2×2-tabel van de woorden van het thema tegen de overige woorden van de groep, en Hardies Log Ratio (log2 van de verhouding van de twee aandelen, een telling van nul als 0,5 genomen). Voor meer groepen: G² over alle groepen. raised_more_by is de groep met het grootste aandeel woorden.",
+        "moderators": "Gespreksleiders en waarnemers tellen nergens mee, tenzij --include-moderators is opgegeven.",
+        "silences":
+            "Thema's uit het codeboek die geen groep ter sprake bracht; thema's die de ene groep ter sprake bracht en de andere niet; gevoelige termen van een thema die een groep nergens gebruikte; het aantal deelnemers van een groep dat nooit sprak over een thema dat de groep besprak (nooit hun namen).",
+        "privacy":
+            "Sprekers staan er onder pseudoniem. Er staat geen tekst van deelnemers in, tenzij --quotes is opgegeven, en dan hoogstens het woordenmaximum per citaat.",
+        "dynamics_turns":
+            "Een beurt is één uiting; de beurten en woorden van een spreker worden geteld in de sessies (documenten) van de groep waaronder die spreker staat.",
+        "dynamics_seconds":
+            "Spreektijd in seconden: elke beurt duurt tot zijn eindtijd, anders tot het begin van de volgende uiting; een laatste beurt zonder eindtijd telt geen seconden, en een spreker zonder tijden heeft er geen.",
+        "dynamics_floor_share":
+            "Aandeel in het gesprek: de woorden van een spreker gedeeld door alle woorden in de sessies van de groep, gespreksleiders en waarnemers meegeteld.",
+        "dynamics_mean_turn":
+            "Gemiddelde beurt: de woorden van een spreker gedeeld door diens beurten; langste beurt: de meeste woorden in één beurt.",
+        "dynamics_participants":
+            "Deelnemers zijn alle deelnemers die de documenten van de groep noemen, ook stille deelnemers die daar nooit een beurt nemen.",
+        "dynamics_gini":
+            "Gini: Σᵢ Σⱼ |xᵢ − xⱼ| / (2 n² μ) over de woorden xᵢ van alle n genoemde deelnemers van de groep (populatieformule); 0 is volkomen gelijk verdeeld, bijna 1 betekent dat één persoon spreekt.",
+        "dynamics_moderator_share":
+            "Aandeel gespreksleiders: de woorden van gespreksleiders gedeeld door alle woorden in de sessies van de groep.",
+        "dynamics_transitions":
+            "Overgangen: paren opeenvolgende uitingen van verschillende sprekers, zonder waarnemers en uitingen zonder spreker; veel overgangen van deelnemer naar deelnemer wijzen op een dialoog, weinig op een geleid interview.",
+        "dynamics_initiations":
+            "Aanzet: het eerste gecodeerde fragment van een thema in een document in de ronde van het rapport; uitgelokt als de laatste beurt van de gespreksleider ervoor een van de gevoelige termen van het thema bevat (gezocht zoals overal in cda).",
+    ]
+
+    /// The definition `key` in this language; `english` when there is no translation.
+    func definition(_ key: String, english: String) -> String {
+        self == .dutch ? Self.dutchDefinitions[key] ?? english : english
+    }
+}

@@ -1,0 +1,45 @@
+import CDAKit
+import Foundation
+import Testing
+
+/// Reports in Dutch: labels, definitions and decimal commas; English stays the default.
+@Suite struct ReportLanguageTests {
+    private func report() throws -> ThemeReport {
+        var report = try JSONDecoder().decode(ThemeReport.self, from: Data(OfficeReportTests.json.utf8))
+        report.definitions = ThemeReport.definitionTexts.merging(ConversationDynamics.definitionTexts) { first, _ in first }
+        return report
+    }
+
+    @Test func dutchMarkdownHasDutchLabelsDecimalCommasAndDefinitions() throws {
+        let report = try report()
+        let markdown = try #require(try MarkdownReportRenderer(language: .dutch).render(report).first).content
+        #expect(markdown.hasPrefix("# Themarapport: R&D <study>\n"))
+        #expect(markdown.contains("| aandeel woorden | 58,6% | 5,9% |"))
+        #expect(markdown.contains("| deelnemers | 2 van 3 (66,7%) | 1 van 2 (50,0%) |"))
+        #expect(markdown.contains("| Trust & government | 58,6% | 5,9% | 10,46 | 3,25 | citizens |"))
+        #expect(markdown.contains("- *Trust & government* werd niet ter sprake gebracht door experts."))
+        for (key, english) in report.definitions { #expect(!markdown.contains(english), "definition \(key) is still in English") }
+        let english = try #require(try MarkdownReportRenderer().render(report).first).content
+        #expect(english.contains("| share of words | 58.6% | 5.9% |"))
+        #expect(english.contains("- *Trust & government* was not raised by experts."))
+    }
+
+    @Test(arguments: [ReportFormat.docx, .odt])
+    func dutchDocumentsHaveDutchHeadingsAndNumbers(format: ReportFormat) throws {
+        let parts = try format.renderer(in: .dutch).render(try report())
+        let body = try #require(parts.first { $0.name == "word/document.xml" || $0.name == "content.xml" }).content
+        for text in ["Themarapport: R&amp;D &lt;study&gt;", "Groepen", "Overzicht: aandeel woorden per thema", "2 van 3 (66,7%)", "10,46"] {
+            #expect(body.contains(">\(text)<"), "\(format): \(text)")
+        }
+        #expect(!body.contains("58.6%"))
+    }
+
+    @Test func theProjectsLanguageIsTheDefault() {
+        #expect(ReportLanguage.project(["nl", "nl-NL", "Dutch"]) == .dutch)
+        #expect(ReportLanguage.project(["en", "en-GB"]) == .english)
+        #expect(ReportLanguage.project(["nl", "en"]) == .english)
+        #expect(ReportLanguage.project(["de"]) == .english)
+        #expect(ReportLanguage.project(["nl", "de"]) == .english)
+        #expect(ReportLanguage.project([]) == .english)
+    }
+}
