@@ -49,6 +49,16 @@ extension ProjectStore {
         }.map(link)
     }
 
+    /// The recording linked to one document, or `nil` when it has none.
+    ///
+    /// - Throws: `CorpusError.unknownDocument`, `StoreError`.
+    public func mediaLink(of documentID: String) throws -> MediaLink? {
+        try read { db in
+            try Self.requireDocument(documentID, db)
+            return try MediaLinkRecord.all().of(documentID).fetchOne(db)
+        }.map(link)
+    }
+
     /// Removes a document's link (the recording itself is left alone).
     ///
     /// - Returns: the removed link.

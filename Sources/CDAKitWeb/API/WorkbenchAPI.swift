@@ -17,6 +17,7 @@ struct WorkbenchAPI: Sendable {
         registerCodes(on: router)
         registerHistory(on: router)
         registerThemes(on: router)
+        registerMedia(on: router)
     }
 
     /// The coder a change is attributed to: the one the page sent, else the server's default.
