@@ -16,6 +16,9 @@ import Foundation
 ///   - sheet: coding/round2-citizens.tsv
 ///   - mappings: coding/mappings.yaml
 ///   - memos: coding/memos.yaml
+///   - media: recordings/citizens-1.ogg
+///     document: citizens-1-afternoon
+///     offset: 0
 /// report:
 ///   formats: [md, html, csv, json]
 ///   by: group
@@ -39,6 +42,8 @@ public struct Recipe: Sendable, Hashable {
         case mappings(String)
         /// Apply a memo file.
         case memos(String)
+        /// Link a recording to a document, with where the transcript's time zero falls in it.
+        case media(String, document: String, offset: Double)
     }
 
     /// Ingest options a recipe can set.
@@ -116,7 +121,7 @@ public struct Recipe: Sendable, Hashable {
     }
 
     private static func step(from entry: YAMLValue) throws -> Step {
-        let kinds = ["ingest", "themes", "sheet", "consolidate", "round", "mappings", "memos"]
+        let kinds = ["ingest", "themes", "sheet", "consolidate", "round", "mappings", "memos", "media"]
         guard let kind = entry.keys.first(where: kinds.contains) else {
             throw entry.error("unknown step; use one of: \(kinds.joined(separator: ", "))")
         }
@@ -138,6 +143,13 @@ public struct Recipe: Sendable, Hashable {
             guard let number = try entry.integer("round") else { throw entry.error("'round' needs a number") }
             return .round(number, themes: try entry.strings("themes") ?? [])
         case "mappings": return .mappings(try entry.requiredString("mappings"))
+        case "media":
+            guard let document = try entry.string("document") else { throw entry.error("'media' needs the 'document' it belongs to") }
+            let offset = try entry.string("offset").map { text in
+                guard let seconds = Double(text), seconds.isFinite else { throw entry.error("'offset' must be a number of seconds") }
+                return seconds
+            }
+            return .media(try entry.requiredString("media"), document: document, offset: offset ?? 0)
         default: return .memos(try entry.requiredString("memos"))
         }
     }

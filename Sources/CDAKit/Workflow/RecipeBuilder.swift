@@ -117,6 +117,8 @@ public enum RecipeBuilder {
             try AnalysisFiles.applyMappings(path: recipe.resolve(file), to: store)
         case .memos(let file):
             try AnalysisFiles.applyMemos(path: recipe.resolve(file), to: store, author: actor)
+        case .media(let file, let document, let offset):
+            try store.linkMedia(documentID: document, file: recipe.resolve(file), offset: offset)
         }
     }
 
@@ -129,6 +131,7 @@ public enum RecipeBuilder {
         case .round(let number, _): return "round \(number)"
         case .mappings(let file): return "mappings '\(file)'"
         case .memos(let file): return "memos '\(file)'"
+        case .media(let file, let document, _): return "media '\(file)' for '\(document)'"
         }
     }
 }

@@ -115,12 +115,27 @@ import Testing
         #expect(try store.check() == [])
     }
 
+    @Test func aMediaStepNeedsItsDocumentAndANumericOffset() throws {
+        let folder = TemporaryDirectory()
+        let missing = folder.write("a.yaml", "name: x\nsteps:\n  - media: a.ogg\n")
+        #expect(throws: CodebookError.invalidEntry(file: missing, line: 3, message: "'media' needs the 'document' it belongs to")) {
+            try Recipe.load(path: missing)
+        }
+        let badOffset = folder.write("b.yaml", "name: x\nsteps:\n  - media: a.ogg\n    document: d\n    offset: soon\n")
+        #expect(throws: CodebookError.invalidEntry(file: badOffset, line: 3, message: "'offset' must be a number of seconds")) {
+            try Recipe.load(path: badOffset)
+        }
+        let good = folder.write("c.yaml", "name: x\nsteps:\n  - media: rec/a.ogg\n    document: d\n    offset: 12.5\n")
+        #expect(try Recipe.load(path: good).steps.map(\.step) == [.media("rec/a.ogg", document: "d", offset: 12.5)])
+    }
+
     @Test func unknownStepIsRejectedWithItsLine() throws {
         let folder = TemporaryDirectory()
         let recipeFile = folder.write("cda.yaml", "name: x\nsteps:\n  - ingest: a\n  - cook: dinner\n")
         #expect(
             throws: CodebookError.invalidEntry(
-                file: recipeFile, line: 4, message: "unknown step; use one of: ingest, themes, sheet, consolidate, round, mappings, memos")
+                file: recipeFile, line: 4,
+                message: "unknown step; use one of: ingest, themes, sheet, consolidate, round, mappings, memos, media")
         ) {
             try Recipe.load(path: recipeFile)
         }
