@@ -113,6 +113,11 @@ import Testing
         let store = try ProjectStore.open(at: folder.file("kept.cda"))
         #expect(try store.documents().count == 4)
         #expect(try store.check() == [])
+        // The recipe links the synthetic recording of the citizens' afternoon opening.
+        let recording = try #require(try store.mediaLinks().first)
+        #expect(recording.documentID == "citizens-1-afternoon")
+        #expect(recording.format == .ogg && recording.kind == .audio && recording.found)
+        #expect(abs(recording.duration - 181) < 0.1)
     }
 
     @Test func aMediaStepNeedsItsDocumentAndANumericOffset() throws {
