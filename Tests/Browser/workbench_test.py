@@ -11,7 +11,9 @@ text in transcripts with and without accents. It also
 checks what issue 19 found broken: a hostile integer cannot stop the server, Enter in a code picker
 takes an existing code (a new one needs its own choice), a message's Undo refuses when a later step
 came first, the session cookie is not the token, `--host 0.0.0.0` needs `--allow-host`, and the
-page without a session (and a session that ends while the page is open) says what to do.
+page without a session (and a session that ends while the page is open) says what to do. Then
+the bundled recording: range requests, and in the page seeking by a click on a time, the spoken
+utterance marked, the player's keys, and the place kept across a reload.
 Screenshots of every screen and the page-load timings go to test-output/browser/.
 
 Usage: python3 Tests/Browser/workbench_test.py [--cda .build/debug/cda] [--out test-output/browser]
@@ -159,7 +161,8 @@ class Browser:
         options = webdriver.ChromeOptions()
         options.binary_location = shutil.which('chromium') or shutil.which('chromium-browser') or '/usr/bin/chromium'
         for argument in ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu',
-                         '--window-size=1440,900', '--lang=en-GB', '--force-device-scale-factor=1']:
+                         '--window-size=1440,900', '--lang=en-GB', '--force-device-scale-factor=1',
+                         '--autoplay-policy=no-user-gesture-required', '--mute-audio']:
             options.add_argument(argument)
         options.set_capability('goog:loggingPrefs', {'browser': 'ALL'})
         driver = shutil.which('chromedriver') or '/usr/bin/chromedriver'
@@ -584,6 +587,45 @@ def main():
         browser.css('#find-fold').click()
         count('no match')
         check(marked() is None, 'with accents, NAIEF is not naïef')
+
+        print('Recording: the server streams ranges; the page plays, seeks, follows and keeps its place')
+        status, body = server.request('GET', '/api/media/citizens-1-afternoon', {**bearer, 'Range': 'bytes=0-3'})
+        headers = dict(server.last_headers)
+        check(status == 206 and body == 'OggS', f'the first four bytes of the Ogg recording: {status} {body!r}')
+        check(headers.get('Content-Range', '').startswith('bytes 0-3/') and headers.get('Content-Type') == 'audio/ogg',
+              f'Content-Range and Content-Type of a part: {headers}')
+        status, _ = server.request('GET', '/api/media/citizens-1-afternoon', {**bearer, 'Range': 'bytes=99999999-'})
+        check(status == 416, f'a range past the end is refused with 416, not {status}')
+        driver.get(f'{server.base}/#/transcript/citizens-1-afternoon?at=1')
+        browser.css('#player-media')
+        media_state = "const m = document.getElementById('player-media'); return m ? [m.readyState, m.currentTime, m.paused, m.duration] : null"
+        browser.wait(lambda d: (d.execute_script(media_state) or [0])[0] >= 1, message='the recording to load its header')
+        check(abs(driver.execute_script(media_state)[3] - 181) < 1, f'the player reads the 181 s recording: {driver.execute_script(media_state)}')
+        third = cli.json('show', 'citizens-1-afternoon')[2]
+        browser.clickable('#u3 button.seek').click()
+        browser.wait(lambda d: not d.execute_script(media_state)[2], message='playback to start')
+        check(abs(driver.execute_script(media_state)[1] - third['start']) < 1.0,
+              f"clicking the time of utterance 3 seeks to {third['start']} s: {driver.execute_script(media_state)}")
+        browser.wait(lambda d: d.execute_script(media_state)[1] >= third['start'] + 1, message='a second of playback')
+        browser.css('#u3.speaking')
+        check(len(driver.find_elements(By.CSS_SELECTOR, '.utt.speaking')) == 1, 'exactly one utterance is marked as spoken')
+        browser.shot('16-transcript-recording')
+        browser.keys('p')
+        browser.wait(lambda d: d.execute_script(media_state)[2], message="'p' to pause")
+        paused_at = driver.execute_script(media_state)[1]
+        browser.keys(']')
+        browser.wait(lambda d: abs(d.execute_script(media_state)[1] - (paused_at + 5)) < 0.5, message="']' to skip 5 s forward")
+        browser.keys('+')
+        check(driver.execute_script("return document.getElementById('player-media').playbackRate") == 1.25, "'+' plays faster")
+        browser.keys('-', '-', '-', '-', '-')
+        check(driver.execute_script("return document.getElementById('player-media').playbackRate") == 0.5, "'-' stops at 0.5×")
+        resumed = driver.execute_script(media_state)[1]
+        driver.get(f'{server.base}/#/corpus')
+        browser.css('table.documents')
+        driver.get(f'{server.base}/#/transcript/citizens-1-afternoon')
+        browser.wait(lambda d: (d.execute_script(media_state) or [0])[0] >= 1, message='the recording after a reload')
+        browser.wait(lambda d: abs(d.execute_script(media_state)[1] - resumed) < 1, message=f'the place ({resumed:.1f} s) to survive a reload')
+        browser.css('#u3')
 
         errors = browser.errors()
         check(not errors, f'no errors in the browser console {errors}')

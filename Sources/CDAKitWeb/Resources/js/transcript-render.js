@@ -7,7 +7,7 @@ import { clock, el, tint } from './ui.js';
  * The row of one utterance. `codings` are the visible codings touching it; `chosen` is the id of
  * the coding the panel shows; `previousSection` decides whether the section is named.
  */
-export function utteranceRow(line, codings, { chosen = null, previousSection } = {}) {
+export function utteranceRow(line, codings, { chosen = null, previousSection, playable = false, speaking = false } = {}) {
   const ranges = [];
   for (const coding of codings) {
     const range = coveredRange(coding.fragment, line.index, line.length);
@@ -20,7 +20,7 @@ export function utteranceRow(line, codings, { chosen = null, previousSection } =
   const continuing = codings.filter((coding) => coding.fragment.startUtterance < line.index);
   const sectionChanged = line.section && line.section !== previousSection;
   return el('div', {
-    class: `utt${line.role && line.role !== 'participant' ? ' moderator' : ''}`,
+    class: `utt${line.role && line.role !== 'participant' ? ' moderator' : ''}${speaking ? ' speaking' : ''}`,
     id: `u${line.index}`,
     dataset: { index: String(line.index), length: String(line.length) },
   },
@@ -29,11 +29,19 @@ export function utteranceRow(line, codings, { chosen = null, previousSection } =
     el('span', { class: 'utt-no' }, String(line.index)),
     el('span', { class: 'who' },
       el('span', { class: 'speaker', title: `${line.speaker ?? 'unknown speaker'}${line.role ? ` (${line.role})` : ''}` }, line.speaker ?? '?'),
-      line.start !== null && line.start !== undefined ? el('span', { class: 'time' }, clock(line.start)) : null)),
+      timeLabel(line, playable))),
   text,
   el('div', { class: 'utt-margin' },
     starting.map((coding) => chip(coding, chosen)),
     continuing.length ? el('span', { class: 'continues', title: continuing.map((coding) => coding.code).join(', ') }, `↳ ${continuing.length}`) : null));
+}
+
+function timeLabel(line, playable) {
+  if (line.start === null || line.start === undefined) return null;
+  if (!playable) return el('span', { class: 'time' }, clock(line.start));
+  return el('button', {
+    type: 'button', class: 'time seek', dataset: { start: String(line.start) }, title: `Play from ${clock(line.start)}`,
+  }, clock(line.start));
 }
 
 function highlight(piece, chosen) {

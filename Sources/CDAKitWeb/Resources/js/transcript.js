@@ -9,6 +9,7 @@ import { activeCodeNames, actor, refreshCodes, state } from './state.js';
 import { describeFragment, utteranceRow } from './transcript-render.js';
 import { showCodingPanel } from './transcript-panel.js';
 import { undoAction } from './undo.js';
+import { createPlayer, nextStart, utteranceAt } from './player.js';
 import { el, fail, number, prompt, replace, toast } from './ui.js';
 
 const PAGE = 200;
@@ -20,8 +21,10 @@ window.cdaTranscriptMetrics = window.cdaTranscriptMetrics ?? [];
 export async function render(container, { arg, params }) {
   const id = arg ?? state.lastDocument?.id;
   if (!id) return chooseDocument(container);
-  const doc = await api.get('/api/document', { doc: id });
-  const at = Math.max(1, Number(params.get('at')) || 1);
+  const [doc, links] = await Promise.all([api.get('/api/document', { doc: id }), api.get('/api/media')]);
+  const link = links.find((candidate) => candidate.document === id);
+  const placeKey = `cda.transcript.${state.session.project}.${id}`;
+  const at = Math.max(1, Number(params.get('at')) || (link ? Number(localStorage.getItem(placeKey)) : 0) || 1);
   state.lastDocument = { id, at };
   const list = el('div', { class: 'transcript', id: 'utterances', tabindex: '0' });
   const side = el('aside', { class: 'transcript-side panel', id: 'coding-panel' });
@@ -32,6 +35,7 @@ export async function render(container, { arg, params }) {
   const toolbar = el('div', { class: 'selection-toolbar', hidden: true },
     el('button', { type: 'button', class: 'primary', id: 'code-selection', onmousedown: (event) => event.preventDefault(), onclick: () => codeSelection(false) }, 'Code… ', el('kbd', {}, 'c')),
     el('button', { type: 'button', id: 'code-in-vivo', onmousedown: (event) => event.preventDefault(), onclick: () => codeSelection(true) }, 'In-vivo ', el('kbd', {}, 'v')));
+  const player = link ? createPlayer(link, { projectKey: state.session.project, onTime: (seconds) => followRecording(seconds) }) : null;
   container.append(el('div', { class: 'transcript-layout' },
     el('div', { class: 'transcript-main' },
       el('div', { class: 'transcript-head' },
@@ -42,12 +46,14 @@ export async function render(container, { arg, params }) {
           findForm(),
           el('label', {}, 'Show ', filter),
           el('button', { type: 'button', onclick: jump, title: 'Go to an utterance (g)' }, 'Go to # ', el('kbd', {}, 'g')))),
+      player?.element,
       list),
     side,
     toolbar));
   view = {
     doc, list, side, toolbar, filter, codings: new Map(), lines: new Map(), from: 0, to: -1, total: doc.utterances, chosen: null, loading: false,
     find: { query: '', fold: true, result: null, current: -1 },
+    player, placeKey, speaking: null,
   };
   filter.addEventListener('change', () => redrawAll());
   list.addEventListener('mouseup', () => setTimeout(updateToolbar, 0));
@@ -60,6 +66,7 @@ export async function render(container, { arg, params }) {
 
 export function leave() {
   view?.observer?.disconnect();
+  view?.player?.stop();
   view = null;
   clearFindMarks();
 }
@@ -91,7 +98,22 @@ export function onKey(event) {
     removeCoding(view.chosen);
   } else if (event.key === 'Escape') {
     choose(null);
+  } else if (view.player && playerKey(event.key)) {
+    event.preventDefault();
   }
+}
+
+/** The recording's keys; `true` when `key` was one. */
+function playerKey(key) {
+  const player = view.player;
+  if (key === 'p') player.toggle();
+  else if (key === '[') player.skip(-player.step);
+  else if (key === ']') player.skip(player.step);
+  else if (key === '-') player.changeRate(-1);
+  else if (key === '+' || key === '=') player.changeRate(1);
+  else if (key === 'r') replaySelection();
+  else return false;
+  return true;
 }
 
 async function chooseDocument(container) {
@@ -223,7 +245,9 @@ function codingsTouching(index) {
 
 function row(index) {
   const line = view.lines.get(index);
-  return utteranceRow(line, codingsTouching(index), { chosen: view.chosen, previousSection: view.lines.get(index - 1)?.section });
+  return utteranceRow(line, codingsTouching(index), {
+    chosen: view.chosen, previousSection: view.lines.get(index - 1)?.section, playable: Boolean(view.player), speaking: index === view.speaking,
+  });
 }
 
 function rows(from, to) {
@@ -463,6 +487,11 @@ async function codeSelection(inVivo) {
 }
 
 function onClick(event) {
+  const time = event.target.closest('button.seek[data-start]');
+  if (time && view.player) {
+    view.player.playFrom(Number(time.dataset.start));
+    return;
+  }
   const chip = event.target.closest('.chip[data-coding]');
   if (chip) {
     choose(Number(chip.dataset.coding));
@@ -499,6 +528,44 @@ async function removeCoding(id) {
   } catch (error) {
     fail(error);
   }
+}
+
+// Playing the recording --------------------------------------------------------------------------
+
+/** Marks the utterance being spoken at transcript time `seconds` and, when following, keeps it in view. */
+function followRecording(seconds) {
+  if (!view) return;
+  const index = utteranceAt(view.lines, seconds);
+  if (index === view.speaking) return;
+  document.getElementById(`u${view.speaking}`)?.classList.remove('speaking');
+  view.speaking = index;
+  if (index === null) return;
+  localStorage.setItem(view.placeKey, String(index));
+  state.lastDocument = { id: view.doc.id, at: index };
+  const row = document.getElementById(`u${index}`);
+  row?.classList.add('speaking');
+  if (row && view.player.following) {
+    const box = view.list.getBoundingClientRect();
+    const rect = row.getBoundingClientRect();
+    if (rect.top < box.top || rect.bottom > box.bottom) row.scrollIntoView({ block: 'center' });
+  }
+}
+
+/** Plays the selected passage, or the chosen coding's, from its first utterance's start to its last one's end. */
+function replaySelection() {
+  const fragment = currentFragment() ?? (view.chosen ? view.codings.get(view.chosen)?.fragment : null);
+  if (!fragment) {
+    toast('Select a passage, or choose a coding, to replay it.');
+    return;
+  }
+  const first = view.lines.get(fragment.startUtterance);
+  const last = view.lines.get(fragment.endUtterance);
+  if (first?.start === null || first?.start === undefined) {
+    toast(`Utterance ${fragment.startUtterance} has no time in the transcript.`);
+    return;
+  }
+  const end = last?.end ?? (last ? nextStart(view.lines, last) : null);
+  view.player.playFrom(first.start, end);
 }
 
 /** What the coding panel may do to the transcript. */
