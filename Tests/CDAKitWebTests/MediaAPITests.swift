@@ -12,13 +12,7 @@ import Testing
 @Suite struct MediaAPITests {
     /// A WAV of 8 kHz mono 8-bit audio whose data bytes count up (modulo 251), so that any slice
     /// of the file can be checked byte for byte: 44 header bytes and 4,000 data bytes, 0.5 s.
-    static let wav: [UInt8] = {
-        func le(_ value: Int, _ count: Int) -> [UInt8] { (0..<count).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
-        let format = le(1, 2) + le(1, 2) + le(8000, 4) + le(8000, 4) + le(1, 2) + le(8, 2)
-        let samples = (0..<4000).map { UInt8($0 % 251) }
-        let chunks = Array("fmt ".utf8) + le(16, 4) + format + Array("data".utf8) + le(samples.count, 4) + samples
-        return Array("RIFF".utf8) + le(4 + chunks.count, 4) + Array("WAVE".utf8) + chunks
-    }()
+    static let wav = MediaFixtures.wav(samples: (0..<4000).map { UInt8($0 % 251) })
 
     /// The harness with the WAV linked to the document `emo`.
     static func linked() throws -> WebHarness {

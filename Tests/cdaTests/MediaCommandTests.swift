@@ -8,12 +8,7 @@ import Testing
 /// `cda media add | list | remove | relink` from the shell.
 @Suite(.serialized) struct MediaCommandTests {
     /// A WAV of 16,000 bytes of 8 kHz mono 8-bit audio: 2.0 s.
-    static let wav: [UInt8] = {
-        func le(_ value: Int, _ count: Int) -> [UInt8] { (0..<count).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
-        let format = le(1, 2) + le(1, 2) + le(8000, 4) + le(8000, 4) + le(1, 2) + le(8, 2)
-        let chunks = Array("fmt ".utf8) + le(16, 4) + format + Array("data".utf8) + le(16_000, 4) + [UInt8](repeating: 9, count: 16_000)
-        return Array("RIFF".utf8) + le(4 + chunks.count, 4) + Array("WAVE".utf8) + chunks
-    }()
+    static let wav = MediaFixtures.wav(bytes: 16_000, fill: 9)
 
     @Test func parsesTheOffset() throws {
         let add = try #require(try CDA.parseAsRoot(["media", "add", "cit", "a.wav", "--offset", "12.5"]) as? MediaAddCommand)

@@ -7,13 +7,7 @@ import Testing
 /// Linking recordings to documents: stored paths, hashes, replacing, removing and finding moved
 /// files again.
 @Suite struct MediaLinkTests {
-    /// A WAV of `bytes` bytes of 8 kHz mono 8-bit audio (8,000 bytes per second), with `fill`.
-    static func wav(bytes: Int, fill: UInt8 = 0) -> [UInt8] {
-        func le(_ value: Int, _ count: Int) -> [UInt8] { (0..<count).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
-        let format = le(1, 2) + le(1, 2) + le(8000, 4) + le(8000, 4) + le(1, 2) + le(8, 2)
-        let chunks = Array("fmt ".utf8) + le(16, 4) + format + Array("data".utf8) + le(bytes, 4) + [UInt8](repeating: fill, count: bytes)
-        return Array("RIFF".utf8) + le(4 + chunks.count, 4) + Array("WAVE".utf8) + chunks
-    }
+    static func wav(bytes: Int, fill: UInt8 = 0) -> [UInt8] { MediaFixtures.wav(bytes: bytes, fill: fill) }
 
     @Test func linkStoresARelativePathTheHashAndTheDuration() throws {
         let folder = TemporaryDirectory()
