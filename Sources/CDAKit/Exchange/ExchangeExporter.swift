@@ -13,6 +13,8 @@ struct ExchangeExporter {
         var project: REFIProject
         /// Plain texts of the sources by archive entry (`sources/GUID.txt`).
         var files: [(path: String, text: String)]
+        /// Recordings to copy into the archive: entry (`sources/GUID.ogg`) and the file on disk.
+        var recordings: [(path: String, file: String)] = []
         /// What REFI-QDA cannot carry, in words.
         var omitted: [String]
         var counts: ExchangeExportResult.Counts
@@ -23,6 +25,9 @@ struct ExchangeExporter {
     /// The unit positions are written in: code points (the standard's characters) unless a tool
     /// needs UTF-16 code units.
     var positions: PositionUnit = .codePoints
+    /// The recordings linked to documents, found where the project says, by document id, with
+    /// their absolute paths: such a document is written as an audio or video source.
+    var recordings: [String: (link: MediaLink, file: String)] = [:]
 
     /// Builds the REFI-QDA project.
     ///
@@ -93,6 +98,7 @@ struct ExchangeExporter {
         var speakerDocuments: [String: [String]] = [:]
         var files: [(path: String, text: String)] = []
         var replaced = 0
+        var mediaFiles: [(path: String, file: String)] = []
         for document in snapshot.documents {
             let utterances = snapshot.utterances[document.id] ?? []
             let layout = PlainTextLayout(utterances: utterances.map { ($0.speakerID, $0.text) })
@@ -108,13 +114,25 @@ struct ExchangeExporter {
                 noteRefs: noteGUIDs["document:\(document.id)"] ?? [], values: values)
             source.selections = selections(
                 for: document.id, layout: layout, resolve: resolve, userGUID: userGUID, project: &project, counts: &counts)
+            if let (link, file) = recordings[document.id] {
+                let entry = "\(guid).\(URL(fileURLWithPath: file).pathExtension.lowercased())"
+                source.recording = recording(
+                    of: document.id, link: link, path: "internal://\(entry)", layout: layout, utterances: utterances,
+                    selections: source.selections)
+                mediaFiles.append(("sources/\(entry)", file))
+            }
             project.sources.append(source)
             files.append(("sources/\(guid).txt", layout.text))
         }
         counts.documents = snapshot.documents.count
         if replaced > 0 { omitted.append("\(replaced) line break(s) inside utterances were written as spaces (one line per utterance)") }
-        if snapshot.utterances.values.contains(where: { $0.contains { $0.start != nil || $0.end != nil || $0.section != nil } }) {
-            omitted.append("utterance times and sections are not exported (the plain text has one line per utterance)")
+        let untimed = snapshot.documents.filter { recordings[$0.id] == nil }.compactMap { snapshot.utterances[$0.id] }
+        if untimed.contains(where: { $0.contains { $0.start != nil || $0.end != nil } }) {
+            omitted.append(
+                "utterance times of documents without a recording are not exported (the plain text has one line per utterance)")
+        }
+        if snapshot.utterances.values.contains(where: { $0.contains { $0.section != nil } }) {
+            omitted.append("sections are not exported (the plain text has one line per utterance)")
         }
 
         // Cases: speakers.
@@ -136,7 +154,29 @@ struct ExchangeExporter {
             )
         }
         if snapshot.selectedFragments > 0 { omitted.append("\(snapshot.selectedFragments) exemplar selection(s) are not exported") }
-        return Output(project: project, files: files, omitted: omitted, counts: counts)
+        return Output(project: project, files: files, recordings: mediaFiles, omitted: omitted, counts: counts)
+    }
+
+    /// The recording part of a document's source: a sync point where each utterance starts
+    /// (with its time in the recording, in milliseconds, when the transcript has one) and one at
+    /// each selection's start and end, so that selections keep their exact characters.
+    private mutating func recording(
+        of document: String, link: MediaLink, path: String, layout: PlainTextLayout, utterances: [Utterance],
+        selections: [REFIProject.Selection]
+    ) -> REFIProject.Recording {
+        var times: [Int: Int] = [:]
+        let starts = layout.textStarts(in: positions)
+        for (position, utterance) in zip(starts, utterances) {
+            guard let start = utterance.start else { continue }
+            let milliseconds = ((start + link.offset) * 1000).rounded()
+            if milliseconds >= 0, milliseconds < 1e15 { times[position] = times[position] ?? Int(milliseconds) }
+        }
+        let points = Set(starts).union(selections.flatMap { [$0.start, $0.end] }).sorted().map { position in
+            REFIProject.SyncPoint(
+                guid: registry.guid(.selection, "\(document)\tsync\t\(position)"), position: position, timeStamp: times[position])
+        }
+        return REFIProject.Recording(
+            kind: link.kind, path: path, transcriptGUID: registry.guid(.document, "\(document)\ttranscript"), syncPoints: points)
     }
 
     /// The code system and themes only, for a `.qdc` codebook.

@@ -117,6 +117,9 @@ public struct ExchangeImportResult: Sendable, Hashable, Codable {
     public var notMapped: [String] = []
     /// The schema the file was validated against, or `nil` when schema validation was skipped.
     public var validatedWith: String?
+    /// Recordings of audio and video sources, extracted beside the project and linked to their
+    /// documents, in words (`citizens-1: study-media/citizens-1.ogg`).
+    public var recordings: [String] = []
 
     /// The result of storing a plan read from `file`.
     public init(file: String, stored: ExchangeImportCounts) {

@@ -169,6 +169,24 @@ struct PlainTextLayout: Sendable, Hashable {
         return start..<units
     }
 
+    /// Where each utterance's text starts, counted in `unit`, in one pass over the text.
+    func textStarts(in unit: PositionUnit) -> [Int] {
+        guard unit == .utf16 else { return lines.map(\.textStart) }
+        var starts: [Int] = []
+        starts.reserveCapacity(lines.count)
+        var scalars = text.unicodeScalars.makeIterator()
+        var units = 0
+        var offset = 0
+        for line in lines {
+            while offset < line.textStart, let scalar = scalars.next() {
+                units += scalar.utf16.count
+                offset += 1
+            }
+            starts.append(units)
+        }
+        return starts
+    }
+
     /// The fragment that a selection of positions covers, trimmed to utterance text: a start inside
     /// a label or a line break moves to the next text, an end there to the previous text.
     ///

@@ -123,10 +123,58 @@ struct QDPXArchive {
 
     private struct Overflow: Error {}
 
+    /// The most bytes a recording extracted to disk may have (16 GiB), and the most one may
+    /// inflate per stored byte, so that an archive bomb cannot fill the disk.
+    static let recordingBytes: UInt64 = 16 << 30
+    static let recordingInflation: UInt64 = 100
+
+    /// Extracts one entry to `target` (0600, written whole or not at all), in pieces, without
+    /// holding it in memory: for recordings, which may be far larger than any text.
+    ///
+    /// - Throws: `ExchangeError.entryTooLarge`, `.sizeMismatch`, `.notAnArchive`, `.writeFailed`.
+    func extract(_ path: String, to target: String) throws(ExchangeError) {
+        guard let entry = entries[path] else { throw .unreadable(file: "\(file)/\(path)", reason: "no such entry") }
+        let declared = entry.uncompressedSize
+        let limit = min(Self.recordingBytes, max(entry.compressedSize, 1) * Self.recordingInflation)
+        if declared > limit { throw .entryTooLarge(file: file, entry: path, bytes: declared, limit: limit, declared: true) }
+        let temporary = AtomicFile.temporaryPath(beside: target)
+        guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: AtomicFile.ownerOnly]),
+            let handle = FileHandle(forWritingAtPath: temporary)
+        else { throw .writeFailed(file: target, reason: AtomicFile.likelyReason(forWriting: target)) }
+        var written: UInt64 = 0
+        do {
+            defer { try? handle.close() }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                written += UInt64(chunk.count)
+                if written > declared { throw Overflow() }
+                try handle.write(contentsOf: chunk)
+            }
+            try handle.synchronize()
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            if error is Overflow { throw .sizeMismatch(file: file, entry: path, declared: declared) }
+            if error is CocoaError || error is POSIXError {
+                throw .writeFailed(file: target, reason: AtomicFile.likelyReason(forWriting: target))
+            }
+            throw .notAnArchive(file: file, reason: "entry '\(path)' cannot be inflated (damaged data or a wrong checksum)")
+        }
+        guard rename(temporary, target) == 0 else {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw .writeFailed(file: target, reason: String(cString: strerror(errno)))
+        }
+    }
+
     /// Writes an archive with `project.qde` and the given entries, replacing `path` atomically.
     ///
+    /// - Parameters:
+    ///   - entries: Texts, compressed.
+    ///   - files: Files copied in as they are (recordings, already compressed), read in pieces
+    ///     so that a recording of any length never sits in memory whole.
+    ///   - path: The archive.
     /// - Throws: `ExchangeError.writeFailed`.
-    static func write(_ entries: [(path: String, text: String)], to path: String) throws(ExchangeError) {
+    static func write(
+        _ entries: [(path: String, text: String)], files: [(path: String, file: String)] = [], to path: String
+    ) throws(ExchangeError) {
         let target = URL(fileURLWithPath: path)
         let temporary = URL(fileURLWithPath: AtomicFile.temporaryPath(beside: path))
         do {
@@ -142,6 +190,10 @@ struct QDPXArchive {
                 ) { position, size in
                     data.subdata(in: Int(position)..<Int(position) + size)
                 }
+            }
+            for file in files {
+                try archive.addEntry(
+                    with: file.path, fileURL: URL(fileURLWithPath: file.file), compressionMethod: .none, bufferSize: 1 << 20)
             }
             if rename(temporary.path, target.path) != 0 {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])

@@ -39,6 +39,8 @@ extension REFIProject {
             for node in root.child("Sources")?.children ?? [] {
                 if node.name == "TextSource" {
                     if let source = reader.textSource(node) { project.sources.append(source) }
+                } else if node.name == "AudioSource" || node.name == "VideoSource" {
+                    if let source = reader.transcriptSource(node) { project.sources.append(source) }
                 } else {
                     reader.skip(node, "a \(node.name) '\(node.attributes["name"] ?? "")' is not imported (cda reads text sources)")
                 }
@@ -153,6 +155,67 @@ extension REFIProject {
                 guid: guid, codeRef: ref, creatingUser: REFIGUID.normalize(node.attributes["creatingUser"]),
                 creationDateTime: node.attributes["creationDateTime"],
                 noteRefs: node.children("NoteRef").compactMap { self.guid($0, "targetGUID") })
+        }
+
+        /// An audio or video source read as its transcript: the text with its selections (their
+        /// positions from the sync points they name) and the source's codings, notes and values.
+        /// Time selections on the recording are not read, and are said; the import links the recording.
+        mutating func transcriptSource(_ node: XMLNode) -> TextSource? {
+            let name = node.attributes["name"] ?? ""
+            let transcripts = node.children("Transcript")
+            guard let transcript = transcripts.first else {
+                skip(node, "a \(node.name) '\(name)' without a transcript is not imported (cda codes text)")
+                return nil
+            }
+            guard let sourceGUID = guid(node, "guid"), let transcriptGUID = guid(transcript, "guid") else { return nil }
+            if transcripts.count > 1 {
+                skip(transcripts[1], "\(transcripts.count - 1) further transcript(s) of '\(name)' are not imported")
+            }
+            var points: [SyncPoint] = []
+            for point in transcript.children("SyncPoint") {
+                guard let pointGUID = self.guid(point, "guid") else { continue }
+                guard let position = point.attributes["position"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
+                    drop(point, "sync point \(pointGUID) has no whole-number position; left out")
+                    continue
+                }
+                points.append(
+                    SyncPoint(
+                        guid: pointGUID, position: position,
+                        timeStamp: point.attributes["timeStamp"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }))
+            }
+            let positions = Dictionary(points.map { ($0.guid, $0.position) }, uniquingKeysWith: { first, _ in first })
+            var source = TextSource(
+                guid: sourceGUID, name: node.attributes["name"], description: node.child("Description")?.text,
+                plainTextPath: transcript.attributes["plainTextPath"], plainTextContent: transcript.child("PlainTextContent")?.text,
+                creatingUser: REFIGUID.normalize(node.attributes["creatingUser"]), line: node.line)
+            for selection in transcript.children("TranscriptSelection") {
+                guard let selectionGUID = self.guid(selection, "guid") else { continue }
+                guard let from = REFIGUID.normalize(selection.attributes["fromSyncPoint"]).flatMap({ positions[$0] }),
+                    let to = REFIGUID.normalize(selection.attributes["toSyncPoint"]).flatMap({ positions[$0] })
+                else {
+                    drop(
+                        selection,
+                        "transcript selection \(selectionGUID) names no sync point of its transcript at its start or end; left out")
+                    continue
+                }
+                source.selections.append(
+                    Selection(
+                        guid: selectionGUID, name: selection.attributes["name"], start: from, end: to,
+                        description: selection.child("Description")?.text,
+                        creatingUser: REFIGUID.normalize(selection.attributes["creatingUser"]),
+                        creationDateTime: selection.attributes["creationDateTime"],
+                        codings: selection.children("Coding").compactMap { coding($0) },
+                        noteRefs: selection.children("NoteRef").compactMap { self.guid($0, "targetGUID") }, line: selection.line))
+            }
+            let timed = node.children(node.name == "VideoSource" ? "VideoSelection" : "AudioSelection")
+            if !timed.isEmpty { skip(timed[0], "\(timed.count) time selection(s) on the recording of '\(name)' are not imported") }
+            let path = node.attributes["path"] ?? node.attributes["currentPath"] ?? ""
+            source.recording = Recording(
+                kind: node.name == "VideoSource" ? .video : .audio, path: path, transcriptGUID: transcriptGUID, syncPoints: points)
+            source.codings = node.children("Coding").compactMap { coding($0) }
+            source.noteRefs = node.children("NoteRef").compactMap { self.guid($0, "targetGUID") }
+            source.values = values(node)
+            return source
         }
 
         mutating func textSource(_ node: XMLNode) -> TextSource? {

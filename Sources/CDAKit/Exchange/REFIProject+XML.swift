@@ -136,6 +136,10 @@ extension REFIProject {
     }
 
     private func writeSource(_ source: TextSource, _ xml: inout XMLWriter) {
+        if let recording = source.recording {
+            writeRecording(recording, of: source, &xml)
+            return
+        }
         xml.start(
             "TextSource",
             [
@@ -157,6 +161,43 @@ extension REFIProject {
             for note in selection.noteRefs { xml.empty("NoteRef", [("targetGUID", note)]) }
             xml.end()
         }
+        for coding in source.codings { writeCoding(coding, &xml) }
+        for note in source.noteRefs { xml.empty("NoteRef", [("targetGUID", note)]) }
+        writeValues(source.values, &xml)
+        xml.end()
+    }
+
+    /// An `AudioSource` or `VideoSource` with the text as its `Transcript`: sync points, then
+    /// each selection as a `TranscriptSelection` from the sync point at its start to the one at its end.
+    private func writeRecording(_ recording: Recording, of source: TextSource, _ xml: inout XMLWriter) {
+        xml.start(
+            recording.kind == .video ? "VideoSource" : "AudioSource",
+            [("guid", source.guid), ("name", source.name), ("path", recording.path), ("creatingUser", source.creatingUser)])
+        if let description = source.description { xml.textElement("Description", description) }
+        xml.start(
+            "Transcript",
+            [("guid", recording.transcriptGUID), ("name", source.name), ("plainTextPath", source.plainTextPath)])
+        if source.plainTextPath == nil, let content = source.plainTextContent { xml.textElement("PlainTextContent", content) }
+        var syncAt: [Int: String] = [:]
+        for point in recording.syncPoints {
+            syncAt[point.position] = syncAt[point.position] ?? point.guid
+            xml.empty(
+                "SyncPoint", [("guid", point.guid), ("timeStamp", point.timeStamp.map(String.init)), ("position", String(point.position))])
+        }
+        for selection in source.selections {
+            xml.start(
+                "TranscriptSelection",
+                [
+                    ("guid", selection.guid), ("name", selection.name), ("fromSyncPoint", syncAt[selection.start]),
+                    ("toSyncPoint", syncAt[selection.end]), ("creatingUser", selection.creatingUser),
+                    ("creationDateTime", selection.creationDateTime),
+                ])
+            if let description = selection.description { xml.textElement("Description", description) }
+            for coding in selection.codings { writeCoding(coding, &xml) }
+            for note in selection.noteRefs { xml.empty("NoteRef", [("targetGUID", note)]) }
+            xml.end()
+        }
+        xml.end()
         for coding in source.codings { writeCoding(coding, &xml) }
         for note in source.noteRefs { xml.empty("NoteRef", [("targetGUID", note)]) }
         writeValues(source.values, &xml)

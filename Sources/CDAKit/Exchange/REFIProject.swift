@@ -62,6 +62,26 @@ struct REFIProject: Sendable, Hashable {
         var line: Int?
     }
 
+    /// A point of a transcript: a position in its plain text and, where known, the time in the
+    /// recording there (milliseconds).
+    struct SyncPoint: Sendable, Hashable {
+        var guid: String
+        var position: Int
+        var timeStamp: Int?
+    }
+
+    /// The recording a transcript belongs to: the text source is then written as an
+    /// `AudioSource` or `VideoSource` holding it as its `Transcript`, and selections become
+    /// `TranscriptSelection`s between sync points.
+    struct Recording: Sendable, Hashable {
+        var kind: MediaKind
+        /// `internal://GUID.ext` for a file inside the archive, else where the file lies.
+        var path: String
+        var transcriptGUID: String
+        /// In position order; every selection's start and end has one.
+        var syncPoints: [SyncPoint] = []
+    }
+
     struct TextSource: Sendable, Hashable {
         var guid: String
         var name: String?
@@ -74,6 +94,8 @@ struct REFIProject: Sendable, Hashable {
         var noteRefs: [String] = []
         var values: [VariableValue] = []
         var line: Int?
+        /// Set when the text is the transcript of a recording.
+        var recording: Recording?
     }
 
     struct Note: Sendable, Hashable {

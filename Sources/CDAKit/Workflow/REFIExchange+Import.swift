@@ -24,8 +24,49 @@ extension REFIExchange {
         let schemaNotes = try checkSchema(source, schema: options.schemas?.projectSchema, lenient: options.lenient)
         let texts = try plainTexts(of: project, in: &archive, path: path)
         let plan = mapper(path, xmlFile: source.path, options: options).plan(project, texts: texts)
-        return try apply(
+        var result = try apply(
             plan, file: path, schemaNotes: schemaNotes, validatedWith: options.schemas?.projectSchema, to: store, options: options)
+        linkRecordings(of: project, plan: plan, archive: archive, path: path, store: store, result: &result)
+        return result
+    }
+
+    /// Extracts the recording of every audio or video source whose document this import added
+    /// into `NAME-media/` beside the project file and links it (`cda media add`), after the
+    /// import is stored; a recording that cannot be extracted or read is said, and the import stands.
+    private static func linkRecordings(
+        of project: REFIProject, plan: ExchangeImportPlan, archive: QDPXArchive, path: String, store: ProjectStore,
+        result: inout ExchangeImportResult
+    ) {
+        let documentOfSource = Dictionary(
+            plan.documents.compactMap { entry in entry.guid.map { ($0, entry.transcript.document.id) } }, uniquingKeysWith: { a, _ in a })
+        let added = Set(result.documentsAdded)
+        let projectFile = URL(fileURLWithPath: store.path)
+        let folder = projectFile.deletingLastPathComponent()
+            .appendingPathComponent(projectFile.deletingPathExtension().lastPathComponent + "-media").path
+        for source in project.sources {
+            guard let recording = source.recording, let document = documentOfSource[source.guid], added.contains(document) else { continue }
+            guard recording.path.hasPrefix("internal://") else {
+                result.notMapped.append(
+                    "the recording of '\(document)' lies outside the archive (\(recording.path)); link it with 'cda media add \(document) FILE'"
+                )
+                continue
+            }
+            let wanted = ExchangeImportMapper.entryPath(recording.path)
+            let suffix = URL(fileURLWithPath: wanted).pathExtension
+            let target = folder + "/" + document + (suffix.isEmpty ? "" : "." + suffix)
+            do {
+                guard QDPXArchive.unsafeReason(wanted) == nil, let entry = archive.entryPath(wanted) else {
+                    throw ExchangeError.unreadable(file: "\(path)/\(wanted)", reason: "no such entry in the archive")
+                }
+                try FileManager.default.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                try archive.extract(entry, to: target)
+                try store.linkMedia(documentID: document, file: target)
+                result.recordings.append("\(document): \(store.storedPath(target))")
+            } catch {
+                result.notMapped.append("the recording of '\(document)' is not linked: \(error)")
+            }
+        }
     }
 
     /// Imports a `.qdc` codebook into `store`: codes (matched by GUID, else by name, else created)

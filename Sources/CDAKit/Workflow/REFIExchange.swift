@@ -53,8 +53,14 @@ public enum REFIExchange {
         _ store: ProjectStore, to path: String, round: Int? = nil, positions: PositionUnit = .codePoints, schemas: REFISchemas?
     ) throws -> ExchangeExportResult {
         let name = projectName(store)
+        var recordings: [String: (link: MediaLink, file: String)] = [:]
+        var missing: [String] = []
+        for link in try store.mediaLinks() {
+            if link.found { recordings[link.documentID] = (link, store.mediaFile(of: link)) } else { missing.append(link.documentID) }
+        }
         let output = try store.withExchangeSnapshot(round: round) { snapshot, registry in
             var exporter = ExchangeExporter(snapshot: snapshot, registry: registry, positions: positions)
+            exporter.recordings = recordings
             defer { registry = exporter.registry }
             return exporter.export(name: name)
         }
@@ -65,8 +71,13 @@ public enum REFIExchange {
         if let schemas {
             try check(xml, named: "\(path)/project.qde", schema: schemas.projectSchema)
         }
-        try QDPXArchive.write([("project.qde", xml)] + output.files, to: path)
+        try QDPXArchive.write([("project.qde", xml)] + output.files, files: output.recordings, to: path)
         var omitted = output.omitted
+        if !missing.isEmpty {
+            omitted.append(
+                "the recordings of \(missing.joined(separator: ", ")) are not where the project says and are left out "
+                    + "(find them with 'cda media relink FOLDER')")
+        }
         if positions == .utf16 && !output.project.sources.isEmpty {
             omitted.append("positions are written in UTF-16 code units, not the standard's code points, as asked")
         }

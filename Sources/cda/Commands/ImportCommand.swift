@@ -45,6 +45,7 @@ struct ImportOptions: ParsableArguments {
             list("Positions:", result.positions.map(\.summary))
             list("Repaired:", result.repairs)
             list("Left out:", result.leftOut)
+            list("Recordings extracted and linked:", result.recordings)
             list("Not mapped:", result.notMapped)
         }
         if !result.isComplete {

@@ -106,8 +106,14 @@ extension ExchangeImportMapper {
             guard let key = context.variables[value.variable], !value.value.isEmpty else { continue }
             if key == "title" { title = value.value } else { attributes[key] = value.value }
         }
+        // A transcript of a recording gives times at its sync points: where an utterance's text
+        // starts, the time in the recording (milliseconds) is the utterance's start.
+        var syncTimes: [Int: Double] = [:]
+        for point in source.recording?.syncPoints ?? [] {
+            if let stamp = point.timeStamp, syncTimes[point.position] == nil { syncTimes[point.position] = Double(stamp) / 1000 }
+        }
         let utterances = layout.lines.enumerated().map { index, line in
-            Utterance(index: index + 1, speakerID: line.label, start: line.time, text: line.text)
+            Utterance(index: index + 1, speakerID: line.label, start: line.time ?? syncTimes[line.textStart], text: line.text)
         }
         var speakers: [Speaker] = []
         var speakerGUIDs: [String: String] = [:]
