@@ -627,6 +627,26 @@ def main():
         browser.wait(lambda d: abs(d.execute_script(media_state)[1] - resumed) < 1, message=f'the place ({resumed:.1f} s) to survive a reload')
         browser.css('#u3')
 
+        print('Codes: branches of the code tree')
+        parent = next(c for c in cli.json('codes', '--all') if c['name'] == 'winnaars en verliezers')
+        driver.get(f'{server.base}/#/codes')
+        row = browser.css('tr.code-row[data-code="winnaars en verliezers"]')
+        check(f"Σ {parent['branchFragments']}" in row.text,
+              f"the parent shows its branch's {parent['branchFragments']} fragments: {row.text!r}")
+        child = next(c for c in cli.json('codes', '--all') if c.get('parent') == 'winnaars en verliezers' and c['status'] == 'active')
+        child_row = f'tr.code-row[data-code="{child["name"]}"]'
+        browser.css(child_row)
+        row.find_element(By.CSS_SELECTOR, 'button.twisty').click()
+        browser.gone(child_row)
+        check(driver.find_element(By.CSS_SELECTOR, 'tr.code-row[data-code="winnaars en verliezers"] button.twisty')
+              .get_attribute('aria-expanded') == 'false', 'the collapsed branch says so to screen readers')
+        driver.refresh()
+        browser.css('tr.code-row[data-code="winnaars en verliezers"]')
+        check(not driver.find_elements(By.CSS_SELECTOR, child_row), 'the branch stays collapsed after a reload')
+        browser.shot('17-codes-branches')
+        browser.css('tr.code-row[data-code="winnaars en verliezers"] button.twisty').click()
+        browser.css(child_row)
+
         errors = browser.errors()
         check(not errors, f'no errors in the browser console {errors}')
 

@@ -79,6 +79,9 @@ public struct CodeSummary: Sendable, Hashable, Codable {
     public var themes: [String]
     /// Distinct fragments coded with it (after consolidation).
     public var fragments: Int
+    /// Distinct fragments coded with it or any code nested below it: a fragment coded with two
+    /// of its children counts once. Equal to `fragments` for a code without children.
+    public var branchFragments: Int
     /// Codings (after consolidation).
     public var codings: Int
     /// Distinct speakers of its fragments.

@@ -89,17 +89,40 @@ extension ProjectStore {
             {
                 counts[row["codeId"]] = (row["fragments"], row["codings"], row["speakers"])
             }
+            let branches = try Self.branchFragmentCounts(all, db)
             return all.map { code in
                 let count = counts[code.id] ?? (0, 0, 0)
                 return CodeSummary(
                     id: code.id, name: code.name, parent: code.parentID.flatMap { byID[$0]?.name }, status: code.status,
                     origin: code.origin, round: code.round, themes: themes[code.id] ?? [], fragments: count.fragments,
-                    codings: count.codings, speakers: count.speakers, color: code.color,
+                    branchFragments: branches[code.id] ?? 0, codings: count.codings, speakers: count.speakers, color: code.color,
                     mergedInto: code.mergedIntoID.flatMap { byID[$0]?.name }, description: code.description)
             }.sorted { a, b in
                 a.status == b.status ? a.name < b.name : a.status == .active
             }
         }
+    }
+
+    /// Per code, the distinct fragments coded with it or any code nested below it (through
+    /// `parentId`, whatever the child's status; a cycle is cut where it closes).
+    static func branchFragmentCounts(_ codes: [Code], _ db: Database) throws -> [Int64: Int] {
+        var own: [Int64: Set<Fragment>] = [:]
+        for coding in try CodingRecord.fetchAll(db) { own[coding.codeId, default: []].insert(coding.fragment) }
+        var children: [Int64: [Int64]] = [:]
+        for code in codes { if let parent = code.parentID, parent != code.id { children[parent, default: []].append(code.id) } }
+        var counts: [Int64: Int] = [:]
+        for code in codes {
+            var fragments = own[code.id] ?? []
+            var seen: Set<Int64> = [code.id]
+            var pending = children[code.id] ?? []
+            while let next = pending.popLast() {
+                guard seen.insert(next).inserted else { continue }
+                fragments.formUnion(own[next] ?? [])
+                pending += children[next] ?? []
+            }
+            counts[code.id] = fragments.count
+        }
+        return counts
     }
 
     /// The fragments coded with a code (and the codes merged into it), in document order.

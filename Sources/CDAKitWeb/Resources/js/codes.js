@@ -17,6 +17,7 @@ export async function render(container, { params }) {
   view = {
     container, data, selected: params.get('code') ?? view?.selected ?? null, checked: new Set(), tab: params.get('tab') ?? 'code',
     filter: '', showInactive: false,
+    collapsed: new Set(JSON.parse(localStorage.getItem('cda.codes.collapsed') ?? '[]')),
   };
   const filter = el('input', { type: 'search', id: 'code-filter', placeholder: 'Filter codes  /', class: 'wide' });
   filter.addEventListener('input', () => {
@@ -100,8 +101,11 @@ function drawTree() {
     for (const code of (children.get(parent) ?? []).sort(order)) {
       if (seen.has(code.name) || !keep(code)) continue;
       seen.add(code.name);
-      body.append(treeRow(code, depth, figures.get(code.id), groups, rounds));
-      visit(code.name, depth + 1, seen);
+      const branch = (children.get(code.name) ?? []).some(keep);
+      // A filter opens every branch, so that what matches is in view.
+      const open = !branch || query !== '' || !view.collapsed.has(code.name);
+      body.append(treeRow(code, depth, figures.get(code.id), groups, rounds, branch ? open : null));
+      if (open) visit(code.name, depth + 1, seen);
     }
   };
   visit(null, 0, new Set());
@@ -118,7 +122,23 @@ function drawTree() {
   view.mergeChecked.textContent = view.checked.size >= 2 ? `Merge ${view.checked.size} checked…` : 'Merge checked…';
 }
 
-function treeRow(code, depth, figure, groups, rounds) {
+/** Opens or closes a branch of the tree; which are closed is kept in this browser. */
+function toggleBranch(name) {
+  if (view.collapsed.has(name)) view.collapsed.delete(name);
+  else view.collapsed.add(name);
+  localStorage.setItem('cda.codes.collapsed', JSON.stringify([...view.collapsed]));
+  drawTree();
+}
+
+/** The fragments cell: the code's own count and, for a parent, its branch's (fragments coded with it or any code below, each once). */
+function fragmentsCell(code, branch) {
+  if (branch === null) return el('td', { class: 'num' }, number(code.fragments));
+  return el('td', { class: 'num', title: `${number(code.fragments)} coded with '${code.name}' itself; ${number(code.branchFragments)} with it or a code below it` },
+    number(code.fragments), el('span', { class: 'branch-count' }, ` Σ ${number(code.branchFragments)}`));
+}
+
+/** One code's row; `branch` is null for a code without children shown, else whether its branch is open. */
+function treeRow(code, depth, figure, groups, rounds, branch = null) {
   const count = (list, key, value) => list?.find((entry) => entry[key] === value)?.fragments ?? 0;
   const box = el('input', { type: 'checkbox', checked: view.checked.has(code.name), disabled: code.status !== 'active', 'aria-label': `check ${code.name}` });
   box.addEventListener('click', (event) => event.stopPropagation());
@@ -137,13 +157,18 @@ function treeRow(code, depth, figure, groups, rounds) {
   el('td', {}, box),
   el('td', {}, el('div', { class: 'code-name' },
     el('span', { class: 'indent', style: { width: `${depth * 18}px` } }),
+    branch === null ? el('span', { class: 'twisty' }) : el('button', {
+      type: 'button', class: 'twisty', 'aria-expanded': String(branch), 'aria-label': `${branch ? 'collapse' : 'expand'} ${code.name}`,
+      title: branch ? 'Collapse this branch' : 'Expand this branch',
+      onclick: (event) => { event.stopPropagation(); toggleBranch(code.name); },
+    }, branch ? '▾' : '▸'),
     swatch(code.color),
     el('span', { class: 'name' }, code.name),
     code.origin === 'in-vivo' ? el('span', { class: 'tag', title: 'in-vivo: the participants\' own words' }, 'in vivo') : null,
     code.status === 'merged' ? el('span', { class: 'muted small' }, ` → ${code.mergedInto ?? '?'}`) : null,
     code.status === 'retired' ? el('span', { class: 'tag' }, 'retired') : null,
     code.themes.length ? el('span', { class: 'muted small themes-note', title: `themes: ${code.themes.join(', ')}` }, ` ◆${code.themes.length}`) : null)),
-  el('td', { class: 'num' }, number(code.fragments)),
+  fragmentsCell(code, branch),
   groups.map((group) => el('td', { class: 'num' }, number(count(figure?.groups, 'group', group)))),
   rounds.map((round) => el('td', { class: 'num' }, number(count(figure?.rounds, 'round', round)))));
   if (code.status === 'active') setUpDrag(row, code.name);
