@@ -627,7 +627,11 @@ def main():
         browser.wait(lambda d: abs(d.execute_script(media_state)[1] - resumed) < 1, message=f'the place ({resumed:.1f} s) to survive a reload')
         browser.css('#u3')
 
-        print('Codes: branches of the code tree')
+        print('Reading: participants\' words marked Dutch, speaker names whole, branches of the code tree')
+        check(driver.find_element(By.ID, 'utterances').get_attribute('lang') == 'nl', 'the transcript is marked lang="nl"')
+        cut = driver.execute_script(
+            "return [...document.querySelectorAll('.utt .speaker')].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent)")
+        check(cut == [], f'no speaker name is cut off: {cut}')
         parent = next(c for c in cli.json('codes', '--all') if c['name'] == 'winnaars en verliezers')
         driver.get(f'{server.base}/#/codes')
         row = browser.css('tr.code-row[data-code="winnaars en verliezers"]')

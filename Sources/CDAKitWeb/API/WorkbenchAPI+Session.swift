@@ -11,15 +11,17 @@ extension WorkbenchAPI {
         var currentRound: Int
         var csrfToken: String
         var version: String
+        /// The language the documents declare (`nl`), for the page to mark participants' words with; `nil` when none or mixed.
+        var language: String?
     }
 
     func registerSession(on router: Router<some RequestContext>) {
         router.get("/api/session") { _, _ -> Response in
-            let round = try await access.run { try $0.currentRound() }
+            let (round, language) = try await access.run { store in (try store.currentRound(), try store.declaredLanguage()) }
             return JSONBody.response(
                 Session(
                     project: configuration.projectName, projectPath: access.store.path, coder: configuration.coder,
-                    currentRound: round, csrfToken: configuration.csrfToken, version: CDAVersion.current))
+                    currentRound: round, csrfToken: configuration.csrfToken, version: CDAVersion.current, language: language))
         }
         router.post("/api/rounds/start") { request, _ -> Response in
             let body = try await JSONBody.decode(APIRequests.StartRound.self, from: request)

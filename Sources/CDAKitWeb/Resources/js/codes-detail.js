@@ -1,7 +1,7 @@
 // The chosen code on the Codes screen: its facts, steps, memo, themes, lineage and fragments.
 import { api } from './api.js';
 import { pickCode } from './picker.js';
-import { activeCodeNames, actor } from './state.js';
+import { activeCodeNames, actor, state } from './state.js';
 import { el, fail, number, replace, swatch, toast } from './ui.js';
 
 /** Fills `body` with the code's detail; `context` has the steps (rename, mergeInto, move, retire, split) and `changed`. */
@@ -56,7 +56,7 @@ export async function showCodeDetail(body, code, context) {
       + `${fragment.fragment.endUtterance !== fragment.fragment.startUtterance ? `–${fragment.fragment.endUtterance}` : ''}`
       + ` · ${fragment.speaker ?? '?'} · ${fragment.group ?? ''} · round ${fragment.rounds.join(', ')}`
       + (fragment.codes.length > 1 ? ` · also ${fragment.codes.filter((name) => name !== code.name).join(', ')}` : '')),
-    el('div', { class: 'quote' }, fragment.text)))));
+    el('div', { class: 'quote', lang: state.session.language ?? undefined }, fragment.text)))));
 }
 
 function themeCheck(theme, code, active, context) {

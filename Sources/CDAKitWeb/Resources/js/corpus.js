@@ -164,7 +164,7 @@ async function search(params) {
     replace(results,
       el('div', { class: 'search-summary' }, el('span', {}, `${number(data.total)} hit(s) for `, el('strong', {}, data.pattern),
         data.total > data.lines.length ? ` (showing the first ${data.lines.length})` : ''), codeButton),
-      el('table', { class: 'grid kwic' },
+      el('table', { class: 'grid kwic', lang: state.session.language ?? undefined },
         el('tbody', {}, data.lines.map((line) => el('tr', {
           class: 'clickable',
           onclick: () => go('transcript', line.document, { at: line.utterance }),

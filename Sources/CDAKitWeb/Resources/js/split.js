@@ -1,6 +1,6 @@
 // After a split: each coding of the split code, with its text, goes to one of the new codes (or stays).
 import { api } from './api.js';
-import { actor } from './state.js';
+import { actor, state } from './state.js';
 import { describeFragment } from './transcript-render.js';
 import { dialog, el, fail, toast } from './ui.js';
 
@@ -26,7 +26,7 @@ export async function reassignAfterSplit(result) {
     const text = fragments.find((fragment) => same(fragment.fragment, coding.fragment))?.text ?? '';
     return { coding, select, row: el('li', {},
       el('div', { class: 'muted small' }, `${coding.fragment.documentID} · ${describeFragment(coding.fragment)} · ${coding.coder}`),
-      el('div', { class: 'quote' }, text),
+      el('div', { class: 'quote', lang: state.session.language ?? undefined }, text),
       select) };
   });
   const confirmed = await dialog({

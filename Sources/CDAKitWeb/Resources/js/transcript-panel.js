@@ -1,7 +1,7 @@
 // The side panel of the Transcript screen: the chosen coding with its memo, or how to code.
 import { api } from './api.js';
 import { pickCode } from './picker.js';
-import { activeCodeNames, actor } from './state.js';
+import { activeCodeNames, actor, state } from './state.js';
 import { describeFragment } from './transcript-render.js';
 import { el, fail, replace, swatch, toast } from './ui.js';
 
@@ -23,7 +23,7 @@ export function showCodingPanel(coding, context) {
       coding.status === 'retired' ? el('span', { class: 'tag' }, 'retired') : null),
     el('dl', { class: 'facts' },
       el('dt', {}, 'Where'), el('dd', { id: 'coding-where' }, describeFragment(coding.fragment)),
-      el('dt', {}, 'Text'), el('dd', { class: 'quote' }, context.textOf(coding)),
+      el('dt', {}, 'Text'), el('dd', { class: 'quote', lang: state.session.language ?? undefined }, context.textOf(coding)),
       el('dt', {}, 'Round'), el('dd', {}, String(coding.round)),
       el('dt', {}, 'Coder'), el('dd', {}, coding.coder)),
     el('label', { class: 'stack' }, 'Memo', memo),

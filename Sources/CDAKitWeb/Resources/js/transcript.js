@@ -26,7 +26,8 @@ export async function render(container, { arg, params }) {
   const placeKey = `cda.transcript.${state.session.project}.${id}`;
   const at = Math.max(1, Number(params.get('at')) || (link ? Number(localStorage.getItem(placeKey)) : 0) || 1);
   state.lastDocument = { id, at };
-  const list = el('div', { class: 'transcript', id: 'utterances', tabindex: '0' });
+  // The participants' words are marked with their language, so that screen readers and spelling read them right.
+  const list = el('div', { class: 'transcript', id: 'utterances', tabindex: '0', lang: doc.attributes?.language ?? state.session.language ?? undefined });
   const side = el('aside', { class: 'transcript-side panel', id: 'coding-panel' });
   const filter = el('select', { id: 'coding-filter', title: 'Which codings to show' },
     el('option', { value: 'all' }, 'all codings'),
