@@ -37,7 +37,7 @@ enum ErrorMapping {
             .roundThemesDiffer:
             409
         case .emptyCodeName, .controlCharacterInCodeName, .offsetOutOfRange, .emptyFragment, .halfOpenOffsets, .invalidRound,
-            .nothingToMerge:
+            .nothingToMerge, .invalidColor:
             400
         }
     }

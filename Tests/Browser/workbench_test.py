@@ -650,6 +650,12 @@ def main():
         browser.shot('17-codes-branches')
         browser.css('tr.code-row[data-code="winnaars en verliezers"] button.twisty').click()
         browser.css(child_row)
+        driver.find_element(By.CSS_SELECTOR, child_row).click()
+        picker = browser.css('#code-color')
+        driver.execute_script("arguments[0].value = '#123abc'; arguments[0].dispatchEvent(new Event('change'))", picker)
+        browser.toast(f"coloured '{child['name']}' #123abc")
+        recoloured = next(c for c in cli.json('codes', '--all') if c['name'] == child['name'])
+        check(recoloured['color'] == '#123abc', f"the colour chosen in the browser is the code's colour: {recoloured['color']}")
 
         errors = browser.errors()
         check(not errors, f'no errors in the browser console {errors}')

@@ -76,6 +76,21 @@ import Testing
         #expect(try harness.store.dump() == before)
     }
 
+    @Test func aColourIsCheckedAndRecorded() async throws {
+        let harness = try codedHarness()
+        try await harness.test { session in
+            let refused = try await session.send(.post, "/api/codes/color", #"{"code":"naïef","color":"rood"}"#)
+            #expect(refused.status == .badRequest)
+            #expect(
+                refused.object["error"] as? String
+                    == "'rood' is not a colour; give it as #rrggbb (six hexadecimal digits, such as #2b6cb0) or #rgb.")
+            let step = try await session.send(.post, "/api/codes/color", ##"{"code":"naïef","color":"#1F77B4","coder":"bo"}"##)
+            #expect(step.object["kind"] as? String == "recolor")
+            let codes = try await session.get("/api/codes").object["codes"] as? [[String: Any]] ?? []
+            #expect(codes.first { $0["name"] as? String == "naïef" }?["color"] as? String == "#1f77b4")
+        }
+    }
+
     @Test func renameMoveRetireSplitAndMemoAreRecordedSteps() async throws {
         let harness = try codedHarness()
         try await harness.test { session in

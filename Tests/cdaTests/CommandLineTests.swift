@@ -14,6 +14,8 @@ import Testing
         #expect(merge.into == "c")
         #expect(merge.step.reason == "same")
         expectRefusal(["report", "--round", "3"], saying: "--round must be 1, 2 or latest.")
+        expectRefusal(["codes", "color", "loket", "red"], saying: "'red' is not a colour; give it as #rrggbb")
+        #expect(try CDA.parseAsRoot(["codes", "color", "loket", "#2b6cb0"]) is CodesColorCommand)
         expectRefusal(
             ["code", "add", "--doc", "d", "--utterance", "1", "--code", "x", "--start", "2"],
             saying: "Give both --start and --end, or neither")

@@ -8,6 +8,8 @@ public enum CodingError: Error, Sendable, Hashable, CustomStringConvertible {
     case codeExists(String)
     /// A code name is empty.
     case emptyCodeName
+    /// A colour that is not `#rrggbb` or `#rgb`.
+    case invalidColor(String)
     /// A code name holds a control character (`CodeName.isControl`): the name, the character's
     /// Unicode value and its 1-based position in the name.
     case controlCharacterInCodeName(String, scalar: UInt32, position: Int)
@@ -54,6 +56,8 @@ public enum CodingError: Error, Sendable, Hashable, CustomStringConvertible {
             return "Code '\(name)' is \(status.rawValue)\(hint)"
         case .codeExists(let name):
             return "An active code named '\(name)' already exists. Choose another name, or merge the codes."
+        case .invalidColor(let text):
+            return "'\(text)' is not a colour; give it as #rrggbb (six hexadecimal digits, such as #2b6cb0) or #rgb."
         case .emptyCodeName:
             return "A code name cannot be empty."
         case .controlCharacterInCodeName(let name, let scalar, let position):

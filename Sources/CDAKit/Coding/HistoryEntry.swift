@@ -35,6 +35,8 @@ public struct HistoryEntry: Sendable, Hashable, Codable {
         case unmap
         /// Codings removed.
         case remove
+        /// A code given another colour.
+        case recolor
     }
 }
 

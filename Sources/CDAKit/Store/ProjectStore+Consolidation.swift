@@ -51,6 +51,24 @@ extension ProjectStore {
         }
     }
 
+    /// Gives an active code another colour, as one undoable step.
+    ///
+    /// - Parameter color: `#rrggbb` or `#rgb`; stored as lowercase `#rrggbb`.
+    /// - Throws: `CodingError.invalidColor`, `.unknownCode`, `.inactiveCode`.
+    @discardableResult
+    public func setCodeColor(_ name: String, to color: String, reason: String? = nil, actor: String) throws -> HistoryEntry {
+        let stored = try CodeColor.validated(color)
+        return try write { db in
+            let code = try Self.activeCode(named: name, db)
+            return try Self.recordStep(
+                kind: .recolor, summary: "coloured '\(code.name)' \(stored)", reason: reason, actor: actor,
+                scope: HistoryScope(codeIDs: [code.id]), db
+            ) { db, _ in
+                try db.execute(sql: "UPDATE code SET color = ?, updatedAt = ? WHERE id = ?", arguments: [stored, Timestamp.now(), code.id])
+            }
+        }
+    }
+
     /// Merges codes into a target: codings move to the target, identical codings collapse to one,
     /// sub-codes and theme mappings follow, and the merged codes stay with status `merged`.
     ///

@@ -42,6 +42,14 @@ enum APIRequests {
         var coder: String?
     }
 
+    /// `POST /api/codes/color`.
+    struct Color: Decodable {
+        var code: String
+        var color: String
+        var reason: String?
+        var coder: String?
+    }
+
     /// `POST /api/codes/merge` and `/api/codes/merge/preview`.
     struct Merge: Decodable {
         var codes: [String]

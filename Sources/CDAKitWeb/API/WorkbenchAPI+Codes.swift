@@ -45,6 +45,12 @@ extension WorkbenchAPI {
             let actor = coder(body.coder)
             return JSONBody.response(try await access.run { try $0.renameCode(body.code, to: body.to, reason: body.reason, actor: actor) })
         }
+        router.post("/api/codes/color") { request, _ -> Response in
+            let body = try await JSONBody.decode(APIRequests.Color.self, from: request)
+            let actor = coder(body.coder)
+            return JSONBody.response(
+                try await access.run { try $0.setCodeColor(body.code, to: body.color, reason: body.reason, actor: actor) })
+        }
         router.post("/api/codes/merge/preview") { request, _ -> Response in
             let body = try await JSONBody.decode(APIRequests.Merge.self, from: request)
             return JSONBody.response(try await access.run { try $0.previewMerge(body.codes, into: body.into) })

@@ -6,7 +6,7 @@ struct CodesCommand: ParsableCommand {
         commandName: "codes", abstract: "List and consolidate codes: rename, merge, move, retire, split; history and lineage.",
         subcommands: [
             CodesListCommand.self, CodesRenameCommand.self, CodesMergeCommand.self, CodesMoveCommand.self,
-            CodesRetireCommand.self, CodesSplitCommand.self, CodesHistoryCommand.self, CodesLineageCommand.self,
+            CodesRetireCommand.self, CodesSplitCommand.self, CodesColorCommand.self, CodesHistoryCommand.self, CodesLineageCommand.self,
         ],
         defaultSubcommand: CodesListCommand.self)
 }
@@ -54,6 +54,29 @@ struct CodesRenameCommand: ParsableCommand {
 
     func run() throws {
         print(try project.open().renameCode(old, to: new, reason: step.reason, actor: step.coder.name).summary)
+    }
+}
+
+struct CodesColorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "color", abstract: "Give a code a colour (#rrggbb), used in the workbench, the reports and REFI-QDA exports.")
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var step: StepOptions
+
+    @Argument(help: "The code.") var code: String
+    @Argument(help: "The colour, #rrggbb or #rgb.") var color: String
+
+    func validate() throws {
+        do {
+            _ = try CodeColor.validated(color)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func run() throws {
+        print(try project.open().setCodeColor(code, to: color, reason: step.reason, actor: step.coder.name).summary)
     }
 }
 

@@ -4,6 +4,13 @@ import { pickCode } from './picker.js';
 import { activeCodeNames, actor, state } from './state.js';
 import { el, fail, number, replace, swatch, toast } from './ui.js';
 
+/** The code's colour as a picker: a change is an undoable step, shown in the margin, the reports and REFI-QDA exports. */
+function colorPicker(code, context) {
+  const input = el('input', { type: 'color', id: 'code-color', value: code.color ?? '#999999', title: 'The code\'s colour', 'aria-label': `colour of ${code.name}` });
+  input.addEventListener('change', () => context.recolor(code.name, input.value));
+  return input;
+}
+
 /** Fills `body` with the code's detail; `context` has the steps (rename, mergeInto, move, retire, split) and `changed`. */
 export async function showCodeDetail(body, code, context) {
   if (!code) {
@@ -21,7 +28,9 @@ export async function showCodeDetail(body, code, context) {
   const history = lineage.find((entry) => entry.code === code.name);
   const memoBox = el('textarea', { id: 'code-memo', rows: 3, placeholder: 'What this code means, when to use it…' }, memo.memo ?? '');
   replace(body,
-    el('div', { class: 'code-title' }, swatch(code.color), el('h2', {}, code.name)),
+    el('div', { class: 'code-title' },
+      active ? colorPicker(code, context) : swatch(code.color),
+      el('h2', {}, code.name)),
     el('div', { class: 'muted small' }, [
       code.status, code.origin, `created in round ${code.round}`, code.parent ? `under '${code.parent}'` : 'top level',
       `${number(code.fragments)} fragments`, `${number(code.codings)} codings`, `${number(code.speakers)} speakers`,

@@ -237,7 +237,7 @@ function drawSide() {
       ?? view.data.codes.find((candidate) => candidate.name === view.selected);
     showCodeDetail(body, code, {
       figures: view.data.figures.find((figure) => figure.codeID === code?.id),
-      rename, mergeInto, move, retire, split, changed: refresh,
+      rename, mergeInto, move, retire, split, recolor, changed: refresh,
       openFragment: (fragment) => go('transcript', fragment.documentID, { at: fragment.startUtterance }),
     }).catch(fail);
   }
@@ -363,6 +363,10 @@ async function mergeFlow(sources, target) {
 
 async function move(name, parent) {
   await run(() => api.post('/api/codes/move', { code: name, under: parent, ...actor() }), (step) => step.summary);
+}
+
+async function recolor(name, color) {
+  await run(() => api.post('/api/codes/color', { code: name, color, ...actor() }), (step) => step.summary);
 }
 
 async function retire(name) {
