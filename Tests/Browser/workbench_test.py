@@ -657,6 +657,24 @@ def main():
         recoloured = next(c for c in cli.json('codes', '--all') if c['name'] == child['name'])
         check(recoloured['color'] == '#123abc', f"the colour chosen in the browser is the code's colour: {recoloured['color']}")
 
+        print('Memos: the project memo, a document memo and every memo in one list')
+        driver.get(f'{server.base}/#/memos')
+        box = browser.css('#project-memo')
+        box.clear()
+        box.send_keys('Twee workshops; let op de rol van de gespreksleider.')
+        browser.css('#save-project-memo').click()
+        browser.toast('Memo saved.')
+        check(cli.run('memo', 'show', '--project-memo').strip() == 'Twee workshops; let op de rol van de gespreksleider.',
+              'the project memo written in the browser is the project\'s memo')
+        Select(browser.css('#memo-document')).select_by_value('experts-2-morning')
+        browser.css('#document-memo').send_keys('Veel zijpaden over China.')
+        browser.css('#save-document-memo').click()
+        browser.toast('Memo saved.')
+        listed = [memo['label'] for memo in cli.json('memo', 'list')]
+        shown = driver.execute_script("return [...document.querySelectorAll('#memo-list .memo-label')].map((e) => e.textContent)")
+        check(shown == listed and "Document 'experts-2-morning'" in shown, f'the list shows every memo as the CLI lists them ({len(listed)})')
+        browser.shot('18-memos')
+
         errors = browser.errors()
         check(not errors, f'no errors in the browser console {errors}')
 

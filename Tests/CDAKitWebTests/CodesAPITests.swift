@@ -76,6 +76,26 @@ import Testing
         #expect(try harness.store.dump() == before)
     }
 
+    @Test func memosOnTheProjectAndDocumentsAndTheOverview() async throws {
+        let harness = try codedHarness()
+        try await harness.test { session in
+            let saved = try await session.send(.put, "/api/memo", #"{"kind":"project","text":"Waar gaat dit over?","coder":"bo"}"#)
+            #expect(saved.status == .ok)
+            _ = try await session.send(.put, "/api/memo", #"{"kind":"document","target":"cit","text":"Rustige sessie."}"#)
+            let memos = try await session.get("/api/memos").array.compactMap { $0 as? [String: Any] }
+            #expect(memos.compactMap { $0["label"] as? String }.prefix(2) == ["Project", "Document 'cit'"])
+            #expect(memos.first?["author"] as? String == "bo")
+            let badKind = try await session.send(.put, "/api/memo", #"{"kind":"speaker","target":"P01","text":"x"}"#)
+            #expect(badKind.status == .badRequest)
+            #expect(
+                badKind.object["error"] as? String == "'kind' must be project, document, theme, theme-group or code, not 'speaker'.")
+            let noTarget = try await session.send(.put, "/api/memo", #"{"kind":"document","text":"x"}"#)
+            #expect(noTarget.object["error"] as? String == "A memo on a document needs its 'target'.")
+            #expect(try await session.send(.put, "/api/memo", #"{"kind":"document","target":"nope","text":"x"}"#).status == .notFound)
+        }
+        #expect(try harness.store.memo(on: .document("cit")) == "Rustige sessie.")
+    }
+
     @Test func aColourIsCheckedAndRecorded() async throws {
         let harness = try codedHarness()
         try await harness.test { session in

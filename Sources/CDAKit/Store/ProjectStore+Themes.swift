@@ -194,6 +194,53 @@ extension ProjectStore {
         }
     }
 
+    /// Every memo of the project, for one overview: the project memo first, then memos on
+    /// documents, themes, theme × group pairs and codes, then memos on codings in document order.
+    public func memos() throws -> [MemoEntry] {
+        try read { db in
+            let codes = Dictionary(uniqueKeysWithValues: try Self.allCodes(db).map { ($0.id, $0) })
+            let themes = Dictionary(
+                try Row.fetchAll(db, sql: "SELECT id, label FROM theme").map { ($0["id"] as String, $0["label"] as String) },
+                uniquingKeysWith: { first, _ in first })
+            let order: [MemoTarget.Kind] = [.project, .document, .theme, .themeGroup, .code]
+            var entries: [MemoEntry] = try MemoRecord.fetchAll(db).compactMap { memo in
+                guard let kind = MemoTarget.Kind(rawValue: memo.targetKind) else { return nil }
+                let label: String
+                var target = memo.targetId
+                switch kind {
+                case .project: label = "Project"
+                case .document: label = "Document '\(memo.targetId)'"
+                case .theme: label = "Theme '\(themes[memo.targetId] ?? memo.targetId)'"
+                case .themeGroup: label = "Theme '\(themes[memo.targetId] ?? memo.targetId)' / \(memo.groupName)"
+                case .code:
+                    let name = Int64(memo.targetId).flatMap { codes[$0]?.name } ?? memo.targetId
+                    target = name
+                    label = "Code '\(name)'"
+                }
+                return MemoEntry(
+                    kind: kind.rawValue, target: target, group: kind == .themeGroup ? memo.groupName : nil, label: label, text: memo.text,
+                    author: memo.author, updatedAt: memo.updatedAt)
+            }
+            entries.sort { a, b in
+                let (x, y) = (order.firstIndex { $0.rawValue == a.kind } ?? 0, order.firstIndex { $0.rawValue == b.kind } ?? 0)
+                return x != y ? x < y : (a.label, a.group ?? "") < (b.label, b.group ?? "")
+            }
+            let codings = try CodingRecord.filter(sql: "memo IS NOT NULL AND memo != ''").fetchAll(db).sorted {
+                ($0.documentId, $0.startUtterance, $0.id ?? 0) < ($1.documentId, $1.startUtterance, $1.id ?? 0)
+            }
+            for coding in codings {
+                let code = codes[coding.codeId]?.followingMerges { codes[$0] }.name ?? "?"
+                entries.append(
+                    MemoEntry(
+                        kind: "coding", target: String(coding.id ?? 0),
+                        label: "Coding '\(code)' on \(coding.documentId):\(coding.startUtterance) by \(coding.coder)",
+                        document: coding.documentId, utterance: coding.startUtterance, text: coding.memo ?? "", author: nil,
+                        updatedAt: coding.createdAt))
+            }
+            return entries
+        }
+    }
+
     /// Starts a coding round, recording which themes it deepens.
     ///
     /// Rounds only go forward, and a round's themes are set when it starts: starting the round that

@@ -1,3 +1,5 @@
+import CDAKit
+
 /// The JSON bodies the API accepts. Names of codes and themes travel in bodies, never in paths.
 enum APIRequests {
     /// `POST /api/codings`: a fragment (Unicode scalar offsets, zero-based, end-exclusive) and a code.
@@ -40,6 +42,35 @@ enum APIRequests {
         var to: String
         var reason: String?
         var coder: String?
+    }
+
+    /// `PUT /api/memo`: a memo on the project, a document, a theme, a theme × group pair or a code.
+    struct Memo: Decodable {
+        var kind: String
+        var target: String?
+        var group: String?
+        var text: String
+        var coder: String?
+
+        /// The memo's target.
+        ///
+        /// - Throws: `WebError.badRequest` for an unknown kind or a missing target.
+        func memoTarget() throws -> MemoTarget {
+            guard let kind = MemoTarget.Kind(rawValue: kind) else {
+                throw WebError.badRequest("'kind' must be project, document, theme, theme-group or code, not '\(kind.prefix(40))'.")
+            }
+            if kind == .project { return .project }
+            guard let target, !target.isEmpty else { throw WebError.badRequest("A memo on a \(kind.rawValue) needs its 'target'.") }
+            switch kind {
+            case .project: return .project
+            case .code: return .code(target)
+            case .document: return .document(target)
+            case .theme: return .theme(target)
+            case .themeGroup:
+                guard let group, !group.isEmpty else { throw WebError.badRequest("A theme × group memo needs its 'group'.") }
+                return .themeGroup(theme: target, group: group)
+            }
+        }
     }
 
     /// `POST /api/codes/color`.

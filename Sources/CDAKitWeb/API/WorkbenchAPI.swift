@@ -18,6 +18,7 @@ struct WorkbenchAPI: Sendable {
         registerHistory(on: router)
         registerThemes(on: router)
         registerMedia(on: router)
+        registerMemos(on: router)
     }
 
     /// The coder a change is attributed to: the one the page sent, else the server's default.

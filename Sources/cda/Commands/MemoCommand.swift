@@ -4,7 +4,7 @@ import CDAKit
 struct MemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "memo", abstract: "Write or read memos on codes, documents, themes and theme × group pairs.",
-        subcommands: [MemoSetCommand.self, MemoShowCommand.self])
+        subcommands: [MemoSetCommand.self, MemoShowCommand.self, MemoListCommand.self])
 }
 
 /// Which memo: exactly one of the target flags (with --group for a theme × group summary).
@@ -54,5 +54,23 @@ struct MemoShowCommand: ParsableCommand {
 
     func run() throws {
         print(try projectOptions.open().memo(on: target.target) ?? "(no memo)")
+    }
+}
+
+struct MemoListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List every memo: the project's, on documents, themes, theme × group pairs, codes and codings.")
+
+    @OptionGroup var projectOptions: ProjectOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let memos = try projectOptions.open().memos()
+        if output.json { return try Output.printJSON(memos) }
+        if memos.isEmpty { return print("(no memos)") }
+        for memo in memos {
+            print("\(memo.label) — \(memo.author ?? "coder's memo"), \(memo.updatedAt)")
+            for line in memo.text.split(separator: "\n", omittingEmptySubsequences: false) { print("    \(line)") }
+        }
     }
 }

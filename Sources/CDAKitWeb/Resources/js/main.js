@@ -10,8 +10,9 @@ import * as corpus from './corpus.js';
 import * as transcript from './transcript.js';
 import * as codes from './codes.js';
 import * as themes from './themes.js';
+import * as memos from './memos.js';
 
-const screens = { corpus, transcript, codes, themes };
+const screens = { corpus, transcript, codes, themes, memos };
 let current = null;
 
 async function show() {
@@ -52,7 +53,7 @@ async function undo() {
 
 function help() {
   const rows = [
-    ['1 – 4', 'Corpus, Transcript, Codes, Themes & report'],
+    ['1 – 5', 'Corpus, Transcript, Codes, Themes & report, Memos'],
     ['c', 'Transcript: code the selected text'],
     ['v', 'Transcript: code the selection in-vivo (its own words as the name)'],
     ['m', 'Transcript: memo on the chosen coding'],
@@ -77,8 +78,8 @@ function help() {
 document.addEventListener('keydown', (event) => {
   if (event.defaultPrevented || isTyping(event) || event.ctrlKey || event.metaKey || event.altKey) return;
   if (document.querySelector('dialog[open], .picker')) return;
-  const names = ['corpus', 'transcript', 'codes', 'themes'];
-  if (/^[1-4]$/.test(event.key)) {
+  const names = ['corpus', 'transcript', 'codes', 'themes', 'memos'];
+  if (/^[1-5]$/.test(event.key)) {
     event.preventDefault();
     const name = names[Number(event.key) - 1];
     if (name === 'transcript' && state.lastDocument) go('transcript', state.lastDocument.id, state.lastDocument.at ? { at: state.lastDocument.at } : {});
