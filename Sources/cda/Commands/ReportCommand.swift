@@ -33,7 +33,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The folder to write to.") var out = "report"
     @Option(
         help:
-            "Language of labels, headings, definitions and numbers in md, docx and odt: en or nl (default: the documents' language, else en)."
+            "Language of labels, headings, definitions and numbers in md, html, docx and odt: en or nl (default: the documents' language, else en)."
     )
     var lang: String?
     @Flag(help: "Include quotes of participants (selected fragments first).") var quotes = false
@@ -41,6 +41,11 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Add keywords per group and the us/them positioning table.") var instruments = false
     @Flag(help: "Add the conversation dynamics: floor shares, participation, turn transitions, how themes entered the talk.") var dynamics =
         false
+    @Flag(help: "Add a code matrix: fragments per code (or theme) and speaker (or group, document); speakers as P01, P02, ….")
+    var matrix = false
+    @Option(name: .customLong("matrix-rows"), help: "The matrix's rows: codes or themes.") var matrixRows = "codes"
+    @Option(name: .customLong("matrix-cols"), help: "The matrix's columns: groups, documents or speakers.") var matrixCols = "speakers"
+    @Flag(help: "Add which themes occur together on overlapping fragments, with the Jaccard coefficient.") var cooccurrence = false
 
     func validate() throws {
         try Bounds.check(maxQuoteWords, "--max-quote-words", Bounds.limit)
@@ -49,6 +54,12 @@ struct ReportCommand: ParsableCommand {
         }
         if maxQuoteWords < 1 { throw ValidationError("--max-quote-words must be at least 1.") }
         if let lang, ReportLanguage(rawValue: lang) == nil { throw ValidationError("Unknown language '\(lang)'. Use en or nl.") }
+        if CodeMatrix.RowKind(rawValue: matrixRows) == nil {
+            throw ValidationError("Unknown --matrix-rows value '\(matrixRows)'. Use codes or themes.")
+        }
+        if CodeMatrix.ColumnKind(rawValue: matrixCols) == nil {
+            throw ValidationError("Unknown --matrix-cols value '\(matrixCols)'. Use groups, documents or speakers.")
+        }
     }
 
     func run() throws {
@@ -56,6 +67,11 @@ struct ReportCommand: ParsableCommand {
         var options = selection.options(project: store.path, quotes: quotes, maxQuoteWords: maxQuoteWords)
         options.instruments = instruments
         options.dynamics = dynamics
+        if matrix {
+            options.matrix = CodeMatrixOptions(
+                rows: CodeMatrix.RowKind(rawValue: matrixRows) ?? .codes, columns: CodeMatrix.ColumnKind(rawValue: matrixCols) ?? .speakers)
+        }
+        options.cooccurrence = cooccurrence
         let report = try store.themeReport(options)
         let formats = format.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) }
         let language = try lang.flatMap(ReportLanguage.init(rawValue:)) ?? store.reportLanguage()

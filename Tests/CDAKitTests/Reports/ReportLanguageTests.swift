@@ -34,6 +34,38 @@ import Testing
         #expect(!body.contains("58.6%"))
     }
 
+    @Test func dutchHTMLHasItsLanguageLabelsAndNumbers() throws {
+        let report = try report()
+        let html = try #require(try HTMLReportRenderer(language: .dutch).render(report).first).content
+        #expect(html.contains("<html lang=\"nl\">"))
+        #expect(html.contains("<h1>Themarapport: R&amp;D &lt;study&gt;</h1>"))
+        #expect(html.contains("<h2>Overzicht: aandeel woorden per thema</h2>"))
+        #expect(html.contains("<td>2 van 3 (66,7%)</td>"))
+        #expect(html.contains("<h3>Samenvatting: citizens</h3>"))
+        #expect(html.contains("<li>Trust &amp; government werd niet ter sprake gebracht door experts.</li>"))
+        #expect(html.contains(">aandeel deelnemers</text>"))
+        for (key, english) in report.definitions { #expect(!html.contains(english), "definition \(key) is still in English") }
+        for english in [">share of words<", ">Groups<", "58.6%", ">Silences<"] { #expect(!html.contains(english), "\(english)") }
+        let plain = try #require(try ReportFormat.html.renderer.render(report).first).content
+        #expect(plain.contains("<html lang=\"en\">"))
+        #expect(plain.contains("<h2>Overview: share of words per theme</h2>"))
+    }
+
+    @Test func theHeatMapShowsWholeThemeLabelsWrapped() throws {
+        var report = try report()
+        report.themes[0].label =
+            "Vertrouwen in de digitale overheid en de vraag wie er verantwoordelijk is wanneer een algoritme een burger ten onrechte als fraudeur aanmerkt"
+        let html = try #require(try HTMLReportRenderer().render(report).first).content
+        let heatMap = try #require(html.components(separatedBy: "<svg").dropFirst().first)
+        // At most 46 characters a line, broken at spaces.
+        for line in [
+            "Vertrouwen in de digitale overheid en de vraag", "wie er verantwoordelijk is wanneer een",
+            "algoritme een burger ten onrechte als fraudeur", "aanmerkt",
+        ] {
+            #expect(heatMap.contains(">\(line)</tspan>"), "\(line)")
+        }
+    }
+
     @Test func theProjectsLanguageIsTheDefault() {
         #expect(ReportLanguage.project(["nl", "nl-NL", "Dutch"]) == .dutch)
         #expect(ReportLanguage.project(["en", "en-GB"]) == .english)
