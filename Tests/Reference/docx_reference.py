@@ -12,7 +12,8 @@ every theme has its heading, that the cells of the groups, overview, figures and
 equal the JSON report's figures (formatted here, independently: one decimal for percentages, two
 for statistics, with a decimal comma in Dutch), and that every summary is a paragraph of its theme.
 It also writes `cda matrix` (codes by speakers) as Word and OpenDocument and `cda cooccurrence`
-as Word, in English and Dutch, and checks their cells against the JSON of the same commands,.
+as Word, in English and Dutch, and checks their cells against the JSON of the same commands, and
+`cda export summaries` as Word and OpenDocument (a heading per theme, every summary a paragraph).
 
 Usage: python3 Tests/Reference/docx_reference.py --cda .build/debug/cda [--keep DIR]
 Needs: pip install python-docx odfpy
@@ -244,6 +245,26 @@ def check_matrix(tally, cda, folder):
         tally.check(mode == 0o600, "matrix-%s.docx has mode %o, expected 600" % (lang, mode))
 
 
+def check_summaries(tally, cda, folder, report):
+    """`cda export summaries --format docx|odt`: a heading per theme, every summary a paragraph."""
+    themes = ["%s (%s)" % (theme["label"], theme["id"]) for theme in report["themes"]]
+    for name in ("docx", "odt"):
+        path = os.path.join(folder, "summaries." + name)
+        run(cda, ["export", "summaries", "--project", "study.cda", "--format", name, "--lang", "en", "--out", path], folder)
+        if name == "docx":
+            paragraphs = docx.Document(path).paragraphs
+            headings = [p.text for p in paragraphs if p.style.name == "Heading 1"]
+            texts = [p.text for p in paragraphs]
+        else:
+            document = opendocument.load(path)
+            headings = [teletype.extractText(h) for h in document.getElementsByType(odf_text.H)
+                        if h.getAttribute("outlinelevel") == "1"]
+            texts = [teletype.extractText(p) for p in document.getElementsByType(odf_text.P)]
+        tally.check(headings == themes, "summaries.%s headings:\n  found    %r\n  expected %r" % (name, headings, themes))
+        for theme, group, summary in summaries(report):
+            tally.check(summary in texts, "summaries.%s: the summary of %s × %s is a paragraph" % (name, theme, group))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cda", default=".build/debug/cda")
@@ -271,6 +292,7 @@ def main():
             open_document = check_odt(tally, os.path.join(folder, out, "report.odt"), report, lang)
             tally.check(word == open_document, "%s: the Word and OpenDocument tables are the same" % lang)
         check_matrix(tally, cda, folder)
+        check_summaries(tally, cda, folder, report)
     except (RuntimeError, KeyError, ValueError, OSError, zipfile.BadZipFile) as error:
         tally.check(False, "%s: %s" % (type(error).__name__, error))
     finally:

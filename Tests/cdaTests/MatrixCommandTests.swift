@@ -19,6 +19,8 @@ import Testing
         expectRefusal(["cooccurrence", "--themes", "--codes", "a,b"], saying: "cannot be combined")
         expectRefusal(["cooccurrence", "--codes", "overheid"], saying: "must name at least two codes")
         expectRefusal(["report", "--matrix", "--matrix-cols", "coders"], saying: "Unknown --matrix-cols value 'coders'.")
+        expectRefusal(["export", "summaries", "--format", "pdf"], saying: "Unknown format 'pdf'. Use md, csv, docx or odt.")
+        expectRefusal(["export", "summaries", "--format", "odt"], saying: "name the file with --out")
     }
 
     @Test func matrixFromTheShell() throws {

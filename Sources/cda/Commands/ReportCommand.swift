@@ -91,22 +91,32 @@ struct ExportSummariesCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var selection: ReportSelectionOptions
-    @Option(help: "md or csv.") var format = "md"
-    @Option(help: "Write to this file instead of standard output.") var out: String?
+    @Option(help: "md, csv, docx or odt.") var format = "md"
+    @Option(help: "Write to this file instead of standard output (needed for docx and odt).") var out: String?
+    @Option(help: "Language of labels and numbers in md, docx and odt: en or nl (default: the documents' language, else en).")
+    var lang: String?
 
     func validate() throws {
-        if SummaryExporter.Format(rawValue: format) == nil { throw ValidationError("Unknown format '\(format)'. Use md or csv.") }
+        guard let chosen = SummaryExporter.Format(rawValue: format) else {
+            throw ValidationError("Unknown format '\(format)'. Use \(SummaryExporter.Format.names).")
+        }
+        if chosen.isPackage, out == nil {
+            throw ValidationError("--format \(format) writes a document; name the file with --out, e.g. --out summaries.\(format).")
+        }
+        if let lang, ReportLanguage(rawValue: lang) == nil { throw ValidationError("Unknown language '\(lang)'. Use en or nl.") }
     }
 
     func run() throws {
         let store = try project.open()
         let report = try store.themeReport(selection.options(project: store.path))
-        let text = SummaryExporter.render(report, format: SummaryExporter.Format(rawValue: format)!)
+        let format = SummaryExporter.Format(rawValue: format) ?? .markdown
+        let language = try lang.flatMap(ReportLanguage.init(rawValue:)) ?? store.reportLanguage()
+        let data = try SummaryExporter.data(report, format: format, language: language)
         if let out {
-            try AtomicFile.write(text, to: out)
+            try AtomicFile.write(data, to: out)
             print("Wrote \(out)")
         } else {
-            print(text, terminator: "")
+            print(String(decoding: data, as: UTF8.self), terminator: "")
         }
     }
 }

@@ -66,6 +66,20 @@ import Testing
         }
     }
 
+    @Test func dutchSummariesAsDocuments() throws {
+        let report = try report()
+        let markdown = SummaryExporter.render(report, format: .markdown, language: .dutch)
+        #expect(markdown.hasPrefix("# Themasamenvattingen: R&D <study>\n\nRonde 1 · groepen volgens `group` · privacy: besloten"))
+        #expect(markdown.contains("2 fragment(en), 17 woorden (58,6% van de woorden van de groep), 2 van 3 deelnemers."))
+        #expect(markdown.contains("_Nog geen samenvatting geschreven (cda memo set --theme digital-government --group experts TEKST)._"))
+        let english = SummaryExporter.render(report, format: .markdown)
+        #expect(english.contains("2 fragment(s), 17 words (58.6% of the group's words), 2 of 3 participants."))
+        for format in [SummaryExporter.Format.docx, .odt] {
+            let data = try SummaryExporter.data(report, format: format, language: .dutch)
+            #expect(data.starts(with: [0x50, 0x4B, 0x03, 0x04]), "\(format) is a ZIP package")
+        }
+    }
+
     @Test func theProjectsLanguageIsTheDefault() {
         #expect(ReportLanguage.project(["nl", "nl-NL", "Dutch"]) == .dutch)
         #expect(ReportLanguage.project(["en", "en-GB"]) == .english)
