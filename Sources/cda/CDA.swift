@@ -14,7 +14,7 @@ struct CDA: AsyncParsableCommand {
             BuildCommand.self,
             ImportCommand.self, ValidateCommand.self,
             KwicCommand.self, KeynessCommand.self, CollocatesCommand.self, PositioningCommand.self, AutocodeCommand.self,
-            DynamicsCommand.self,
+            DynamicsCommand.self, MatrixCommand.self, CoOccurrenceCommand.self,
             AgreementCommand.self, ConsensusCommand.self,
             CheckCommand.self, BackupCommand.self, ServeCommand.self,
         ]

@@ -11,6 +11,9 @@ the files are readable by their owner only, that the title and the headings are 
 every theme has its heading, that the cells of the groups, overview, figures and code tables
 equal the JSON report's figures (formatted here, independently: one decimal for percentages, two
 for statistics, with a decimal comma in Dutch), and that every summary is a paragraph of its theme.
+It also writes `cda matrix` (codes by speakers) as Word and OpenDocument and `cda cooccurrence`
+as Word, in English and Dutch, and checks their cells against the JSON of the same commands, and
+`cda export summaries` as Word and OpenDocument (a heading per theme, every summary a paragraph).
 
 Usage: python3 Tests/Reference/docx_reference.py --cda .build/debug/cda [--keep DIR]
 Needs: pip install python-docx odfpy
@@ -176,6 +179,92 @@ def check_odt(tally, path, report, lang):
     return tables
 
 
+MATRIX_LABELS = {"en": {"code": "code", "total": "total", "first": "first", "second": "second", "together": "together",
+                        "either": "either"},
+                 "nl": {"code": "code", "total": "totaal", "first": "eerste", "second": "tweede", "together": "samen",
+                        "either": "een van beide"}}
+
+
+def expected_matrix(matrix, lang):
+    """The code matrix (codes by speakers, fragments per cell) as rows of cell texts, from its JSON."""
+    label = MATRIX_LABELS[lang]
+    rows = [[label["code"]] + [column["name"] for column in matrix["columns"]] + [label["total"]]]
+    for row in matrix["rows"]:
+        rows.append([row["label"]] + [str(cell["fragments"]) for cell in row["cells"]] + [str(row["total"]["fragments"])])
+    return rows
+
+
+def expected_pairs(cooccurrence, lang):
+    """The pairs that occur together, most often first, then by Jaccard, then in item order, from the JSON."""
+    label = MATRIX_LABELS[lang]
+    labels = {item["id"]: item["label"] for item in cooccurrence["items"]}
+    pairs = [(index, pair) for index, pair in enumerate(cooccurrence["pairs"]) if pair["together"] > 0]
+    pairs.sort(key=lambda entry: (-entry[1]["together"], -entry[1]["jaccard"], entry[0]))
+    rows = [[label["first"], label["second"], label["together"], label["either"], "Jaccard"]]
+    for _, pair in pairs:
+        rows.append([labels[pair["first"]], labels[pair["second"]], str(pair["together"]), str(pair["either"]),
+                     decimal("%.3f" % pair["jaccard"], lang)])
+    return rows
+
+
+def docx_tables(path):
+    return [[[cell.text for cell in row.cells] for row in table.rows] for table in docx.Document(path).tables]
+
+
+def odt_tables(path):
+    document = opendocument.load(path)
+    return [[["\n".join(teletype.extractText(p) for p in cell.getElementsByType(odf_text.P))
+              for cell in row.getElementsByType(odf_table.TableCell)]
+             for row in table.getElementsByType(odf_table.TableRow)]
+            for table in document.getElementsByType(odf_table.Table)]
+
+
+def check_matrix(tally, cda, folder):
+    """`cda matrix` and `cda cooccurrence` as Word and OpenDocument files against their JSON."""
+    project = ["--project", "study.cda"]
+    matrix = json.loads(run(cda, ["matrix", "--cols", "speakers", "--json"] + project, folder))
+    pairs = json.loads(run(cda, ["cooccurrence", "--unit", "utterance", "--json"] + project, folder))
+    tally.check(len(matrix["rows"]) > 5 and len(matrix["columns"]) > 5,
+                "the study's matrix has %d rows and %d columns" % (len(matrix["rows"]), len(matrix["columns"])))
+    tally.check(all(column["name"].startswith("P") for column in matrix["columns"]), "matrix: speakers are pseudonymised")
+    tally.check(any(pair["together"] > 0 for pair in pairs["pairs"]), "the study has codes that occur together")
+    for lang in ("en", "nl"):
+        run(cda, ["matrix", "--cols", "speakers", "--format", "docx", "--lang", lang, "--out", "matrix-%s.docx" % lang] + project,
+            folder)
+        run(cda, ["matrix", "--cols", "speakers", "--format", "odt", "--lang", lang, "--out", "matrix-%s.odt" % lang] + project, folder)
+        run(cda, ["cooccurrence", "--unit", "utterance", "--format", "docx", "--lang", lang, "--out", "pairs-%s.docx" % lang]
+            + project, folder)
+        want = expected_matrix(matrix, lang)
+        for name, tables in (("docx", docx_tables(os.path.join(folder, "matrix-%s.docx" % lang))),
+                             ("odt", odt_tables(os.path.join(folder, "matrix-%s.odt" % lang)))):
+            tally.check(tables == [want], "matrix %s %s:\n  found    %r\n  expected %r" % (name, lang, tables[:1], want))
+        found = docx_tables(os.path.join(folder, "pairs-%s.docx" % lang))
+        want = expected_pairs(pairs, lang)
+        tally.check(found == [want], "cooccurrence docx %s:\n  found    %r\n  expected %r" % (lang, found[:1], want))
+        mode = os.stat(os.path.join(folder, "matrix-%s.docx" % lang)).st_mode & 0o777
+        tally.check(mode == 0o600, "matrix-%s.docx has mode %o, expected 600" % (lang, mode))
+
+
+def check_summaries(tally, cda, folder, report):
+    """`cda export summaries --format docx|odt`: a heading per theme, every summary a paragraph."""
+    themes = ["%s (%s)" % (theme["label"], theme["id"]) for theme in report["themes"]]
+    for name in ("docx", "odt"):
+        path = os.path.join(folder, "summaries." + name)
+        run(cda, ["export", "summaries", "--project", "study.cda", "--format", name, "--lang", "en", "--out", path], folder)
+        if name == "docx":
+            paragraphs = docx.Document(path).paragraphs
+            headings = [p.text for p in paragraphs if p.style.name == "Heading 1"]
+            texts = [p.text for p in paragraphs]
+        else:
+            document = opendocument.load(path)
+            headings = [teletype.extractText(h) for h in document.getElementsByType(odf_text.H)
+                        if h.getAttribute("outlinelevel") == "1"]
+            texts = [teletype.extractText(p) for p in document.getElementsByType(odf_text.P)]
+        tally.check(headings == themes, "summaries.%s headings:\n  found    %r\n  expected %r" % (name, headings, themes))
+        for theme, group, summary in summaries(report):
+            tally.check(summary in texts, "summaries.%s: the summary of %s × %s is a paragraph" % (name, theme, group))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cda", default=".build/debug/cda")
@@ -202,6 +291,8 @@ def main():
             word = check_docx(tally, os.path.join(folder, out, "report.docx"), report, lang)
             open_document = check_odt(tally, os.path.join(folder, out, "report.odt"), report, lang)
             tally.check(word == open_document, "%s: the Word and OpenDocument tables are the same" % lang)
+        check_matrix(tally, cda, folder)
+        check_summaries(tally, cda, folder, report)
     except (RuntimeError, KeyError, ValueError, OSError, zipfile.BadZipFile) as error:
         tally.check(False, "%s: %s" % (type(error).__name__, error))
     finally:

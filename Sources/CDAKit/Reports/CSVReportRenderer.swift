@@ -1,6 +1,7 @@
 import Foundation
 
-/// `themes.csv` (one row per theme × group) and `codes.csv` (one row per code × theme × group).
+/// `themes.csv` (one row per theme × group) and `codes.csv` (one row per code × theme × group), with
+/// `matrix.csv` and `cooccurrence.csv` when the report has them.
 public struct CSVReportRenderer: ReportRenderer {
     /// Creates the renderer.
     public init() {}
@@ -27,6 +28,8 @@ public struct CSVReportRenderer: ReportRenderer {
             }
         }
         return [("themes.csv", Self.csv(themes)), ("codes.csv", Self.csv(codes))] + (report.dynamics.map(Self.dynamicsFiles) ?? [])
+            + (report.matrix.map { [("matrix.csv", Self.csv($0.document().csv))] } ?? [])
+            + (report.cooccurrence.map { [("cooccurrence.csv", Self.csv($0.document().csv))] } ?? [])
     }
 
     /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled; CRLF line ends.

@@ -127,6 +127,16 @@ public struct MarkdownReportRenderer: ReportRenderer {
                     ]))
             }
         }
+        if let matrix = report.matrix {
+            out += ["", "## " + matrix.title(text), "", matrix.caption(count: .fragments, language: text), ""]
+            let (header, rows) = matrix.table(count: .fragments, language: text)
+            out += table(header, rows)
+        }
+        if let cooccurrence = report.cooccurrence {
+            out += ["", "## " + cooccurrence.title(text), "", cooccurrence.caption(text), ""]
+            let (header, rows) = cooccurrence.table(language: text)
+            out += rows.isEmpty ? [text(.noPairs)] : table(header, rows)
+        }
         if let dynamics = report.dynamics { out += dynamicsSection(dynamics) }
         out.append("")
         out.append("## " + text(.silences))
@@ -145,6 +155,11 @@ public struct MarkdownReportRenderer: ReportRenderer {
     /// A silence in words, the theme's label in italics.
     static func describe(_ silence: ThemeReport.Silence, report: ThemeReport, language: ReportLanguage = .english) -> String {
         ReportDocument.describe(silence, report: report, language: language).map { $0.italic ? "*\($0.text)*" : $0.text }.joined()
+    }
+
+    /// A Markdown table: the header, the separator line and the rows.
+    func table(_ header: [String], _ rows: [[String]]) -> [String] {
+        [row(header), row(Array(repeating: "---", count: header.count))] + rows.map(row)
     }
 
     func row(_ cells: [String]) -> String {

@@ -22,6 +22,18 @@ extension ProjectStore {
             report.dynamics = try conversationDynamics(choice, corpus: corpus)
             report.definitions.merge(ConversationDynamics.definitionTexts) { current, _ in current }
         }
+        if var choice = options.matrix {
+            choice.by = options.by
+            choice.round = options.round
+            choice.includeModerators = options.includeModerators
+            report.matrix = try CodeMatrix.build(corpus: corpus, options: choice)
+            report.definitions["matrix"] = CodeMatrix.definitionText
+        }
+        if options.cooccurrence {
+            let choice = CoOccurrenceOptions(items: .themes, round: options.round, includeModerators: options.includeModerators)
+            report.cooccurrence = try CoOccurrence.build(corpus: corpus, options: choice)
+            report.definitions["cooccurrence"] = CoOccurrence.definitionText
+        }
         return report
     }
 }

@@ -44,6 +44,18 @@ extension ReportDocument {
         blocks.append(.heading(text(.themes), level: 1))
         for theme in report.themes { blocks += Self.themeBlocks(theme, report: report, language: language) }
         if let instruments = report.instruments { blocks += Self.instrumentBlocks(instruments, groups: names, language: language) }
+        if let matrix = report.matrix {
+            let (header, rows) = matrix.table(count: .fragments, language: language)
+            blocks += [
+                .heading(matrix.title(language), level: 1), .paragraph([Run(text: matrix.caption(count: .fragments, language: language))]),
+                .table(header: header, rows: rows),
+            ]
+        }
+        if let cooccurrence = report.cooccurrence {
+            let (header, rows) = cooccurrence.table(language: language)
+            blocks += [.heading(cooccurrence.title(language), level: 1), .paragraph([Run(text: cooccurrence.caption(language))])]
+            blocks.append(rows.isEmpty ? .paragraph([Run(text: text(.noPairs))]) : .table(header: header, rows: rows))
+        }
         if report.dynamics != nil {
             blocks.append(.heading(text(.dynamics), level: 1))
             blocks.append(.paragraph([Run(text: text(.dynamicsElsewhere), italic: true)]))

@@ -1,4 +1,4 @@
-/// Every label the Word, OpenDocument and Markdown reports print, with its English and Dutch text:
+/// Every label the reports, the code matrix and the co-occurrence table print, with its English and Dutch text:
 /// one table, so a label cannot exist in one language only. `{1}`, `{2}`, … are the arguments.
 enum ReportLabel: Sendable, Hashable, CaseIterable {
     case title, generated, moderatorsIncluded, moderatorsExcluded, privacyPrivate, privacyQuotes, chartsLeftOut
@@ -9,6 +9,14 @@ enum ReportLabel: Sendable, Hashable, CaseIterable {
     case dynamics, dynamicsElsewhere
     case silences, noSilences, themeNotRaised, themeNotRaisedByGroup, termsNeverUsed, participantsSilentOnTheme
     case definitions
+    case matrix, matrixCaption, speakersShown, fragmentsPerCell, wordsPerCell, total, speakersPseudonymized, speakersLabelled, speakers
+    case heatMapLabel, barChartLabel, shareOfParticipants, summaryHeading, keywordsG2
+    case participationPerGroup, silent, turns, gini, moderatorShare, turnTransitions, moderatorToParticipant, participantToModerator
+    case participantToParticipant, speakersHeading, speaker, role, seconds, floorShare, meanTurn, longestTurn, themesEntered
+    case noInitiations, document, utterance, time, speakersRole, prompted, promptedAt, no, raisedSpontaneously
+    case roleParticipant, roleModerator, roleObserver, roleUnknown, floorSharePerGroup, floorChartLabel, timelineLabel, utteranceNumber
+    case summariesTitle, summariesCaption, summaryFigures, noSummary
+    case cooccurrence, cooccurrenceCaption, unitFragment, unitUtterance, first, second, together, either, jaccard, noPairs
 
     /// The label in English and in Dutch.
     var texts: (english: String, dutch: String) {
@@ -74,6 +82,78 @@ enum ReportLabel: Sendable, Hashable, CaseIterable {
         case .participantsSilentOnTheme:
             ("{1} of {2} participants of {3} never spoke on {4}.", "{1} van {2} deelnemers van {3} spraken nooit over {4}.")
         case .definitions: ("Definitions", "Definities")
+        case .matrix: ("Code matrix: {1} by {2}", "Codematrix: {1} × {2}")
+        case .matrixCaption: ("Round {1} · {2} · moderators {3}", "Ronde {1} · {2} · gespreksleiders {3}")
+        case .speakersShown: ("speakers {1}", "sprekers {1}")
+        case .fragmentsPerCell: ("fragments per cell", "fragmenten per cel")
+        case .wordsPerCell: ("words per cell", "woorden per cel")
+        case .total: ("total", "totaal")
+        case .speakersPseudonymized: ("as P01, P02, …", "als P01, P02, …")
+        case .speakersLabelled: ("by transcript label", "met hun label uit het transcript")
+        case .speakers: ("speakers", "sprekers")
+        case .heatMapLabel: ("Heat map of share of words per theme and group", "Heatmap van het aandeel woorden per thema en groep")
+        case .barChartLabel:
+            ("Share of words and participants per group for {1}", "Aandeel woorden en deelnemers per groep voor {1}")
+        case .shareOfParticipants: ("share of participants", "aandeel deelnemers")
+        case .summaryHeading: ("Summary: {1}", "Samenvatting: {1}")
+        case .keywordsG2: ("keywords (G²)", "sleutelwoorden (G²)")
+        case .participationPerGroup: ("Participation per group", "Deelname per groep")
+        case .silent: ("silent", "stil")
+        case .turns: ("turns", "beurten")
+        case .gini: ("Gini", "Gini")
+        case .moderatorShare: ("moderator share", "aandeel gespreksleiders")
+        case .turnTransitions: ("Turn transitions", "Beurtwisselingen")
+        case .moderatorToParticipant: ("moderator → participant", "gespreksleider → deelnemer")
+        case .participantToModerator: ("participant → moderator", "deelnemer → gespreksleider")
+        case .participantToParticipant: ("participant → participant", "deelnemer → deelnemer")
+        case .speakersHeading: ("Speakers", "Sprekers")
+        case .speaker: ("speaker", "spreker")
+        case .role: ("role", "rol")
+        case .seconds: ("seconds", "seconden")
+        case .floorShare: ("floor share", "aandeel in het gesprek")
+        case .meanTurn: ("mean turn", "gemiddelde beurt")
+        case .longestTurn: ("longest turn", "langste beurt")
+        case .themesEntered: ("How themes entered the talk", "Hoe thema's in het gesprek kwamen")
+        case .noInitiations:
+            ("No theme was coded in these documents in this round.", "In deze documenten is in deze ronde geen thema gecodeerd.")
+        case .document: ("document", "document")
+        case .utterance: ("utterance", "uiting")
+        case .time: ("time", "tijd")
+        case .speakersRole: ("speaker's role", "rol van de spreker")
+        case .prompted: ("prompted by the moderator", "uitgelokt door de gespreksleider")
+        case .promptedAt: ("yes (utterance {1})", "ja (uiting {1})")
+        case .no: ("no", "nee")
+        case .raisedSpontaneously: ("raised spontaneously", "spontaan ter sprake gebracht")
+        case .roleParticipant: ("participant", "deelnemer")
+        case .roleModerator: ("moderator", "gespreksleider")
+        case .roleObserver: ("observer", "waarnemer")
+        case .roleUnknown: ("unknown", "onbekend")
+        case .floorSharePerGroup: ("Floor share per group", "Aandeel in het gesprek per groep")
+        case .floorChartLabel: ("Floor share of each speaker per group", "Aandeel in het gesprek van elke spreker per groep")
+        case .timelineLabel: ("When each theme entered the talk, per session", "Wanneer elk thema in het gesprek kwam, per sessie")
+        case .utteranceNumber: ("utterance {1}", "uiting {1}")
+        case .summariesTitle: ("Theme summaries: {1}", "Themasamenvattingen: {1}")
+        case .summariesCaption: ("Round {1} · groups by {2} · privacy: {3}", "Ronde {1} · groepen volgens {2} · privacy: {3}")
+        case .summaryFigures:
+            (
+                "{1} fragment(s), {2} words ({3} of the group's words), {4} participants.",
+                "{1} fragment(en), {2} woorden ({3} van de woorden van de groep), {4} deelnemers."
+            )
+        case .noSummary:
+            (
+                "No summary written yet (cda memo set --theme {1} --group {2} TEXT).",
+                "Nog geen samenvatting geschreven (cda memo set --theme {1} --group {2} TEKST)."
+            )
+        case .cooccurrence: ("Co-occurrence of {1}", "Samen voorkomen van {1}")
+        case .cooccurrenceCaption: ("Round {1} · unit: {2} · moderators {3}", "Ronde {1} · eenheid: {2} · gespreksleiders {3}")
+        case .unitFragment: ("overlapping fragments", "overlappende fragmenten")
+        case .unitUtterance: ("utterances", "uitingen")
+        case .first: ("first", "eerste")
+        case .second: ("second", "tweede")
+        case .together: ("together", "samen")
+        case .either: ("either", "een van beide")
+        case .jaccard: ("Jaccard", "Jaccard")
+        case .noPairs: ("No two of them occur together.", "Geen twee ervan komen samen voor.")
         }
     }
 }

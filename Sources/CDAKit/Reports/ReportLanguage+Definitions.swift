@@ -22,6 +22,10 @@ extension ReportLanguage {
             "Thema's uit het codeboek die geen groep ter sprake bracht; thema's die de ene groep ter sprake bracht en de andere niet; gevoelige termen van een thema die een groep nergens gebruikte; het aantal deelnemers van een groep dat nooit sprak over een thema dat de groep besprak (nooit hun namen).",
         "privacy":
             "Sprekers staan er onder pseudoniem. Er staat geen tekst van deelnemers in, tenzij --quotes is opgegeven, en dan hoogstens het woordenmaximum per citaat.",
+        "matrix":
+            "Rijen zijn codes of thema's, kolommen groepen, documenten of sprekers. Een cel bevat de afzonderlijke fragmenten van de rij met ten minste één gedekt codepunt in de meegetelde spreektekst van de kolom (een fragment dat twee sprekers beslaat telt voor beiden), en de afzonderlijke woorden van die spreektekst die de vereniging van de fragmenten van de rij beslaat. Gespreksleiders en waarnemers tellen niet mee, tenzij meegeteld; sprekers staan er als P01, P02, … (in volgorde van hun id), tenzij om hun labels is gevraagd. totaal telt elk fragment en woord één keer.",
+        "cooccurrence":
+            "Alleen meegetelde spreektekst (gespreksleiders en waarnemers niet, tenzij meegeteld) van de coderingen met actieve codes in de ronde. Eenheid uiting: een item staat op een uiting als een van zijn coderingen ten minste één codepunt ervan beslaat. Eenheid fragment: per paar worden de gecodeerde stukken van beide items samengevoegd tot eenheden waar twee stukken ten minste één codepunt van een uiting delen (ook via een tussenstuk, dus A dat B overlapt dat A' overlapt is één eenheid); een stuk met beide items is een eenheid met beide. samen = eenheden met beide items, een van beide = eenheden met ten minste één, Jaccard = samen / een van beide.",
         "dynamics_turns":
             "Een beurt is één uiting; de beurten en woorden van een spreker worden geteld in de sessies (documenten) van de groep waaronder die spreker staat.",
         "dynamics_seconds":

@@ -35,6 +35,16 @@ public enum ReportLanguage: String, Sendable, Hashable, CaseIterable {
         return text
     }
 
+    /// A speaker role as reports name it in this language.
+    func role(_ role: SpeakerRole?) -> String {
+        switch role {
+        case .participant: self(.roleParticipant)
+        case .moderator: self(.roleModerator)
+        case .observer: self(.roleObserver)
+        case nil: self(.roleUnknown)
+        }
+    }
+
     /// A number written by `ReportNumbers` (with a decimal point) in this language's notation.
     func decimals(_ text: String) -> String { self == .dutch ? text.replacingOccurrences(of: ".", with: ",") : text }
 }

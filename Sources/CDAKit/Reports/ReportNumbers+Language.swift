@@ -10,6 +10,9 @@ extension ReportNumbers {
         /// A statistic with two decimals, `–` when there is none.
         func statistic(_ value: Double?) -> String { language.decimals(ReportNumbers.statistic(value)) }
 
+        /// A coefficient with three decimals.
+        func coefficient(_ value: Double) -> String { language.decimals(ReportNumbers.coefficient(value)) }
+
         /// A rate with one decimal.
         func rate(_ value: Double) -> String { language.decimals(ReportNumbers.rate(value)) }
 

@@ -9,6 +9,9 @@ public enum ReportNumbers {
     /// A statistic with two decimals.
     public static func statistic(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "–" }
 
+    /// A coefficient between 0 and 1 with three decimals: `0.333`.
+    public static func coefficient(_ value: Double) -> String { String(format: "%.3f", value) }
+
     /// A rate with one decimal.
     public static func rate(_ value: Double) -> String { String(format: "%.1f", value) }
 

@@ -25,6 +25,11 @@ public struct ReportOptions: Sendable, Hashable {
     public var instruments: Bool = false
     /// Whether the report gains the conversation dynamics (floor, participation, transitions, initiations).
     public var dynamics: Bool = false
+    /// The code matrix the report gains, if any (`--matrix`): its rows, columns and speaker names;
+    /// the attribute, round and moderator choice are the report's.
+    public var matrix: CodeMatrixOptions?
+    /// Which themes occur together on overlapping fragments, if asked for (`--cooccurrence`).
+    public var cooccurrence: Bool = false
 
     /// Creates options with the documented defaults.
     public init(

@@ -41,12 +41,12 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// The renderer for the format, in English.
     public var renderer: any ReportRenderer { renderer(in: .english) }
 
-    /// The renderer for the format; Markdown, Word and OpenDocument write their labels, headings,
-    /// definitions and numbers in `language`.
+    /// The renderer for the format; Markdown, HTML, Word and OpenDocument write their labels,
+    /// headings, definitions and numbers in `language`.
     public func renderer(in language: ReportLanguage) -> any ReportRenderer {
         switch self {
         case .markdown: MarkdownReportRenderer(language: language)
-        case .html: HTMLReportRenderer()
+        case .html: HTMLReportRenderer(language: language)
         case .csv: CSVReportRenderer()
         case .json: JSONReportRenderer()
         case .docx: DOCXReportRenderer(language: language)

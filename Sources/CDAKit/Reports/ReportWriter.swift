@@ -5,7 +5,7 @@ import Foundation
 /// (a full disk) leaves the previous set as it was rather than a new file beside old ones.
 public enum ReportWriter {
     /// Renders `report` in the given formats and writes the files into `directory` (created if needed);
-    /// Markdown, Word and OpenDocument in `language`.
+    /// Markdown, HTML, Word and OpenDocument in `language`.
     ///
     /// - Returns: The paths written, in format order.
     /// - Throws: A rendering or file-system error; no file is written when rendering fails.

@@ -223,6 +223,10 @@ public struct ThemeReport: Sendable, Codable, Hashable {
     public var instruments: Instruments?
     /// The conversation dynamics, when asked for (`--dynamics`).
     public var dynamics: ConversationDynamics?
+    /// The code matrix, when asked for (`--matrix`).
+    public var matrix: CodeMatrix?
+    /// Which themes occur together, when asked for (`--cooccurrence`).
+    public var cooccurrence: CoOccurrence?
 
     /// Keywords per group and the us/them positioning table.
     public struct Instruments: Sendable, Codable, Hashable {
@@ -233,7 +237,7 @@ public struct ThemeReport: Sendable, Codable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case project, round, by, privacy, groups, themes, silences, definitions, instruments, dynamics
+        case project, round, by, privacy, groups, themes, silences, definitions, instruments, dynamics, matrix, cooccurrence
         case generatedBy = "generated_by"
         case includesModerators = "includes_moderators"
     }

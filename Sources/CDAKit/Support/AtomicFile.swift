@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Writes files so that a crash leaves either the old file or the new one, never half of one, and
 /// so that only their owner can read them: what `cda` writes (projects, reports with quotes,
@@ -30,7 +30,7 @@ public enum AtomicFile {
     /// is readable by its owner only.
     ///
     /// - Throws: `WriteError` with the system's reason (disk full, permission, missing folder).
-    static func write(_ data: Data, to path: String) throws {
+    public static func write(_ data: Data, to path: String) throws {
         try writeAll([(path, data)])
     }
 

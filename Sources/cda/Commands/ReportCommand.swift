@@ -33,7 +33,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The folder to write to.") var out = "report"
     @Option(
         help:
-            "Language of labels, headings, definitions and numbers in md, docx and odt: en or nl (default: the documents' language, else en)."
+            "Language of labels, headings, definitions and numbers in md, html, docx and odt: en or nl (default: the documents' language, else en)."
     )
     var lang: String?
     @Flag(help: "Include quotes of participants (selected fragments first).") var quotes = false
@@ -41,6 +41,11 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Add keywords per group and the us/them positioning table.") var instruments = false
     @Flag(help: "Add the conversation dynamics: floor shares, participation, turn transitions, how themes entered the talk.") var dynamics =
         false
+    @Flag(help: "Add a code matrix: fragments per code (or theme) and speaker (or group, document); speakers as P01, P02, ….")
+    var matrix = false
+    @Option(name: .customLong("matrix-rows"), help: "The matrix's rows: codes or themes.") var matrixRows = "codes"
+    @Option(name: .customLong("matrix-cols"), help: "The matrix's columns: groups, documents or speakers.") var matrixCols = "speakers"
+    @Flag(help: "Add which themes occur together on overlapping fragments, with the Jaccard coefficient.") var cooccurrence = false
 
     func validate() throws {
         try Bounds.check(maxQuoteWords, "--max-quote-words", Bounds.limit)
@@ -49,6 +54,12 @@ struct ReportCommand: ParsableCommand {
         }
         if maxQuoteWords < 1 { throw ValidationError("--max-quote-words must be at least 1.") }
         if let lang, ReportLanguage(rawValue: lang) == nil { throw ValidationError("Unknown language '\(lang)'. Use en or nl.") }
+        if CodeMatrix.RowKind(rawValue: matrixRows) == nil {
+            throw ValidationError("Unknown --matrix-rows value '\(matrixRows)'. Use codes or themes.")
+        }
+        if CodeMatrix.ColumnKind(rawValue: matrixCols) == nil {
+            throw ValidationError("Unknown --matrix-cols value '\(matrixCols)'. Use groups, documents or speakers.")
+        }
     }
 
     func run() throws {
@@ -56,6 +67,11 @@ struct ReportCommand: ParsableCommand {
         var options = selection.options(project: store.path, quotes: quotes, maxQuoteWords: maxQuoteWords)
         options.instruments = instruments
         options.dynamics = dynamics
+        if matrix {
+            options.matrix = CodeMatrixOptions(
+                rows: CodeMatrix.RowKind(rawValue: matrixRows) ?? .codes, columns: CodeMatrix.ColumnKind(rawValue: matrixCols) ?? .speakers)
+        }
+        options.cooccurrence = cooccurrence
         let report = try store.themeReport(options)
         let formats = format.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) }
         let language = try lang.flatMap(ReportLanguage.init(rawValue:)) ?? store.reportLanguage()
@@ -75,22 +91,32 @@ struct ExportSummariesCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var selection: ReportSelectionOptions
-    @Option(help: "md or csv.") var format = "md"
-    @Option(help: "Write to this file instead of standard output.") var out: String?
+    @Option(help: "md, csv, docx or odt.") var format = "md"
+    @Option(help: "Write to this file instead of standard output (needed for docx and odt).") var out: String?
+    @Option(help: "Language of labels and numbers in md, docx and odt: en or nl (default: the documents' language, else en).")
+    var lang: String?
 
     func validate() throws {
-        if SummaryExporter.Format(rawValue: format) == nil { throw ValidationError("Unknown format '\(format)'. Use md or csv.") }
+        guard let chosen = SummaryExporter.Format(rawValue: format) else {
+            throw ValidationError("Unknown format '\(format)'. Use \(SummaryExporter.Format.names).")
+        }
+        if chosen.isPackage, out == nil {
+            throw ValidationError("--format \(format) writes a document; name the file with --out, e.g. --out summaries.\(format).")
+        }
+        if let lang, ReportLanguage(rawValue: lang) == nil { throw ValidationError("Unknown language '\(lang)'. Use en or nl.") }
     }
 
     func run() throws {
         let store = try project.open()
         let report = try store.themeReport(selection.options(project: store.path))
-        let text = SummaryExporter.render(report, format: SummaryExporter.Format(rawValue: format)!)
+        let format = SummaryExporter.Format(rawValue: format) ?? .markdown
+        let language = try lang.flatMap(ReportLanguage.init(rawValue:)) ?? store.reportLanguage()
+        let data = try SummaryExporter.data(report, format: format, language: language)
         if let out {
-            try AtomicFile.write(text, to: out)
+            try AtomicFile.write(data, to: out)
             print("Wrote \(out)")
         } else {
-            print(text, terminator: "")
+            print(String(decoding: data, as: UTF8.self), terminator: "")
         }
     }
 }

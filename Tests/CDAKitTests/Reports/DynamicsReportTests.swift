@@ -54,6 +54,24 @@ import Testing
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
     }
 
+    @Test func theSectionInDutch() throws {
+        let (report, _, _) = try self.report(dynamics: true)
+        let markdown = try #require(try MarkdownReportRenderer(language: .dutch).render(report).first).content
+        #expect(markdown.contains("## Gespreksdynamiek"))
+        #expect(markdown.contains("| groep | deelnemers | stil | beurten | woorden | Gini | aandeel gespreksleiders |"))
+        #expect(markdown.contains("| citizens | 4 | 1 | 7 | 26 | 0,37 | 31,0% |"))
+        #expect(markdown.contains("| citizens | S | deelnemer | 0 | 0 | – | 0,0% | – | 0 |"))
+        #expect(markdown.contains("| surveillance | g1 | 7 | – | deelnemer | ja (uiting 6) |"))
+        #expect(markdown.contains("| government | g1 | 2 | 0:00:10 | deelnemer | nee |"))
+        let html = try #require(try HTMLReportRenderer(language: .dutch).render(report).first).content
+        #expect(html.contains("<h2>Gespreksdynamiek</h2><h3>Deelname per groep</h3>"))
+        #expect(html.contains("aria-label=\"Aandeel in het gesprek van elke spreker per groep\""))
+        #expect(html.contains(">uitgelokt door de gespreksleider</text>"))
+        for english in ["Turn transitions", "floor share", "prompted by the moderator", ">participant<"] {
+            #expect(!html.contains(english), "\(english) is still in English")
+        }
+    }
+
     @Test func withoutTheFlagNothingChanges() throws {
         let (report, _, folder) = try self.report(dynamics: false)
         let paths = try ReportWriter.write(report, formats: [.markdown, .csv, .json], to: folder.file("out"))
