@@ -35,6 +35,8 @@ public struct HistoryEntry: Sendable, Hashable, Codable {
         case unmap
         /// Codings removed.
         case remove
+        /// A coded document revised from a new version of its file.
+        case revision
     }
 }
 
