@@ -20,6 +20,9 @@ public struct DocumentCoding: Sendable, Hashable, Codable {
     public var memo: String?
     /// When it was made (ISO 8601).
     public var createdAt: String
+    /// Why a revision of the transcript marked it for review (its words had no counterpart and it
+    /// was kept on the whole utterance); `nil` when it needs none.
+    public var review: String? = nil
 }
 
 /// How many codings and distinct fragments one document has in one round.

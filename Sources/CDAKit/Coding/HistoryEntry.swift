@@ -37,6 +37,8 @@ public struct HistoryEntry: Sendable, Hashable, Codable {
         case remove
         /// A code given another colour.
         case recolor
+        /// A coded document revised from a new version of its file.
+        case revision
     }
 }
 

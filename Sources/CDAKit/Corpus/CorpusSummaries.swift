@@ -73,4 +73,8 @@ public enum SaveOutcome: String, Sendable, Hashable, Codable {
     case unchanged
     /// An earlier version of the document was replaced.
     case replaced
+    /// A coded document was revised: its codings were carried to the new text.
+    case revised
+    /// A revision was refused because codings had no counterpart (`--on-conflict refuse`).
+    case refused
 }

@@ -93,6 +93,24 @@ enum ProjectSchema {
                     ) WITHOUT ROWID
                     """)
         }
+        migrator.registerMigration("v9-document-versions") { db in
+            // Each earlier text of a revised document (its utterances as JSON, as they were), so
+            // that a revision never loses text; and on codings, why a revision marked one for review.
+            try db.execute(
+                sql: """
+                    CREATE TABLE documentVersion (
+                        documentId TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                        version INTEGER NOT NULL CHECK (version >= 1),
+                        ingestedAt TEXT NOT NULL,
+                        revisedAt TEXT NOT NULL,
+                        contentHash TEXT NOT NULL,
+                        sourcePath TEXT NOT NULL,
+                        utterances TEXT NOT NULL,
+                        PRIMARY KEY (documentId, version)
+                    ) WITHOUT ROWID;
+                    ALTER TABLE coding ADD COLUMN review TEXT;
+                    """)
+        }
         return migrator
     }
 

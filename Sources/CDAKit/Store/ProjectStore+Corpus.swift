@@ -77,37 +77,44 @@ extension ProjectStore {
                     document.contentHash, Timestamp.now(), position, readOptions,
                 ])
             try keptMedia?.insert(db)
-            for (key, value) in document.attributes.sorted(by: { $0.key < $1.key }) {
-                try db.execute(
-                    sql: "INSERT INTO documentAttribute(documentId, key, value) VALUES (?, ?, ?)",
-                    arguments: [document.id, key, value])
-            }
-            for speaker in transcript.speakers { try Self.upsert(speaker, in: db) }
-            try Self.recordDeclaredSpeakers(of: transcript, db)
-            let insert = try db.makeStatement(
-                sql: """
-                    INSERT INTO utterance(documentId, idx, speakerId, startTime, endTime, section, text,
-                                          sourceReference, wordCount, length)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            let sizes = counts?.count == transcript.utterances.count ? counts! : transcript.utterances.map { Tokenizer.counts($0.text) }
-            for (utterance, size) in zip(transcript.utterances, sizes) {
-                try insert.execute(arguments: [
-                    document.id, utterance.index, utterance.speakerID, utterance.start, utterance.end,
-                    utterance.section, utterance.text, utterance.sourceReference, size.words, size.scalars,
-                ])
-            }
-            try db.execute(
-                sql: """
-                    UPDATE document SET utteranceCount = ?, wordCount = ?, speakerCount = ? WHERE id = ?
-                    """,
-                arguments: [
-                    transcript.utterances.count, sizes.reduce(0) { $0 + $1.words },
-                    Set(transcript.utterances.compactMap(\.speakerID)).count, document.id,
-                ])
-            try Self.indexForSearch(documentID: document.id, transcript.utterances, db)
+            try Self.insertContent(of: transcript, counts: counts, db)
             return outcome
         }
+    }
+
+    /// Stores a transcript's attributes, speakers, utterances and counts under its existing
+    /// document row, and indexes it for search when the index is built.
+    static func insertContent(of transcript: Transcript, counts: [(words: Int, scalars: Int)]?, _ db: Database) throws {
+        let document = transcript.document
+        for (key, value) in document.attributes.sorted(by: { $0.key < $1.key }) {
+            try db.execute(
+                sql: "INSERT INTO documentAttribute(documentId, key, value) VALUES (?, ?, ?)",
+                arguments: [document.id, key, value])
+        }
+        for speaker in transcript.speakers { try Self.upsert(speaker, in: db) }
+        try Self.recordDeclaredSpeakers(of: transcript, db)
+        let insert = try db.makeStatement(
+            sql: """
+                INSERT INTO utterance(documentId, idx, speakerId, startTime, endTime, section, text,
+                                      sourceReference, wordCount, length)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        let sizes = counts?.count == transcript.utterances.count ? counts! : transcript.utterances.map { Tokenizer.counts($0.text) }
+        for (utterance, size) in zip(transcript.utterances, sizes) {
+            try insert.execute(arguments: [
+                document.id, utterance.index, utterance.speakerID, utterance.start, utterance.end,
+                utterance.section, utterance.text, utterance.sourceReference, size.words, size.scalars,
+            ])
+        }
+        try db.execute(
+            sql: """
+                UPDATE document SET utteranceCount = ?, wordCount = ?, speakerCount = ? WHERE id = ?
+                """,
+            arguments: [
+                transcript.utterances.count, sizes.reduce(0) { $0 + $1.words },
+                Set(transcript.utterances.compactMap(\.speakerID)).count, document.id,
+            ])
+        try Self.indexForSearch(documentID: document.id, transcript.utterances, db)
     }
 
     private static func upsert(_ speaker: Speaker, in db: Database) throws {

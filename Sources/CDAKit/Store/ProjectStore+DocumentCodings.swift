@@ -35,7 +35,7 @@ extension ProjectStore {
                 return DocumentCoding(
                     id: row["id"], code: code?.name ?? "?", codeID: code?.id ?? storedID, status: code?.status ?? .active,
                     color: code?.color, fragment: Self.fragment(from: row),
-                    round: row["round"], coder: row["coder"], memo: row["memo"], createdAt: row["createdAt"])
+                    round: row["round"], coder: row["coder"], memo: row["memo"], createdAt: row["createdAt"], review: row["review"])
             }
         }
     }

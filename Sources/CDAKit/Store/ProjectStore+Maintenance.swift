@@ -7,9 +7,11 @@ public struct CheckFinding: Sendable, Hashable, Codable, CustomStringConvertible
     public enum Area: String, Sendable, Hashable, Codable {
         case integrity, utterance, coding, code, memo, theme, history
         case foreignKey = "foreign-key"
+        case searchIndex = "search-index"
     }
 
-    /// The area: `integrity`, `foreign-key`, `utterance`, `coding`, `code`, `memo`, `theme`, `history`.
+    /// The area: `integrity`, `foreign-key`, `utterance`, `coding`, `code`, `memo`, `theme`, `history`,
+    /// `search-index`.
     public var kind: Area
     /// What is wrong, naming ids and positions.
     public var message: String
@@ -59,12 +61,14 @@ extension ProjectStore {
                 sql: """
                     SELECT d.id FROM document d WHERE d.utteranceCount != (SELECT COUNT(*) FROM utterance u WHERE u.documentId = d.id)
                        OR d.wordCount != (SELECT COALESCE(SUM(wordCount), 0) FROM utterance u WHERE u.documentId = d.id)
+                       OR d.speakerCount != (SELECT COUNT(DISTINCT speakerId) FROM utterance u WHERE u.documentId = d.id)
                     """)
             {
                 findings.append(
                     .init(kind: .utterance, message: "document '\(row["id"] as String)' has stored totals that do not match its utterances")
                 )
             }
+            findings += try Self.searchIndexFindings(db)
             // Codings inside their utterances.
             for row in try Row.fetchAll(
                 db,

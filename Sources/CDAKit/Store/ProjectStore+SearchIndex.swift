@@ -83,3 +83,47 @@ extension ProjectStore {
         }
     }
 }
+
+extension ProjectStore {
+    /// Whether the full-text index has been built (and so must be kept up to date).
+    static func searchIndexReady(_ db: Database) throws -> Bool {
+        try String.fetchOne(db, sql: "SELECT value FROM projectInfo WHERE key = 'searchIndex'") == "ready"
+    }
+
+    /// Removes a document's utterances from the index, with the texts they were indexed with.
+    static func unindexForSearch(documentID: String, _ db: Database) throws {
+        let delete = try db.makeStatement(sql: "INSERT INTO utteranceSearch(utteranceSearch, rowid, text) VALUES ('delete', ?, ?)")
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.rowid, u.text FROM utteranceRow r JOIN utterance u ON u.documentId = r.documentId AND u.idx = r.idx
+                WHERE r.documentId = ?
+                """, arguments: [documentID])
+        {
+            try delete.execute(arguments: [row[0] as Int64, (row[1] as String).precomposedStringWithCanonicalMapping])
+        }
+        try db.execute(sql: "DELETE FROM utteranceRow WHERE documentId = ?", arguments: [documentID])
+    }
+
+    /// Adds a stored document's utterances to the index under new rows.
+    static func indexForSearch(documentID: String, _ db: Database) throws {
+        let utterances = try Row.fetchAll(
+            db, sql: "SELECT idx, text FROM utterance WHERE documentId = ? ORDER BY idx", arguments: [documentID]
+        ).map { Utterance(index: $0[0], speakerID: nil, text: $0[1]) }
+        try indexForSearch(documentID: documentID, utterances, db)
+    }
+
+    /// Adds the index entries of a document's existing `utteranceRow` rows, from the utterances' text.
+    static func indexRows(documentID: String, _ db: Database) throws {
+        let text = try db.makeStatement(sql: "INSERT INTO utteranceSearch(rowid, text) VALUES (?, ?)")
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.rowid, u.text FROM utteranceRow r JOIN utterance u ON u.documentId = r.documentId AND u.idx = r.idx
+                WHERE r.documentId = ?
+                """, arguments: [documentID])
+        {
+            try text.execute(arguments: [row[0] as Int64, (row[1] as String).precomposedStringWithCanonicalMapping])
+        }
+    }
+}

@@ -60,6 +60,8 @@ struct RowImage: Codable, Equatable {
 struct HistoryScope: Codable, Equatable {
     var codeIDs: Set<Int64> = []
     var codingIDs: Set<Int64> = []
+    /// A revised document: its text, codings, versions and the speakers it names (see `DocumentImage`).
+    var document: RevisionScope?
 
     /// The current rows in scope.
     func capture(_ db: Database) throws -> ScopeImage {
@@ -72,12 +74,14 @@ struct HistoryScope: Codable, Equatable {
                 literal: """
                     SELECT * FROM coding WHERE codeId IN \(idsIn: codes) OR id IN \(idsIn: codings) ORDER BY id
                     """),
-            codeThemes: try RowImage(db, literal: "SELECT * FROM codeTheme WHERE codeId IN \(idsIn: codes) ORDER BY codeId, themeId"))
+            codeThemes: try RowImage(db, literal: "SELECT * FROM codeTheme WHERE codeId IN \(idsIn: codes) ORDER BY codeId, themeId"),
+            document: try document?.capture(db))
     }
 
     /// Deletes the rows in scope and puts `image` back.
     func restore(_ image: ScopeImage, _ db: Database) throws {
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        if let document, let documentImage = image.document { try document.restore(documentImage, db) }
         let codes = codeIDs.sorted()
         let codings = codingIDs.sorted()
         try db.execute(literal: "DELETE FROM codeTheme WHERE codeId IN \(idsIn: codes)")
@@ -100,6 +104,7 @@ struct ScopeImage: Codable, Equatable {
     var codes: RowImage
     var codings: RowImage
     var codeThemes: RowImage
+    var document: DocumentImage?
 }
 
 /// What the history table keeps to reverse a step: the scope, and its rows before and after.

@@ -28,6 +28,8 @@ extension Ingester {
         public var error: String?
         /// Why a file found in a directory was skipped (an XML file that is not a transcript).
         public var note: String?
+        /// For a coded document replaced (`revised` or `refused`): the alignment and every coding's fate.
+        public var revision: DocumentRevision?
 
         /// Creates an outcome that has not been decided yet.
         init(file: String, status: String, dryRun: Bool) {

@@ -28,6 +28,10 @@ public struct Ingester: Sendable {
         public var moderators: [String]
         /// Whether to read and check everything and report it, writing nothing (`--dry-run`).
         public var dryRun: Bool
+        /// What a revision of a coded document does with codings whose words are gone (`--on-conflict`).
+        public var onConflict: RevisionPolicy = .refuse
+        /// Who ingests, for the history of revisions.
+        public var actor = "cda"
 
         /// Creates options.
         public init(
@@ -132,15 +136,27 @@ public struct Ingester: Sendable {
         var outcome = prepared.outcome
         guard let transcript = prepared.transcript else { return outcome }
         do {
-            let saved = try store.save(
+            let saved = try store.saveRevising(
                 transcript, replace: options.replace, pseudonymize: options.pseudonymize, counts: prepared.counts,
-                readOptions: fingerprint, dryRun: options.dryRun)
-            outcome.status = saved.rawValue
+                readOptions: fingerprint, onConflict: options.onConflict, actor: options.actor, dryRun: options.dryRun)
+            outcome.status = saved.outcome.rawValue
+            outcome.revision = saved.revision
+            if let revision = saved.revision, revision.isRefused {
+                outcome.error = Self.refusal(revision, file: outcome.file)
+            }
         } catch {
             outcome.status = "failed"
             outcome.error = String(describing: error)
         }
         return outcome
+    }
+
+    /// The message of a refused revision: one line per coding without counterpart.
+    static func refusal(_ revision: DocumentRevision, file: String) -> String {
+        let count = revision.conflicts.count
+        return
+            (["\(file): revising '\(revision.documentID)' would leave \(count) coding(s) without counterpart; nothing was written"]
+            + revision.conflictLines(file: file)).joined(separator: "\n")
     }
 
     /// Refuses two files that would be stored as one document, naming both.

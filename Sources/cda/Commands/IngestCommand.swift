@@ -34,8 +34,16 @@ struct IngestCommand: ParsableCommand {
         help: "Regex for plain-text turn lines with groups (?<speaker>…) and (?<text>…), optionally (?<time>…).")
     var speakerPattern: String?
 
-    @Flag(help: "Replace documents whose content changed (refused while codings point into them).")
+    @Flag(
+        help: "Replace documents whose content changed; a coded document is revised: its codings move with their words.")
     var replace = false
+
+    @Option(
+        name: .customLong("on-conflict"),
+        help: ArgumentHelp(
+            "What a revision does with codings whose words are gone: refuse (write nothing and list them), keep-utterance (keep each on its best utterance, marked for review) or drop.",
+            valueName: "policy"))
+    var onConflict = RevisionPolicy.refuse.rawValue
 
     @Flag(help: "Store speakers under pseudonyms (P01…, moderators M01…) instead of their transcript labels.")
     var pseudonymize = false
@@ -66,6 +74,12 @@ struct IngestCommand: ParsableCommand {
         if id != nil && paths.count > 1 {
             throw ValidationError("--id names a single document; give one file.")
         }
+        if RevisionPolicy(rawValue: onConflict) == nil {
+            throw ValidationError("Unknown policy '\(onConflict)'. Use one of: refuse, keep-utterance, drop.")
+        }
+        if onConflict != RevisionPolicy.refuse.rawValue && !replace {
+            throw ValidationError("--on-conflict says what a revision does; it needs --replace.")
+        }
         if let encoding, TextEncoding(name: encoding) == nil {
             let names = TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
             throw ValidationError("Unknown encoding '\(encoding)'. Use one of: \(names).")
@@ -74,20 +88,28 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let (store, note) = try openStore()
-        let options = Ingester.Options(
+        var options = Ingester.Options(
             group: group, session: session, format: format.flatMap(DocumentFormat.init(rawValue:)), documentID: id,
             personsFile: persons, speakerPattern: speakerPattern, replace: replace, pseudonymize: pseudonymize,
             encoding: encoding.flatMap(TextEncoding.init(name:)), speakers: Self.list(speakers),
             moderators: moderator.flatMap { Self.list($0) }, dryRun: dryRun)
+        options.onConflict = RevisionPolicy(rawValue: onConflict) ?? .refuse
+        options.actor = CoderOptions.resolve(nil)
         let outcomes = try Ingester(store: store, options: options).ingest(paths: paths)
         if output.json {
             try Output.printJSON(outcomes)
         } else {
             if dryRun { print("dry run: nothing is written\(note.map { " (\($0))" } ?? "")") }
-            for outcome in outcomes where !outcome.failed { IngestReport.print(outcome) }
+            for outcome in outcomes where !outcome.failed || (dryRun && outcome.revision != nil) { IngestReport.print(outcome) }
         }
         let failures = outcomes.filter(\.failed)
         for failure in failures { Output.printError(failure.error ?? failure.file) }
+        if !output.json, failures.contains(where: { $0.revision?.isRefused == true }) {
+            Output.printError("To revise anyway, run one of:")
+            for policy in [RevisionPolicy.keepUtterance, .drop] {
+                Output.printError("  \(Self.rerun(with: policy))")
+            }
+        }
         if outcomes.isEmpty { Output.printError("No transcript files found in \(paths.joined(separator: ", ")).") }
         if !failures.isEmpty || outcomes.isEmpty {
             if !output.json {
@@ -107,6 +129,31 @@ struct IngestCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let store = try ProjectStore.create(at: folder.appendingPathComponent("preview.cda").path)
         return (store, "no project at '\(project.path)': checked against an empty one")
+    }
+
+    /// This command line again, with `--on-conflict policy` and without `--dry-run`.
+    private static func rerun(with policy: RevisionPolicy) -> String {
+        var arguments: [String] = []
+        var skipNext = false
+        for argument in CommandLine.arguments.dropFirst() {
+            if skipNext {
+                skipNext = false
+                continue
+            }
+            if argument == "--on-conflict" {
+                skipNext = true
+                continue
+            }
+            if argument.hasPrefix("--on-conflict=") || argument == "--dry-run" { continue }
+            arguments.append(argument)
+        }
+        return (["cda"] + arguments + ["--on-conflict", policy.rawValue]).map(quoted).joined(separator: " ")
+    }
+
+    /// A word as a POSIX shell reads it back.
+    private static func quoted(_ word: String) -> String {
+        let plain = word.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./=,:@+".unicodeScalars.contains($0) }
+        return plain && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     private static func list(_ text: String?) -> [String] {

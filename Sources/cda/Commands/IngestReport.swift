@@ -23,12 +23,15 @@ enum IngestReport {
         }
         if !outcome.sections.isEmpty { Swift.print("  sections: \(outcome.sections.joined(separator: ", "))") }
         for notice in outcome.notices { Swift.print("  \(notice)") }
+        if let revision = outcome.revision { printRevision(revision, file: outcome.file, everyCoding: outcome.dryRun) }
     }
 
     private static func wouldBe(_ status: String) -> String {
         switch status {
         case SaveOutcome.ingested.rawValue: "would ingest"
         case SaveOutcome.replaced.rawValue: "would replace"
+        case SaveOutcome.revised.rawValue: "would revise"
+        case SaveOutcome.refused.rawValue: "would refuse"
         default: status
         }
     }
