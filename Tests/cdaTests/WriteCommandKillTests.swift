@@ -83,10 +83,10 @@ import Testing
         return ended
     }
 
-    /// Files in the project's folder other than the project, SQLite's own files beside it (which
-    /// SQLite recovers from on the next open) and the command's finished outputs.
+    /// Files in the project's folder other than the project, the command's finished outputs and
+    /// SQLite's own files beside them (which SQLite recovers from on the next open).
     private func leftovers(in folder: String, outputs: [String]) throws -> [String] {
-        let expected = Set(["p.cda", "p.cda-wal", "p.cda-shm"] + outputs)
+        let expected = Set((["p.cda"] + outputs).flatMap { [$0, $0 + "-wal", $0 + "-shm"] })
         return try FileManager.default.contentsOfDirectory(atPath: folder).filter { !expected.contains($0) }.sorted()
     }
 }
