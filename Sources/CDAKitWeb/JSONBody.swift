@@ -19,15 +19,16 @@ enum JSONBody {
     /// Reads and decodes a request's JSON body.
     ///
     /// - Parameter empty: The value of an empty body, for requests whose body is optional.
-    /// - Throws: `WebError.badRequest` naming what is wrong (too large, not JSON, a missing or mistyped
-    ///   key, a number out of the range `RequestBounds` allows).
+    /// - Throws: `WebError.tooLarge` for a body over `maximumRequestSize`; `WebError.badRequest`
+    ///   naming what is wrong (not JSON, a missing or mistyped key, a number out of the range
+    ///   `RequestBounds` allows).
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, empty: T? = nil) async throws -> T {
         var request = request
         let buffer: ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: maximumRequestSize)
         } catch {
-            throw WebError.badRequest("The request body is larger than \(maximumRequestSize) bytes.")
+            throw WebError.tooLarge("The request body is larger than \(maximumRequestSize) bytes.")
         }
         if buffer.readableBytes == 0, let empty { return empty }
         let data = Data(buffer.readableBytesView)

@@ -14,6 +14,9 @@ public enum WebError: Error, Sendable, Hashable, CustomStringConvertible, HTTPRe
     case notFound(String)
     /// The request is malformed: a missing parameter, bad JSON, a value out of range (400).
     case badRequest(String)
+    /// The request body is larger than the workbench reads (413); the connection is closed after
+    /// the answer, so a client still sending learns at once instead of waiting for its timeout.
+    case tooLarge(String)
     /// The project refused the change (409), or the thing named does not exist (404), with the library's message.
     case refused(status: Int, message: String)
     /// The project could not be read or written (500), with a message naming paths and ids only.
@@ -27,7 +30,8 @@ public enum WebError: Error, Sendable, Hashable, CustomStringConvertible, HTTPRe
                 "This workbench needs its access token: open the link that 'cda serve' printed (it ends in ?token=…), or send 'Authorization: Bearer TOKEN'."
         case .wrongHost(let host):
             return "Requests for host '\(host)' are refused; use the address 'cda serve' printed."
-        case .forbidden(let message), .notFound(let message), .badRequest(let message), .storeFailure(let message):
+        case .forbidden(let message), .notFound(let message), .badRequest(let message), .tooLarge(let message),
+            .storeFailure(let message):
             return message
         case .refused(_, let message):
             return message
@@ -42,13 +46,17 @@ public enum WebError: Error, Sendable, Hashable, CustomStringConvertible, HTTPRe
         case .forbidden: .forbidden
         case .notFound: .notFound
         case .badRequest: .badRequest
+        case .tooLarge: .contentTooLarge
         case .refused(let status, _): HTTPResponse.Status(code: status)
         case .storeFailure: .internalServerError
         }
     }
 
-    /// The JSON response.
+    /// The JSON response; a refused body also answers `Connection: close` (`CloseAfterResponseHandler`
+    /// then closes the connection).
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        JSONBody.response(["error": description], status: status)
+        var response = JSONBody.response(["error": description], status: status)
+        if case .tooLarge = self { response.headers[.connection] = "close" }
+        return response
     }
 }

@@ -1,6 +1,7 @@
 public import CDAKit
 import Foundation
 public import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 
@@ -49,6 +50,7 @@ public struct Workbench: Sendable {
         let configuration = configuration
         return Application(
             router: makeRouter(),
+            server: .http1(configuration: .init(additionalChannelHandlers: [CloseAfterResponseHandler()])),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in
                 if let bound = channel.localAddress?.port { port.value = bound }

@@ -10,6 +10,8 @@ public final class ProjectStore: Sendable {
     /// The path of the project file.
     public let path: String
     let database: DatabaseQueue
+    /// Whether the file passed `PRAGMA quick_check` before this store's first write.
+    let writeCheck = FirstWriteCheck()
 
     private init(path: String, database: DatabaseQueue) {
         self.path = path
@@ -18,6 +20,10 @@ public final class ProjectStore: Sendable {
 
     /// Creates a new, empty project file with owner-only permissions (0600).
     ///
+    /// The file is made whole under a hidden temporary name beside `path` and only then linked
+    /// into place, so a killed `init` leaves no half-made project (at most the hidden file, which
+    /// the next write of the same name removes).
+    ///
     /// - Throws: `StoreError.projectExists` when the file exists, `.database` when SQLite fails.
     public static func create(at path: String) throws(StoreError) -> ProjectStore {
         if FileManager.default.fileExists(atPath: path) { throw .projectExists(path: path) }
@@ -25,11 +31,14 @@ public final class ProjectStore: Sendable {
         if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
             throw .database(path: path, message: "the folder '\(directory)' does not exist")
         }
-        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw .database(path: path, message: "cannot create the file")
+        let temporary = AtomicFile.temporaryPath(beside: path)
+        guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            if access(directory.isEmpty ? "." : directory, W_OK) != 0 { throw .readOnly(path: path) }
+            throw .database(path: path, message: "cannot create the file (\(AtomicFile.likelyReason(forWriting: path)))")
         }
+        defer { for suffix in ["", "-wal", "-shm"] { unlink(temporary + suffix) } }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            let queue = try DatabaseQueue(path: temporary, configuration: configuration())
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
                 try db.execute(sql: "PRAGMA application_id = \(ProjectSchema.applicationID)")
@@ -40,10 +49,28 @@ public final class ProjectStore: Sendable {
                     sql: "INSERT INTO projectInfo(key, value) VALUES ('createdAt', ?), ('createdBy', ?)",
                     arguments: [Timestamp.now(), CDAVersion.current])
             }
-            return ProjectStore(path: path, database: queue)
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            try queue.close()
+        } catch let error as DatabaseError {
+            throw .from(error, path: path)
         } catch {
-            try? FileManager.default.removeItem(atPath: path)
             throw .database(path: path, message: Self.describe(error))
+        }
+        try moveIntoPlace(temporary, path)
+        return try open(at: path)
+    }
+
+    /// Gives the whole file at `temporary` the name `path`, never replacing a file that appeared
+    /// there meanwhile: a hard link, or on file systems without them (FAT, some network shares) a
+    /// rename after a last check.
+    static func moveIntoPlace(_ temporary: String, _ path: String) throws(StoreError) {
+        guard link(temporary, path) != 0 else { return }
+        let reason = errno
+        guard reason == EPERM || reason == ENOTSUP || reason == EXDEV || reason == ENOSYS,
+            !FileManager.default.fileExists(atPath: path), rename(temporary, path) == 0
+        else {
+            throw reason == EEXIST || FileManager.default.fileExists(atPath: path)
+                ? .projectExists(path: path) : .permissionDenied(path: path)
         }
     }
 
@@ -134,13 +161,20 @@ public final class ProjectStore: Sendable {
 
     /// Runs `body` in one immediate write transaction, mapping database errors to `StoreError`.
     ///
+    /// The first write of a store checks the whole file first (`PRAGMA quick_check`, inside the
+    /// transaction): a project damaged in pages this write would not read is refused with
+    /// `StoreError.damaged` instead of being written on.
+    ///
     /// Another process holding the write lock makes SQLite wait (the busy timeout); if the
     /// transaction still fails with `SQLITE_BUSY`, it is retried a few times with a growing pause.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         var attempt = 0
         while true {
             do {
-                return try database.write(body)
+                return try database.write { db in
+                    try writeCheck.runOnce { try quickCheck(db) }
+                    return try body(db)
+                }
             } catch let error as DatabaseError where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 5
             {
                 attempt += 1
@@ -171,6 +205,14 @@ public final class ProjectStore: Sendable {
         } catch let error as DatabaseError {
             throw StoreError.from(error, path: path)
         }
+    }
+
+    /// Throws `StoreError.damaged` unless SQLite finds the file's structure sound: every page
+    /// reachable, b-trees well formed, records well formed (not that indexes match their tables).
+    ///
+    /// - Complexity: Reads every page of the file once.
+    func quickCheck(_ db: Database) throws {
+        guard try String.fetchAll(db, sql: "PRAGMA quick_check(1)") == ["ok"] else { throw StoreError.damaged(path: path) }
     }
 
     static func describe(_ error: any Error) -> String {

@@ -9,6 +9,9 @@ extension StoreError {
         case .SQLITE_READONLY: .readOnly(path: path)
         case .SQLITE_PERM, .SQLITE_AUTH: .permissionDenied(path: path)
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: .damaged(path: path)
+        case .SQLITE_IOERR where AtomicFile.likelyReason(forWriting: path) == AtomicFile.diskFull:
+            // Growing the shared-memory file or the log on a full disk fails as an I/O error.
+            .diskFull(path: path)
         case .SQLITE_IOERR where error.extendedResultCode == .SQLITE_IOERR_WRITE || error.extendedResultCode == .SQLITE_IOERR_FSYNC:
             // A failed write on a full disk often shows as an I/O error.
             .database(

@@ -86,6 +86,9 @@ public enum AtomicFile {
         return temporary
     }
 
+    /// The reason `likelyReason(forWriting:)` gives when less than 1 MiB is free.
+    static let diskFull = "the disk is full"
+
     /// Why a write into the folder of `path` failed, when the failing library did not say: the
     /// folder is missing or not writable, or the disk is full.
     public static func likelyReason(forWriting path: String) -> String {
@@ -95,14 +98,31 @@ public enum AtomicFile {
         guard access(directory, W_OK) == 0 else { return "the folder is not writable" }
         var stats = statvfs()
         if statvfs(directory, &stats) == 0, UInt64(stats.f_bavail) * UInt64(stats.f_frsize) < 1 << 20 {
-            return "the disk is full"
+            return diskFull
         }
         return "an input/output error; check the disk"
     }
 
-    /// A hidden, unique file name in the folder of `path`, for a write that is renamed into place.
+    /// A hidden, unique file name in the folder of `path`, for a write that is renamed into place:
+    /// `.NAME.PID-UUID.tmp`. What killed writes of `path` left there (such files, and SQLite's
+    /// journals beside them, of processes that are gone) is removed first.
     public static func temporaryPath(beside path: String) -> String {
+        removeAbandoned(beside: path)
         let url = URL(fileURLWithPath: path)
-        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid())-\(UUID().uuidString).tmp").path
+    }
+
+    /// Removes the temporary files of writes of `path` whose process no longer runs (a write
+    /// killed before its rename cannot remove its own).
+    static func removeAbandoned(beside path: String) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let prefix = ".\(url.lastPathComponent)."
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]), rest.contains(".tmp") else { continue }
+            guard pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink((folder as NSString).appendingPathComponent(name))
+        }
     }
 }

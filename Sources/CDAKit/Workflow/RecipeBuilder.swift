@@ -60,17 +60,7 @@ public enum RecipeBuilder {
         let files = try ReportWriter.write(report, formats: recipe.formats, to: output)
         if let projectPath {
             try store.close()
-            // link, unlike rename, never replaces a project that appeared meanwhile; file systems
-            // without hard links (FAT, some network shares) get a rename after a last check.
-            if link(path, projectPath) != 0 {
-                let reason = errno
-                guard reason == EPERM || reason == ENOTSUP || reason == EXDEV || reason == ENOSYS,
-                    !FileManager.default.fileExists(atPath: projectPath), rename(path, projectPath) == 0
-                else {
-                    throw reason == EEXIST || FileManager.default.fileExists(atPath: projectPath)
-                        ? StoreError.projectExists(path: projectPath) : StoreError.permissionDenied(path: projectPath)
-                }
-            }
+            try ProjectStore.moveIntoPlace(path, projectPath)
         }
         return Result(files: files, report: report, project: projectPath)
     }
@@ -81,13 +71,15 @@ public enum RecipeBuilder {
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).building-\(getpid()).cda").path
     }
 
-    /// Removes what killed builds of `projectPath` left: hidden building files whose process is gone.
+    /// Removes what killed builds of `projectPath` left: hidden building files whose process is
+    /// gone, and the temporary files their project was created under (`..NAME.building-PID.cda.…`).
     private static func removeAbandonedBuilds(of projectPath: String) {
         let url = URL(fileURLWithPath: projectPath)
         let folder = url.deletingLastPathComponent().path
         let prefix = ".\(url.lastPathComponent).building-"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
-            let rest = name.dropFirst(prefix.count)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            guard let matched = [prefix, "." + prefix].first(where: { name.hasPrefix($0) }) else { continue }
+            let rest = name.dropFirst(matched.count)
             guard let pid = Int32(rest.prefix { $0.isNumber }), pid != getpid(), kill(pid, 0) != 0 && errno == ESRCH else { continue }
             try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
         }
