@@ -31,6 +31,10 @@ struct WriteCommandStudy {
         Command(name: "codes move", arguments: ["codes", "move", "china", "--under", "buitenland"]),
         Command(name: "codes retire", arguments: ["codes", "retire", "china"]),
         Command(name: "codes split", arguments: ["codes", "split", "snel", "--into", "snel-a,snel-b"]),
+        Command(name: "codes color", arguments: ["codes", "color", "snel", "#123abc"]),
+        Command(
+            name: "ingest --replace (revision)",
+            arguments: ["ingest", "--replace", "--on-conflict", "keep-utterance", "input/cit-revised.txt"]),
         Command(name: "undo", arguments: ["undo"]),
         Command(name: "sheet import", arguments: ["sheet", "import", "input/sheet.tsv"]),
         Command(name: "import qdpx", arguments: ["import", "qdpx", "input/other.qdpx"]),
@@ -40,6 +44,7 @@ struct WriteCommandStudy {
         Command(name: "themes unmap", arguments: ["themes", "unmap", "china", "china-image"]),
         Command(name: "round start", arguments: ["round", "start", "2", "--themes", "china-image"]),
         Command(name: "memo set", arguments: ["memo", "set", "--code", "snel", "een notitie over snelheid"]),
+        Command(name: "memo set (project)", arguments: ["memo", "set", "--project-memo", "waar het om gaat"]),
         Command(name: "media add", arguments: ["media", "add", "exp", "input/b.wav"]),
         Command(name: "media remove", arguments: ["media", "remove", "cit"]),
         Command(name: "media relink", arguments: ["media", "relink", "input/found"]),
@@ -104,6 +109,11 @@ struct WriteCommandStudy {
         // The recording moves, for `media relink`.
         try FileManager.default.createDirectory(atPath: folder.file(input + "found"), withIntermediateDirectories: true)
         try FileManager.default.moveItem(atPath: folder.file(input + "a.wav"), toPath: folder.file(input + "found/a.wav"))
+        // A corrected transcript of the coded document, for a revision: a word fixed, a turn split.
+        folder.write(
+            input + "cit-revised.txt",
+            CodingFixtures.citizens.replacingOccurrences(of: "moet snel reageren, één loket", with: "moet snel reageren.\nC1: Eén loket")
+                .replacingOccurrences(of: "nachtmerrie", with: "nachtmerrie,"))
         // A changed transcript without codings, for `ingest --replace`.
         folder.write(input + "exp.txt", CodingFixtures.experts + "\nE2: Een nieuwe laatste beurt.\n")
         try run(["check"], env)
