@@ -198,14 +198,7 @@ extension REFIProject {
                         "transcript selection \(selectionGUID) names no sync point of its transcript at its start or end; left out")
                     continue
                 }
-                source.selections.append(
-                    Selection(
-                        guid: selectionGUID, name: selection.attributes["name"], start: from, end: to,
-                        description: selection.child("Description")?.text,
-                        creatingUser: REFIGUID.normalize(selection.attributes["creatingUser"]),
-                        creationDateTime: selection.attributes["creationDateTime"],
-                        codings: selection.children("Coding").compactMap { coding($0) },
-                        noteRefs: selection.children("NoteRef").compactMap { self.guid($0, "targetGUID") }, line: selection.line))
+                source.selections.append(self.selection(selection, guid: selectionGUID, start: from, end: to))
             }
             let timed = node.children(node.name == "VideoSource" ? "VideoSelection" : "AudioSelection")
             if !timed.isEmpty { skip(timed[0], "\(timed.count) time selection(s) on the recording of '\(name)' are not imported") }
@@ -216,6 +209,15 @@ extension REFIProject {
             source.noteRefs = node.children("NoteRef").compactMap { self.guid($0, "targetGUID") }
             source.values = values(node)
             return source
+        }
+
+        /// A selection element placed at `start..<end`: its name, description, user, time, codings and notes.
+        mutating func selection(_ node: XMLNode, guid: String, start: Int, end: Int) -> Selection {
+            Selection(
+                guid: guid, name: node.attributes["name"], start: start, end: end, description: node.child("Description")?.text,
+                creatingUser: REFIGUID.normalize(node.attributes["creatingUser"]), creationDateTime: node.attributes["creationDateTime"],
+                codings: node.children("Coding").compactMap { coding($0) },
+                noteRefs: node.children("NoteRef").compactMap { self.guid($0, "targetGUID") }, line: node.line)
         }
 
         mutating func textSource(_ node: XMLNode) -> TextSource? {
@@ -232,14 +234,7 @@ extension REFIProject {
                     drop(selection, "selection \(selectionGUID) has no whole-number startPosition and endPosition; left out")
                     continue
                 }
-                source.selections.append(
-                    Selection(
-                        guid: selectionGUID, name: selection.attributes["name"], start: start, end: end,
-                        description: selection.child("Description")?.text,
-                        creatingUser: REFIGUID.normalize(selection.attributes["creatingUser"]),
-                        creationDateTime: selection.attributes["creationDateTime"],
-                        codings: selection.children("Coding").compactMap { coding($0) },
-                        noteRefs: selection.children("NoteRef").compactMap { self.guid($0, "targetGUID") }, line: selection.line))
+                source.selections.append(self.selection(selection, guid: selectionGUID, start: start, end: end))
             }
             source.codings = node.children("Coding").compactMap { coding($0) }
             source.noteRefs = node.children("NoteRef").compactMap { self.guid($0, "targetGUID") }
