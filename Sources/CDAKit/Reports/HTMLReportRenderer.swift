@@ -99,18 +99,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             "<section class=\"theme\" id=\"theme-\(escape(theme.id))\"><h2>\(escape(theme.label)) <small>\(escape(theme.id))</small></h2>"
         if !theme.description.isEmpty { body += "<p>\(escape(theme.description))</p>" }
         body += barChart(theme: theme, report: report)
-        body += table(
-            [""] + names,
-            [
-                [text(.fragments)] + cells.map { "\($0?.fragments ?? 0)" },
-                [text(.words)] + cells.map { "\($0?.words ?? 0)" },
-                [text(.shareOfWords)] + cells.map { numbers.percent($0?.shareOfWords ?? 0) },
-                [text(.participants)]
-                    + zip(cells, report.groups).map { cell, group in
-                        "\(numbers.count(cell?.participants ?? 0, of: group.participants)) (\(numbers.percent(cell?.shareOfParticipants ?? 0)))"
-                    },
-                [text(.documents)] + cells.map { "\($0?.documents ?? 0)" },
-            ])
+        body += table([""] + names, ReportDocument.figureRows(theme, report: report, language: text))
         let codeNames = Set(cells.flatMap { $0?.codes.map(\.code) ?? [] }).sorted()
         if !codeNames.isEmpty {
             body +=

@@ -81,26 +81,30 @@ extension ReportDocument {
         }
     }
 
-    private static func themeBlocks(_ theme: ThemeReport.Theme, report: ThemeReport, language text: ReportLanguage) -> [Block] {
+    /// A theme's figures table, one row per figure and a column per group, as every format
+    /// writes it: fragments, words, share of words, participants (with their share), documents.
+    static func figureRows(_ theme: ThemeReport.Theme, report: ThemeReport, language text: ReportLanguage) -> [[String]] {
         let numbers = ReportNumbers.Formatter(language: text)
+        let cells = report.groups.map { theme.groups[$0.name] }
+        return [
+            [text(.fragments)] + cells.map { "\($0?.fragments ?? 0)" },
+            [text(.words)] + cells.map { "\($0?.words ?? 0)" },
+            [text(.shareOfWords)] + cells.map { numbers.percent($0?.shareOfWords ?? 0) },
+            [text(.participants)]
+                + zip(cells, report.groups).map { cell, group in
+                    "\(numbers.count(cell?.participants ?? 0, of: group.participants)) (\(numbers.percent(cell?.shareOfParticipants ?? 0)))"
+                },
+            [text(.documents)] + cells.map { "\($0?.documents ?? 0)" },
+        ]
+    }
+
+    private static func themeBlocks(_ theme: ThemeReport.Theme, report: ThemeReport, language text: ReportLanguage) -> [Block] {
         let names = report.groups.map(\.name)
         let cells = names.map { theme.groups[$0] }
         var blocks: [Block] = [.heading(themeHeading(theme), level: 2)]
         if !theme.description.isEmpty { blocks.append(.paragraph([Run(text: theme.description)])) }
         blocks.append(.heading(text(.figures), level: 3))
-        blocks.append(
-            .table(
-                header: [""] + names,
-                rows: [
-                    [text(.fragments)] + cells.map { "\($0?.fragments ?? 0)" },
-                    [text(.words)] + cells.map { "\($0?.words ?? 0)" },
-                    [text(.shareOfWords)] + cells.map { numbers.percent($0?.shareOfWords ?? 0) },
-                    [text(.participants)]
-                        + zip(cells, report.groups).map { cell, group in
-                            "\(numbers.count(cell?.participants ?? 0, of: group.participants)) (\(numbers.percent(cell?.shareOfParticipants ?? 0)))"
-                        },
-                    [text(.documents)] + cells.map { "\($0?.documents ?? 0)" },
-                ]))
+        blocks.append(.table(header: [""] + names, rows: figureRows(theme, report: report, language: text)))
         let codeNames = Set(cells.flatMap { $0?.codes.map(\.code) ?? [] }).sorted()
         if !codeNames.isEmpty {
             blocks.append(.heading(text(.codes) + " " + text(.fragmentsPerGroup), level: 3))
