@@ -93,15 +93,7 @@ extension ProjectStore {
     /// Removes a document's utterances from the index, with the texts they were indexed with.
     static func unindexForSearch(documentID: String, _ db: Database) throws {
         let delete = try db.makeStatement(sql: "INSERT INTO utteranceSearch(utteranceSearch, rowid, text) VALUES ('delete', ?, ?)")
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT r.rowid, u.text FROM utteranceRow r JOIN utterance u ON u.documentId = r.documentId AND u.idx = r.idx
-                WHERE r.documentId = ?
-                """, arguments: [documentID])
-        {
-            try delete.execute(arguments: [row[0] as Int64, (row[1] as String).precomposedStringWithCanonicalMapping])
-        }
+        for (rowID, text) in try indexedTexts(documentID: documentID, db) { try delete.execute(arguments: [rowID, text]) }
         try db.execute(sql: "DELETE FROM utteranceRow WHERE documentId = ?", arguments: [documentID])
     }
 
@@ -115,15 +107,18 @@ extension ProjectStore {
 
     /// Adds the index entries of a document's existing `utteranceRow` rows, from the utterances' text.
     static func indexRows(documentID: String, _ db: Database) throws {
-        let text = try db.makeStatement(sql: "INSERT INTO utteranceSearch(rowid, text) VALUES (?, ?)")
-        for row in try Row.fetchAll(
+        let insert = try db.makeStatement(sql: "INSERT INTO utteranceSearch(rowid, text) VALUES (?, ?)")
+        for (rowID, text) in try indexedTexts(documentID: documentID, db) { try insert.execute(arguments: [rowID, text]) }
+    }
+
+    /// Each index row of a document with its utterance's text as the index holds it (precomposed).
+    private static func indexedTexts(documentID: String, _ db: Database) throws -> [(Int64, String)] {
+        try Row.fetchAll(
             db,
             sql: """
                 SELECT r.rowid, u.text FROM utteranceRow r JOIN utterance u ON u.documentId = r.documentId AND u.idx = r.idx
                 WHERE r.documentId = ?
-                """, arguments: [documentID])
-        {
-            try text.execute(arguments: [row[0] as Int64, (row[1] as String).precomposedStringWithCanonicalMapping])
-        }
+                """, arguments: [documentID]
+        ).map { ($0[0] as Int64, ($0[1] as String).precomposedStringWithCanonicalMapping) }
     }
 }
