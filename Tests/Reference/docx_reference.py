@@ -20,16 +20,14 @@ Needs: pip install python-docx odfpy
 Prints one line per failed check and a last line `N passed, M failed`; exits 1 on any failure.
 """
 
-import argparse
 import json
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import zipfile
 
-from reference_support import Tally
+from reference_support import Tally, start
 
 import docx
 from odf import opendocument, style as odf_style, table as odf_table, teletype, text as odf_text
@@ -266,13 +264,7 @@ def check_summaries(tally, cda, folder, report):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cda", default=".build/debug/cda")
-    parser.add_argument("--keep", help="build the study in this folder and keep it")
-    arguments = parser.parse_args()
-    cda = os.path.abspath(arguments.cda)
-    folder = arguments.keep or tempfile.mkdtemp(prefix="cda-docx-")
-    os.makedirs(folder, exist_ok=True)
+    arguments, cda, folder = start(__doc__.split("\n")[0], "cda-docx-", "build the study in this folder and keep it")
     tally = Tally()
     try:
         run(cda, ["build", RECIPE, "--out", "built", "--project", "study.cda"], folder)

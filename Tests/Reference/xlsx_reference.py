@@ -16,15 +16,13 @@ Needs: pip install openpyxl
 Prints one line per failed check and a last line `N passed, M failed`; exits 1 on any failure.
 """
 
-import argparse
 import json
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 
-from reference_support import Tally
+from reference_support import Tally, start
 
 import openpyxl
 
@@ -91,13 +89,7 @@ def check_workbook(tally, path, expected):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cda", default=".build/debug/cda")
-    parser.add_argument("--keep", help="build the project in this folder and keep it")
-    arguments = parser.parse_args()
-    cda = os.path.abspath(arguments.cda)
-    folder = arguments.keep or tempfile.mkdtemp(prefix="cda-xlsx-")
-    os.makedirs(folder, exist_ok=True)
+    arguments, cda, folder = start(__doc__.split("\n")[0], "cda-xlsx-", "build the project in this folder and keep it")
     tally = Tally()
     try:
         run(cda, ["init"], folder)
