@@ -13,7 +13,8 @@ public final class ProjectStore: Sendable {
     /// Whether the file passed `PRAGMA quick_check` before this store's first write.
     let writeCheck = FirstWriteCheck()
 
-    private init(path: String, database: DatabaseQueue) {
+    /// Wraps an open database; `open(at:)` and `create(at:)` are the ways in, and `asOf(_:)` wraps a private copy.
+    init(path: String, database: DatabaseQueue) {
         self.path = path
         self.database = database
     }
@@ -150,7 +151,7 @@ public final class ProjectStore: Sendable {
         return access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
     }
 
-    private static func configuration(readOnly: Bool = false) -> Configuration {
+    static func configuration(readOnly: Bool = false) -> Configuration {
         var configuration = Configuration()
         configuration.readonly = readOnly
         configuration.busyMode = .timeout(60)

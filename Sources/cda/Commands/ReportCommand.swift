@@ -9,6 +9,7 @@ struct ReportSelectionOptions: ParsableArguments {
     @Option(help: "Only these themes, comma-separated.") var themes: String?
     @Flag(name: .customLong("include-moderators"), help: "Count moderators' and observers' talk too.") var includeModerators = false
     @Flag(help: "Show speakers as P01, P02, … instead of their transcript labels.") var pseudonymize = false
+    @OptionGroup var moment: AsOfOption
 
     func validate() throws {
         if !["1", "2", "latest"].contains(round) { throw ValidationError("--round must be 1, 2 or latest.") }
@@ -63,7 +64,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try project.open()
+        let store = try selection.moment.store(project.open())
         var options = selection.options(project: store.path, quotes: quotes, maxQuoteWords: maxQuoteWords)
         options.instruments = instruments
         options.dynamics = dynamics
@@ -107,7 +108,7 @@ struct ExportSummariesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try project.open()
+        let store = try selection.moment.store(project.open())
         let report = try store.themeReport(selection.options(project: store.path))
         let format = SummaryExporter.Format(rawValue: format) ?? .markdown
         let language = try lang.flatMap(ReportLanguage.init(rawValue:)) ?? store.reportLanguage()
