@@ -34,7 +34,7 @@ enum ErrorMapping {
         case .unknownCode, .unknownTheme, .noSuchCoding, .unknownStep: 404
         case .inactiveCode, .codeExists, .cycle, .nothingToUndo, .undoConflict, .stepAlreadyUndone, .stepNotLatest, .roundNotStarted,
             .roundPassed,
-            .roundThemesDiffer:
+            .roundThemesDiffer, .textNotFound:
             409
         case .emptyCodeName, .controlCharacterInCodeName, .offsetOutOfRange, .emptyFragment, .halfOpenOffsets, .invalidRound,
             .nothingToMerge, .invalidColor:

@@ -45,6 +45,9 @@ public enum CodingError: Error, Sendable, Hashable, CustomStringConvertible {
     case stepAlreadyUndone(id: Int64, summary: String)
     /// The step named is not the latest one not undone: a later step would have to be undone first.
     case stepNotLatest(id: Int64, summary: String, latestID: Int64, latestSummary: String, latestActor: String)
+    /// A sheet row's place no longer holds the text the row carries, and no version of the
+    /// document or place in it does either.
+    case textNotFound(fragment: String, expected: String, found: String?)
 
     /// A message quoting the input and suggesting a fix.
     public var description: String {
@@ -103,6 +106,11 @@ public enum CodingError: Error, Sendable, Hashable, CustomStringConvertible {
             return
                 "Cannot undo step \(id) (\(summary)): step \(latestID) (\(latestSummary), by \(latestActor)) came after it, and steps are undone latest first. "
                 + "Undo step \(latestID) first, or leave both as they are."
+        case .textNotFound(let fragment, let expected, let found):
+            let now = found.map { "it reads \"\(DocumentRevision.clip($0))\"" } ?? "it lies outside the document"
+            return
+                "\(fragment) does not hold the row's text \"\(DocumentRevision.clip(expected))\" (\(now)), and neither an earlier version "
+                + "of the document nor any other place in it does; correct the row's place or text, or leave the text cell empty."
         }
     }
 }

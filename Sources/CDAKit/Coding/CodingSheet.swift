@@ -5,7 +5,10 @@ import Foundation
 /// Header: `document utterance start end code round coder memo text`. `utterance` is `N` or `N-M`
 /// (a fragment over consecutive utterances; `start` inside N, `end` inside M); empty `start` and
 /// `end` mean whole utterances; empty `round` means 1; a code in double quotes is an in-vivo code;
-/// `text` is for reading and ignored on import; lines starting with `#` are comments.
+/// `text` is the text the row's place holds: on import, a place that no longer holds it (a sheet
+/// made before the transcript was revised) is carried through the revision or found by its text,
+/// and a text found nowhere is an error naming the line; an empty `text` is not checked. Lines
+/// starting with `#` are comments.
 ///
 /// `cda` writes sheets as unquoted TSV (`render`): a cell is written as it is, so the in-vivo code
 /// *menselijke maat* is the cell `"menselijke maat"`. Spreadsheets save sheets differently, and
@@ -33,6 +36,15 @@ public enum CodingSheet {
         public var line: Int
         /// The coding it asks for.
         public var request: CodingRequest
+        /// The `text` cell, when not empty: the text the row's place should hold.
+        public var text: String?
+
+        /// Creates a row.
+        public init(line: Int, request: CodingRequest, text: String? = nil) {
+            self.line = line
+            self.request = request
+            self.text = text
+        }
     }
 
     /// A problem on one line.
@@ -89,7 +101,8 @@ public enum CodingSheet {
                 continue
             }
             switch parseRow(cells, defaultCoder: defaultCoder) {
-            case .success(let request): rows.append(Row(line: line, request: request))
+            case .success(let request):
+                rows.append(Row(line: line, request: request, text: cells.count > 8 && !cells[8].isEmpty ? cells[8] : nil))
             case .failure(let message): issues.append(Issue(file: file, line: line, message: message.text))
             }
         }

@@ -16,6 +16,8 @@ public struct ReadNotice: Sendable, Hashable, Codable, CustomStringConvertible {
         case labelsJoined = "labels-joined"
         /// A non-speech cue or line (applause, an interruption) was kept as an event, not as words.
         case event
+        /// A coding sheet's row whose place no longer held its text was moved to where the text is now.
+        case reanchored = "re-anchored"
         /// Anything else a reader wants the user to know about how it read the file.
         case other
     }

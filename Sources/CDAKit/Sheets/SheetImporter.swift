@@ -18,7 +18,7 @@ public enum SheetImporter {
     {
         let (rows, notices) = try readSheet(at: path, defaultCoder: defaultCoder, encoding: encoding)
         var result = try store.importSheet(rows, file: path)
-        result.notices = notices
+        result.notices = notices + result.notices
         return result
     }
 

@@ -13,9 +13,12 @@ extension ProjectStore {
             var result = SheetImportResult(rows: rows.count, added: 0, alreadyPresent: 0, codesCreated: [])
             var issues: [CodingSheet.Issue] = []
             let validator = FragmentValidator()
+            var texts: [String: SheetAnchorTexts] = [:]
             for row in rows {
                 do {
-                    let outcome = try Self.insertCoding(row.request, validator: validator, db)
+                    let (request, notice) = try Self.anchored(row, file: file, texts: &texts, db)
+                    if let notice { result.notices.append(notice) }
+                    let outcome = try Self.insertCoding(request, validator: validator, db)
                     if outcome.alreadyCoded { result.alreadyPresent += 1 } else { result.added += 1 }
                     if outcome.createdCode { result.codesCreated.append(outcome.code) }
                 } catch let error as CodingError {

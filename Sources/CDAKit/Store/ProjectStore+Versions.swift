@@ -53,7 +53,8 @@ extension ProjectStore {
         }
     }
 
-    private static func decodeVersion(_ json: String) throws -> [Utterance] {
+    /// The utterances of a kept version, from their JSON.
+    static func decodeVersion(_ json: String) throws -> [Utterance] {
         try JSONDecoder().decode([Utterance].self, from: Data(json.utf8))
     }
 
