@@ -10,7 +10,8 @@ struct CDA: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, IngestCommand.self, DocumentsCommand.self, SpeakersCommand.self, ShowCommand.self, MediaCommand.self,
             CodeCommand.self, CodesCommand.self, FragmentsCommand.self, SheetCommand.self, RoundCommand.self,
-            UndoCommand.self, SuggestCommand.self, ThemesCommand.self, MemoCommand.self, ReportCommand.self, ExportCommand.self,
+            EditCommand.self, UndoCommand.self, SuggestCommand.self, ThemesCommand.self, MemoCommand.self, ReportCommand.self,
+            ExportCommand.self,
             BuildCommand.self,
             ImportCommand.self, ValidateCommand.self,
             KwicCommand.self, KeynessCommand.self, CollocatesCommand.self, PositioningCommand.self, AutocodeCommand.self,

@@ -36,6 +36,7 @@ struct WriteCommandStudy {
             name: "ingest --replace (revision)",
             arguments: ["ingest", "--replace", "--on-conflict", "keep-utterance", "input/cit-revised.txt"]),
         Command(name: "undo", arguments: ["undo"]),
+        Command(name: "edit --split-at", arguments: ["edit", "cit", "3", "--split-at", "12", "--on-conflict", "keep-utterance"]),
         Command(name: "sheet import", arguments: ["sheet", "import", "input/sheet.tsv"]),
         Command(name: "import qdpx", arguments: ["import", "qdpx", "input/other.qdpx"]),
         Command(name: "import qdc", arguments: ["import", "qdc", "input/other.qdc"]),

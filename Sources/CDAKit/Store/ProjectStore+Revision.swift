@@ -46,7 +46,7 @@ extension ProjectStore {
     }
 
     /// Thrown inside the transaction of a refused revision, so that it is rolled back.
-    private struct Refusal: Error {
+    struct Refusal: Error {
         var revision: DocumentRevision
     }
 
@@ -60,9 +60,12 @@ extension ProjectStore {
     }
 
     /// Plans a revision and, unless refused, applies it as one history step.
+    ///
+    /// - Parameter change: What changed, for the history (`fixed the text of utterance 3`);
+    ///   `nil` for a new file.
     static func revise(
         _ transcript: Transcript, pseudonymize: Bool, counts: [(words: Int, scalars: Int)]?, readOptions: String,
-        policy: RevisionPolicy, actor: String, _ db: Database
+        policy: RevisionPolicy, actor: String, change: String? = nil, _ db: Database
     ) throws -> DocumentRevision {
         let transcript = pseudonymize ? try Self.pseudonymize(transcript, db) : transcript
         let id = transcript.document.id
@@ -90,7 +93,8 @@ extension ProjectStore {
         let moved = revision.codings.filter { $0.outcome == .moved }.count
         let conflicts = revision.conflicts.count
         let summary =
-            "revised '\(id)' to version \(version + 1): \(moved) coding(s) moved, \(conflicts) without counterpart"
+            (change.map { "\($0) in '\(id)' (version \(version + 1))" } ?? "revised '\(id)' to version \(version + 1)")
+            + ": \(moved) coding(s) moved, \(conflicts) without counterpart"
             + (conflicts > 0 ? " (\(policy.rawValue))" : "")
         let speakers = Set(transcript.speakers.map(\.id) + transcript.utterances.compactMap(\.speakerID))
         try recordStep(

@@ -107,7 +107,7 @@ struct IngestCommand: ParsableCommand {
         if !output.json, failures.contains(where: { $0.revision?.isRefused == true }) {
             Output.printError("To revise anyway, run one of:")
             for policy in [RevisionPolicy.keepUtterance, .drop] {
-                Output.printError("  \(Self.rerun(with: policy))")
+                Output.printError("  \(ConflictRerun.commandLine(with: policy))")
             }
         }
         if outcomes.isEmpty { Output.printError("No transcript files found in \(paths.joined(separator: ", ")).") }
@@ -129,31 +129,6 @@ struct IngestCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let store = try ProjectStore.create(at: folder.appendingPathComponent("preview.cda").path)
         return (store, "no project at '\(project.path)': checked against an empty one")
-    }
-
-    /// This command line again, with `--on-conflict policy` and without `--dry-run`.
-    private static func rerun(with policy: RevisionPolicy) -> String {
-        var arguments: [String] = []
-        var skipNext = false
-        for argument in CommandLine.arguments.dropFirst() {
-            if skipNext {
-                skipNext = false
-                continue
-            }
-            if argument == "--on-conflict" {
-                skipNext = true
-                continue
-            }
-            if argument.hasPrefix("--on-conflict=") || argument == "--dry-run" { continue }
-            arguments.append(argument)
-        }
-        return (["cda"] + arguments + ["--on-conflict", policy.rawValue]).map(quoted).joined(separator: " ")
-    }
-
-    /// A word as a POSIX shell reads it back.
-    private static func quoted(_ word: String) -> String {
-        let plain = word.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./=,:@+".unicodeScalars.contains($0) }
-        return plain && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     private static func list(_ text: String?) -> [String] {
