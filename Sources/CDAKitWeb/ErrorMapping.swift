@@ -13,6 +13,8 @@ enum ErrorMapping {
         case let error as CorpusError:
             if case .unknownDocument = error { return .refused(status: 404, message: error.description) }
             return .refused(status: 400, message: error.description)
+        case let error as TranscriptEditError:
+            return .refused(status: 400, message: error.description)
         case let error as SheetError:
             return .refused(status: 400, message: error.description)
         case let error as CodebookError:

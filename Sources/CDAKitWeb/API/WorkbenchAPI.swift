@@ -13,6 +13,7 @@ struct WorkbenchAPI: Sendable {
         registerSession(on: router)
         registerCorpus(on: router)
         registerTranscript(on: router)
+        registerTranscriptEdits(on: router)
         registerCodings(on: router)
         registerCodes(on: router)
         registerHistory(on: router)
