@@ -675,6 +675,29 @@ def main():
         check(shown == listed and "Document 'experts-2-morning'" in shown, f'the list shows every memo as the CLI lists them ({len(listed)})')
         browser.shot('18-memos')
 
+        print('Editing an utterance: a revision in the history, undone from its message')
+        driver.get(f'{server.base}/#/transcript/emoji-test')
+        browser.clickable('#u4 .edit-utt').click()
+        box = browser.css('#edit-text')
+        driver.execute_script("arguments[0].value = 'Dat geloof ik best 🙂, eerlijk gezegd.'", box)
+        driver.find_element(By.XPATH, "//dialog//button[normalize-space()='Save text']").click()
+        browser.toast("Edited: fixed the text of utterance 4 in 'emoji-test'")
+        texts = [u['text'] for u in cli.json('show', 'emoji-test')]
+        check(texts[3] == 'Dat geloof ik best 🙂, eerlijk gezegd.', f'the text fixed in the browser is the stored text: {texts[3]}')
+        browser.wait(lambda d: 'eerlijk gezegd' in d.find_element(By.ID, 'u4').text, message='the page shows the new text')
+        driver.find_element(By.XPATH, "//div[contains(@class,'toast')][contains(., 'Edited:')]//button[normalize-space()='Undo']").click()
+        browser.toast('Undone: fixed the text of utterance 4')
+        check(cli.json('show', 'emoji-test')[3]['text'] == 'Dat geloof ik best.', 'Undo in the message restores the text')
+        browser.clickable('#u4 .edit-utt').click()
+        box = browser.css('#edit-text')
+        driver.execute_script("arguments[0].focus(); arguments[0].setSelectionRange(14, 14)", box)
+        driver.find_element(By.XPATH, "//dialog//button[normalize-space()='Split at cursor']").click()
+        browser.toast('Edited: split utterance 4 at 14')
+        texts = [u['text'] for u in cli.json('show', 'emoji-test')]
+        check(texts[3:] == ['Dat geloof ik', 'best.'], f'split at the cursor: {texts[3:]}')
+        browser.css('#u5')
+        browser.shot('19-edit-split')
+
         errors = browser.errors()
         check(not errors, f'no errors in the browser console {errors}')
 

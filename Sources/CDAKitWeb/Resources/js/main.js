@@ -59,6 +59,7 @@ function help() {
     ['m', 'Transcript: memo on the chosen coding'],
     ['Delete', 'Transcript: remove the chosen coding'],
     ['g', 'Transcript: go to an utterance'],
+    ['e', 'Transcript: edit the utterance the cursor is in (text, speaker, split, merge)'],
     ['p', 'Transcript with a recording: play or pause (click a time to play from there)'],
     ['[  ]', 'Transcript with a recording: back or forward 5 seconds'],
     ['-  +', 'Transcript with a recording: slower or faster (0.5× to 2×)'],

@@ -27,6 +27,7 @@ export function utteranceRow(line, codings, { chosen = null, previousSection, pl
   sectionChanged ? el('div', { class: 'utt-section' }, line.section) : null,
   el('div', { class: 'utt-meta' },
     el('span', { class: 'utt-no' }, String(line.index)),
+    el('button', { type: 'button', class: 'edit-utt', title: `Edit utterance ${line.index} (e)`, 'aria-label': `Edit utterance ${line.index}` }, '✎'),
     el('span', { class: 'who' },
       el('span', { class: 'speaker', title: `${line.speaker ?? 'unknown speaker'}${line.role ? ` (${line.role})` : ''}` }, line.speaker ?? '?'),
       timeLabel(line, playable))),

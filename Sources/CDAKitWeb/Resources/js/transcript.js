@@ -7,6 +7,7 @@ import { domRange, selectionFragment, sliceCodePoints } from './offsets.js';
 import { pickCode } from './picker.js';
 import { activeCodeNames, actor, refreshCodes, state } from './state.js';
 import { describeFragment, utteranceRow } from './transcript-render.js';
+import { editUtterance } from './transcript-edit.js';
 import { showCodingPanel } from './transcript-panel.js';
 import { undoAction } from './undo.js';
 import { createPlayer, nextStart, utteranceAt } from './player.js';
@@ -88,6 +89,9 @@ export function onKey(event) {
   } else if (event.key === 'g') {
     event.preventDefault();
     jump();
+  } else if (event.key === 'e') {
+    event.preventDefault();
+    editCurrent();
   } else if (event.key === '/') {
     event.preventDefault();
     document.getElementById('find-input')?.focus();
@@ -488,6 +492,11 @@ async function codeSelection(inVivo) {
 }
 
 function onClick(event) {
+  const edit = event.target.closest('button.edit-utt');
+  if (edit) {
+    editLine(Number(edit.closest('.utt').dataset.index));
+    return;
+  }
   const time = event.target.closest('button.seek[data-start]');
   if (time && view.player) {
     view.player.playFrom(Number(time.dataset.start));
@@ -504,6 +513,27 @@ function onClick(event) {
     const next = ids[(ids.indexOf(view.chosen) + 1) % ids.length];
     choose(next);
   }
+}
+
+// Editing -----------------------------------------------------------------------------------------
+
+/** Edits the utterance the selection or cursor is in. */
+function editCurrent() {
+  const row = window.getSelection()?.anchorNode?.parentElement?.closest('.utt');
+  if (!row || !view.list.contains(row)) {
+    toast('Click in an utterance first (or use its ✎ button), then press e.');
+    return;
+  }
+  editLine(Number(row.dataset.index));
+}
+
+function editLine(index) {
+  const line = view?.lines.get(index);
+  if (!line) return;
+  const speakers = [...view.lines.values()].map((known) => known.speaker).filter(Boolean);
+  const doc = view.doc.id;
+  // An edit can renumber utterances: the page is loaded again around the edited one.
+  editUtterance(doc, line, { speakers, after: () => go('transcript', doc, { at: index }) });
 }
 
 function choose(id) {
