@@ -109,6 +109,16 @@ import Testing
         #expect(try Self.codings(folder, env) == before)
         _ = try Self.run(folder, env, ["edit", "cit", "3", "--text", "China is eng.", "--on-conflict", "keep-utterance"])
         #expect(try Self.codings(folder, env) == ["angst,surveillance 3 - 3 - China is eng.", "loket 2 32 2 41 één loket"])
+        let review = try Self.run(folder, env, ["fragments", "--review"])
+        #expect(
+            review.output == """
+                cit:3 C2 [citizens] {angst; surveillance}
+                    China is eng.
+                    ⚑ to review: revision to version 2: no counterpart for cit:3[41,55); kept on the whole utterance
+                    ⚑ to review: revision to version 2: no counterpart for cit:3[13,28); kept on the whole utterance
+                1 fragment(s)
+
+                """)
     }
 
     @Test(arguments: [

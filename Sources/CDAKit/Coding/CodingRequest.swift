@@ -59,6 +59,8 @@ public struct FragmentView: Sendable, Hashable, Codable {
     public var coders: [String]
     /// Whether it is selected for interpretation.
     public var selected: Bool
+    /// Why its codings were marked for review (a revision kept them on a whole utterance), when any were.
+    public var review: [String]? = nil
 }
 
 /// A code with its counts, as `cda codes` lists it.

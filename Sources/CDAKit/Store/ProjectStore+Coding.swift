@@ -132,7 +132,9 @@ extension ProjectStore {
     ///   - round: Only codings of this round, when given.
     ///   - selectedOnly: Only fragments selected for interpretation.
     /// - Throws: `CodingError.unknownCode`.
-    public func fragments(code codeName: String?, round: Int? = nil, selectedOnly: Bool = false) throws -> [FragmentView] {
+    public func fragments(code codeName: String?, round: Int? = nil, selectedOnly: Bool = false, forReview: Bool = false) throws
+        -> [FragmentView]
+    {
         try read { db in
             var request = CodingRecord.all()
             if let codeName {
@@ -143,6 +145,11 @@ extension ProjectStore {
                 request = request.filter(CodingRecord.Columns.codeID == code.id)
             }
             if let round { request = request.filter(CodingRecord.Columns.round == round) }
+            if forReview { request = request.filter(sql: "review IS NOT NULL") }
+            var reviews: [Fragment: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM coding WHERE review IS NOT NULL ORDER BY id") {
+                reviews[Self.fragment(from: row), default: []].append(row["review"])
+            }
             let codes = Dictionary(uniqueKeysWithValues: try Self.allCodes(db).map { ($0.id, $0) })
             let selected = Set(try Row.fetchAll(db, sql: "SELECT * FROM selectedFragment").map(Self.fragment(from:)))
             var grouped: [Fragment: (codes: Set<String>, rounds: Set<Int>, coders: Set<String>)] = [:]
@@ -167,7 +174,8 @@ extension ProjectStore {
                 return FragmentView(
                     fragment: fragment, codes: entry.codes.sorted(), speaker: speaker,
                     group: groups.group(document: fragment.documentID, speaker: speaker), text: text,
-                    rounds: entry.rounds.sorted(), coders: entry.coders.sorted(), selected: selected.contains(fragment))
+                    rounds: entry.rounds.sorted(), coders: entry.coders.sorted(), selected: selected.contains(fragment),
+                    review: reviews[fragment])
             }
         }
     }

@@ -19,18 +19,20 @@ struct FragmentsListCommand: ParsableCommand {
     @Option(help: "The code (default: all coded fragments).") var code: String?
     @Option(help: "Only codings of this round.") var round: Int?
     @Flag(help: "Only fragments selected for interpretation.") var selected = false
+    @Flag(help: "Only codings a revision kept on their utterance for review, with why.") var review = false
 
     func validate() throws {
         try Bounds.check(round, "--round", Bounds.round)
     }
 
     func run() throws {
-        let fragments = try project.open().fragments(code: code, round: round, selectedOnly: selected)
+        let fragments = try project.open().fragments(code: code, round: round, selectedOnly: selected, forReview: review)
         if output.json { return try Output.printJSON(fragments) }
         for view in fragments {
             let mark = view.selected ? " ★" : ""
             print("\(view.fragment) \(view.speaker ?? "?") [\(view.group ?? "-")] {\(view.codes.joined(separator: "; "))}\(mark)")
             print("    \(view.text.replacingOccurrences(of: "\n", with: "\n    "))")
+            for note in view.review ?? [] { print("    ⚑ to review: \(note)") }
         }
         if !output.json { print("\(fragments.count) fragment(s)") }
     }

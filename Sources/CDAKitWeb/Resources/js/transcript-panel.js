@@ -26,6 +26,7 @@ export function showCodingPanel(coding, context) {
       el('dt', {}, 'Text'), el('dd', { class: 'quote', lang: state.session.language ?? undefined }, context.textOf(coding)),
       el('dt', {}, 'Round'), el('dd', {}, String(coding.round)),
       el('dt', {}, 'Coder'), el('dd', {}, coding.coder)),
+    coding.review ? el('p', { class: 'review-note', id: 'coding-review' }, `⚑ To review: ${coding.review}.`) : null,
     el('label', { class: 'stack' }, 'Memo', memo),
     el('div', { class: 'buttons' },
       el('button', { type: 'button', class: 'primary', onclick: () => saveMemo(coding, memo.value, context) }, 'Save memo'),

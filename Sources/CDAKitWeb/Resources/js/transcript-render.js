@@ -66,8 +66,8 @@ function chip(coding, chosen) {
     type: 'button',
     class: `chip${coding.id === chosen ? ' chosen' : ''}${coding.status === 'retired' ? ' retired' : ''}`,
     dataset: { coding: String(coding.id) },
-    title: `${coding.code} · round ${coding.round} · ${coding.coder}${coding.memo ? `\nmemo: ${coding.memo}` : ''}`,
-  }, el('span', { class: 'swatch' }), coding.code + span, coding.memo ? ' ✎' : '');
+    title: `${coding.code} · round ${coding.round} · ${coding.coder}${coding.memo ? `\nmemo: ${coding.memo}` : ''}${coding.review ? `\nto review: ${coding.review}` : ''}`,
+  }, el('span', { class: 'swatch' }), coding.code + span, coding.memo ? ' ✎' : '', coding.review ? ' ⚑' : '');
   item.firstChild.style.backgroundColor = coding.color ?? '#999';
   return item;
 }
