@@ -13,6 +13,12 @@ enum ErrorMapping {
         case let error as CorpusError:
             if case .unknownDocument = error { return .refused(status: 404, message: error.description) }
             return .refused(status: 400, message: error.description)
+        case let error as TimeSpanError:
+            switch error {
+            case .noSuchTimeSpanCoding: return .refused(status: 404, message: error.description)
+            case .noRecording: return .refused(status: 409, message: error.description)
+            default: return .refused(status: 400, message: error.description)
+            }
         case let error as SheetError:
             return .refused(status: 400, message: error.description)
         case let error as CodebookError:
