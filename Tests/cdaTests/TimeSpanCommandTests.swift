@@ -13,7 +13,8 @@ import Testing
         let add = try #require(
             try CDA.parseAsRoot(["code", "add", "--doc", "cit", "--from-time", "01:02.5", "--to-time", "1:01:00", "--code", "gelach"])
                 as? CodeAddCommand)
-        #expect(add.times.span(document: "cit") == TimeSpan(documentID: "cit", startMilliseconds: 62_500, endMilliseconds: 3_660_000))
+        #expect(
+            add.target.times.span(document: "cit") == TimeSpan(documentID: "cit", startMilliseconds: 62_500, endMilliseconds: 3_660_000))
         expectRefusal(
             ["code", "add", "--doc", "cit", "--from-time", "1.2345", "--to-time", "2", "--code", "x"],
             saying: "--from-time '1.2345' is not a time; write seconds (75.5)")

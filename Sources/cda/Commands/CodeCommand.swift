@@ -14,8 +14,7 @@ struct CodeAddCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var output: OutputOptions
-    @OptionGroup var place: FragmentPlace
-    @OptionGroup var times: TimeSpanOptions
+    @OptionGroup var target: CodingTarget
     @OptionGroup var coder: CoderOptions
 
     @Option(help: "The code's name.")
@@ -32,19 +31,12 @@ struct CodeAddCommand: ParsableCommand {
 
     func validate() throws {
         try Bounds.check(round, "--round", Bounds.round)
-        if place.document == nil { throw ValidationError("Missing expected argument '--doc <doc>'") }
-        if times.isGiven {
-            if place.utterance != nil || place.toUtterance != nil || place.start != nil {
-                throw ValidationError("Code either utterances (--utterance) or a time span (--from-time, --to-time), not both.")
-            }
-        } else if place.utterance == nil {
-            throw ValidationError("Missing expected argument '--utterance <utterance>' (or --from-time and --to-time for a time span)")
-        }
     }
 
     func run() throws {
         let origin: CodeOrigin = inVivo ? .inVivo : .analyst
-        if let document = place.document, let span = times.span(document: document) {
+        let place = target.place
+        if let document = place.document, let span = target.times.span(document: document) {
             let request = TimeSpanCodingRequest(span: span, codeName: code, round: round, coder: coder.name, memo: memo, origin: origin)
             let result = try project.open().addTimeSpanCoding(request)
             if output.json { return try Output.printJSON(result) }

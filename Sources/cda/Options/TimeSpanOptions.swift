@@ -31,3 +31,21 @@ struct TimeSpanOptions: ParsableArguments {
         return TimeSpan(documentID: document, startMilliseconds: start, endMilliseconds: end)
     }
 }
+
+/// What `cda code add` codes: utterances of a document (`--utterance` …) or a time span of its
+/// recording (`--from-time`, `--to-time`). Checked while parsing, before the other options.
+struct CodingTarget: ParsableArguments {
+    @OptionGroup var place: FragmentPlace
+    @OptionGroup var times: TimeSpanOptions
+
+    func validate() throws {
+        if place.document == nil { throw ValidationError("Missing expected argument '--doc <doc>'") }
+        if times.isGiven {
+            if place.utterance != nil || place.toUtterance != nil || place.start != nil {
+                throw ValidationError("Code either utterances (--utterance) or a time span (--from-time, --to-time), not both.")
+            }
+        } else if place.utterance == nil {
+            throw ValidationError("Missing expected argument '--utterance <utterance>' (or --from-time and --to-time for a time span)")
+        }
+    }
+}
