@@ -15,6 +15,12 @@ enum ErrorMapping {
             return .refused(status: 400, message: error.description)
         case let error as TranscriptEditError:
             return .refused(status: 400, message: error.description)
+        case let error as TimeSpanError:
+            switch error {
+            case .noSuchTimeSpanCoding: return .refused(status: 404, message: error.description)
+            case .noRecording: return .refused(status: 409, message: error.description)
+            default: return .refused(status: 400, message: error.description)
+            }
         case let error as SheetError:
             return .refused(status: 400, message: error.description)
         case let error as CodebookError:

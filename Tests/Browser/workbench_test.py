@@ -13,7 +13,8 @@ takes an existing code (a new one needs its own choice), a message's Undo refuse
 came first, the session cookie is not the token, `--host 0.0.0.0` needs `--allow-host`, and the
 page without a session (and a session that ends while the page is open) says what to do. Then
 the bundled recording: range requests, and in the page seeking by a click on a time, the spoken
-utterance marked, the player's keys, and the place kept across a reload.
+utterance marked, the player's keys, the place kept across a reload, and a time span marked with
+i and o, coded with the picker and listed under the player.
 Screenshots of every screen and the page-load timings go to test-output/browser/.
 
 Usage: python3 Tests/Browser/workbench_test.py [--cda .build/debug/cda] [--out test-output/browser]
@@ -626,6 +627,33 @@ def main():
         browser.wait(lambda d: (d.execute_script(media_state) or [0])[0] >= 1, message='the recording after a reload')
         browser.wait(lambda d: abs(d.execute_script(media_state)[1] - resumed) < 1, message=f'the place ({resumed:.1f} s) to survive a reload')
         browser.css('#u3')
+        # A moment without words: mark a span at the playing time (i, o), code it with the picker,
+        # find it in the list under the player and through the CLI, and play it from the list.
+        browser.css('#time-span-list li')
+        def seek(seconds):
+            driver.execute_script(f"const m = document.getElementById('player-media'); m.pause(); m.currentTime = {seconds}")
+            browser.wait(lambda d: abs(d.execute_script(media_state)[1] - seconds) < 0.01, message=f'the seek to {seconds} s')
+        seek(30)
+        browser.keys('i')
+        seek(31.25)
+        browser.keys('o')
+        check(browser.css('#time-span-marks').text == '00:30.000 – 00:31.250', f"i and o mark the span: {browser.css('#time-span-marks').text!r}")
+        browser.clickable('#time-span-code').click()
+        picker = browser.css('.picker input[type=text]')
+        picker.send_keys('gelach')
+        picker.send_keys(Keys.ENTER)
+        browser.toast("Coded 00:30.000–00:31.250 with 'gelach'")
+        item = browser.css('#time-span-list li button.time-span-seek')
+        listed = [e.text for e in driver.find_elements(By.CSS_SELECTOR, '#time-span-list li')]
+        check(any(text.startswith('00:30.000–00:31.250 gelach') for text in listed), f'the list under the player shows the new span: {listed}')
+        spans = cli.json('fragments', 'times', '--doc', 'citizens-1-afternoon')
+        check(any(s['span']['startMilliseconds'] == 30000 and s['span']['endMilliseconds'] == 31250 and s['code'] == 'gelach' for s in spans),
+              f'the CLI lists the span coded in the browser: {spans}')
+        check(item.text == '00:30.000–00:31.250', f'the first span in time order is the new one: {item.text!r}')
+        item.click()
+        browser.wait(lambda d: abs(d.execute_script(media_state)[1] - 30) < 1, message='a click on the span to play from 30 s')
+        driver.execute_script("document.getElementById('player-media').pause()")
+        browser.shot('16b-transcript-time-span')
 
         print('Reading: participants\' words marked Dutch, speaker names whole, branches of the code tree')
         check(driver.find_element(By.ID, 'utterances').get_attribute('lang') == 'nl', 'the transcript is marked lang="nl"')

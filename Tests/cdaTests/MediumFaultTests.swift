@@ -7,7 +7,7 @@ import Testing
 /// cause, leaves the project as it was, and reading keeps working.
 @Suite(.serialized, .enabled(if: ScratchMount.isAvailable, Comment(rawValue: ScratchMount.unavailableReason)))
 struct MediumFaultTests {
-    /// A transcript of about 1.6 MB: more than the small disk (room for a new project, about 200 KB
+    /// A transcript of about 1.6 MB: more than the small disk (room for a new project, about 220 KB
     /// and its write-ahead log while migrating) holds once stored.
     private static func largeTranscript() -> String {
         var generator = SeededGenerator(seed: 20_261_130)
@@ -18,7 +18,7 @@ struct MediumFaultTests {
     }
 
     @Test func aFullDiskIsNamedAndTheProjectIsUnchanged() throws {
-        let disk = try #require(ScratchMount(kilobytes: 640))
+        let disk = try #require(ScratchMount(kilobytes: 768))
         let folder = TemporaryDirectory()
         let big = folder.write("groot.txt", Self.largeTranscript())
         let env = ["CDA_PROJECT": disk.file("p.cda")]

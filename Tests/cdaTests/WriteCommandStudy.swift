@@ -25,6 +25,10 @@ struct WriteCommandStudy {
         Command(name: "ingest --replace", arguments: ["ingest", "--replace", "input/exp.txt"]),
         Command(name: "code add", arguments: ["code", "add", "--doc", "exp", "--utterance", "2", "--code", "waarde"]),
         Command(name: "code remove", arguments: ["code", "remove", "--id", "1"]),
+        Command(
+            name: "code add (time span)",
+            arguments: ["code", "add", "--doc", "cit", "--from-time", "0.25", "--to-time", "00:00.75", "--code", "gelach"]),
+        Command(name: "code remove (time span)", arguments: ["code", "remove", "--span-id", "1"]),
         Command(name: "code reassign", arguments: ["code", "reassign", "--id", "3", "--code", "snel"]),
         Command(name: "codes rename", arguments: ["codes", "rename", "snel", "snel handelen"]),
         Command(name: "codes merge", arguments: ["codes", "merge", "snel", "china", "--into", "samen"]),
@@ -64,7 +68,8 @@ struct WriteCommandStudy {
     var base: String { folder.file("base/p.cda") }
 
     /// Builds the base project with the command line: two documents, themes, codings by two
-    /// coders, a consolidation step, a mapping, a memo, a selected fragment and a recording.
+    /// coders, a consolidation step, a mapping, a memo, a selected fragment, a recording and a
+    /// time-span coding on it.
     init() throws {
         let input = "input/"
         folder.write(input + "cit.txt", CodingFixtures.citizens)
@@ -107,6 +112,7 @@ struct WriteCommandStudy {
         try run(["memo", "set", "--doc", "cit", "burgers over de overheid"], env)
         try run(["fragments", "select", "--doc", "cit", "--utterance", "2"], env)
         try run(["media", "add", "cit", input + "a.wav"], env)
+        try run(["code", "add", "--doc", "cit", "--from-time", "0.1", "--to-time", "0.5", "--code", "stilte"], env)
         // The recording moves, for `media relink`.
         try FileManager.default.createDirectory(atPath: folder.file(input + "found"), withIntermediateDirectories: true)
         try FileManager.default.moveItem(atPath: folder.file(input + "a.wav"), toPath: folder.file(input + "found/a.wav"))

@@ -60,6 +60,30 @@ public struct CodedCorpus: Sendable {
         public var coder: String
     }
 
+    /// One time-span coding, with its code resolved through consolidation and the groups it counts for.
+    public struct CodedTimeSpan: Sendable, Hashable {
+        /// The span of the recording.
+        public var span: TimeSpan
+        /// The active (or retired) code that holds it after merges.
+        public var codeID: Int64
+        /// The round.
+        public var round: Int
+        /// The coder.
+        public var coder: String
+        /// The groups it counts for: those of the counted speakers whose utterances overlap it in
+        /// time, or, when none does, the document's group; empty when it has neither.
+        public var groups: Set<String>
+
+        /// Creates a time-span coding as analyses see it.
+        public init(span: TimeSpan, codeID: Int64, round: Int, coder: String, groups: Set<String>) {
+            self.span = span
+            self.codeID = codeID
+            self.round = round
+            self.coder = coder
+            self.groups = groups
+        }
+    }
+
     /// A theme as loaded from a codebook.
     public struct ThemeInfo: Sendable, Hashable {
         /// The theme id.
@@ -102,6 +126,8 @@ public struct CodedCorpus: Sendable {
     public var researchQuestions: [(id: String, text: String)]
     /// Every document id, in the order the documents were ingested.
     public var documents: [String]
+    /// Every time-span coding (stretches of recordings coded without words).
+    public var timeSpans: [CodedTimeSpan] = []
 
     /// Group names in a stable order (by name).
     public var groupNames: [String] { groups.keys.sorted() }

@@ -12,6 +12,15 @@ public struct CodingFilter: Sendable, Hashable, CustomStringConvertible {
     public var round: Int?
     /// Codings by this coder.
     public var coder: String?
+    /// One time-span coding by id (time-span codings are numbered apart from text codings).
+    public var timeSpanCodingID: Int64?
+    /// Time-span codings of exactly this span (document taken from it).
+    public var timeSpan: TimeSpan?
+
+    /// Whether the filter names text codings only (by id or fragment).
+    public var isTextOnly: Bool { codingID != nil || fragment != nil }
+    /// Whether the filter names time-span codings only (by id or span).
+    public var isTimeSpanOnly: Bool { timeSpanCodingID != nil || timeSpan != nil }
 
     /// Creates a filter; at least one of `codingID`, `documentID` or `fragment` must be set.
     public init(
@@ -30,6 +39,8 @@ public struct CodingFilter: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         var parts: [String] = []
         if let codingID { parts.append("id \(codingID)") }
+        if let timeSpanCodingID { parts.append("time-span coding \(timeSpanCodingID)") }
+        if let timeSpan { parts.append("time span \(timeSpan)") }
         if let fragment { parts.append("fragment \(fragment)") } else if let documentID { parts.append("document '\(documentID)'") }
         if let codeName { parts.append("code '\(codeName)'") }
         if let round { parts.append("round \(round)") }

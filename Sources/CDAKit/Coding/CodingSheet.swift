@@ -2,13 +2,15 @@ import Foundation
 
 /// A coding sheet: one coding per row, so a team can code in a spreadsheet.
 ///
-/// Header: `document utterance start end code round coder memo text`. `utterance` is `N` or `N-M`
-/// (a fragment over consecutive utterances; `start` inside N, `end` inside M); empty `start` and
-/// `end` mean whole utterances; empty `round` means 1; a code in double quotes is an in-vivo code;
+/// Header: `document utterance start end code round coder memo text start_time end_time`.
+/// `utterance` is `N` or `N-M` (a fragment over consecutive utterances; `start` inside N, `end`
+/// inside M); empty `start` and `end` mean whole utterances; empty `round` means 1; a code in
+/// double quotes is an in-vivo code; lines starting with `#` are comments. A row with `start_time`
+/// and `end_time` (seconds of the recording, "." decimal, at most three decimals) and empty
+/// `utterance`, `start` and `end` is a time-span coding.
 /// `text` is the text the row's place holds: on import, a place that no longer holds it (a sheet
 /// made before the transcript was revised) is carried through the revision or found by its text,
-/// and a text found nowhere is an error naming the line; an empty `text` is not checked. Lines
-/// starting with `#` are comments.
+/// and a text found nowhere is an error naming the line; an empty `text` is not checked.
 ///
 /// `cda` writes sheets as unquoted TSV (`render`): a cell is written as it is, so the in-vivo code
 /// *menselijke maat* is the cell `"menselijke maat"`. Spreadsheets save sheets differently, and
@@ -28,22 +30,51 @@ import Foundation
 /// of `cda` writes unless a code or memo is itself written that way.)
 public enum CodingSheet {
     /// The header line's columns, in order.
-    public static let columns = ["document", "utterance", "start", "end", "code", "round", "coder", "memo", "text"]
+    public static let columns = [
+        "document", "utterance", "start", "end", "code", "round", "coder", "memo", "text", "start_time", "end_time",
+    ]
 
     /// One row of a sheet.
     public struct Row: Sendable, Hashable {
+        /// What a row codes: a fragment of text, or a time span of a recording.
+        public enum Coding: Sendable, Hashable {
+            /// A coding of text.
+            case text(CodingRequest)
+            /// A coding of a time span.
+            case timeSpan(TimeSpanCodingRequest)
+        }
+
         /// The 1-based line in the file.
         public var line: Int
         /// The coding it asks for.
-        public var request: CodingRequest
+        public var coding: Coding
         /// The `text` cell, when not empty: the text the row's place should hold.
         public var text: String?
 
-        /// Creates a row.
+        /// A row.
+        public init(line: Int, coding: Coding, text: String? = nil) {
+            self.line = line
+            self.coding = coding
+            self.text = text
+        }
+
+        /// A row coding text.
         public init(line: Int, request: CodingRequest, text: String? = nil) {
             self.line = line
-            self.request = request
+            self.coding = .text(request)
             self.text = text
+        }
+
+        /// A row coding a time span.
+        public init(line: Int, timeSpan: TimeSpanCodingRequest) {
+            self.line = line
+            self.coding = .timeSpan(timeSpan)
+        }
+
+        /// The text coding it asks for, or `nil` for a time span.
+        public var request: CodingRequest? {
+            if case .text(let request) = coding { return request }
+            return nil
         }
     }
 
@@ -101,8 +132,8 @@ public enum CodingSheet {
                 continue
             }
             switch parseRow(cells, defaultCoder: defaultCoder) {
-            case .success(let request):
-                rows.append(Row(line: line, request: request, text: cells.count > 8 && !cells[8].isEmpty ? cells[8] : nil))
+            case .success(let coding):
+                rows.append(Row(line: line, coding: coding, text: cells.count > 8 && !cells[8].isEmpty ? cells[8] : nil))
             case .failure(let message): issues.append(Issue(file: file, line: line, message: message.text))
             }
         }
@@ -111,12 +142,17 @@ public enum CodingSheet {
 
     private struct Message: Error { var text: String }
 
-    private static func parseRow(_ cells: [String], defaultCoder: String) -> Result<CodingRequest, Message> {
+    private static func parseRow(_ cells: [String], defaultCoder: String) -> Result<Row.Coding, Message> {
         guard cells.count >= 5 else {
             return .failure(Message(text: "expected at least 5 columns (document, utterance, start, end, code), found \(cells.count)"))
         }
         let document = cells[0]
         guard !document.isEmpty else { return .failure(Message(text: "the document is empty")) }
+        let startTime = cells.count > 9 ? cells[9] : ""
+        let endTime = cells.count > 10 ? cells[10] : ""
+        if !startTime.isEmpty || !endTime.isEmpty {
+            return parseTimeRow(cells, document: document, startTime: startTime, endTime: endTime, defaultCoder: defaultCoder)
+        }
         let utteranceParts = cells[1].split(separator: "-", omittingEmptySubsequences: false)
         guard (1...2).contains(utteranceParts.count), let first = Int(utteranceParts[0]), first >= 1,
             let last = utteranceParts.count == 2 ? Int(utteranceParts[1]) : first, last >= first
@@ -133,6 +169,30 @@ public enum CodingSheet {
             offsets.append(value)
         }
         if (offsets[0] == nil) != (offsets[1] == nil) { return .failure(Message(text: "give both start and end, or neither")) }
+        let common: Common
+        switch parseCommon(cells, defaultCoder: defaultCoder) {
+        case .success(let value): common = value
+        case .failure(let message): return .failure(message)
+        }
+        let fragment = Fragment(
+            documentID: document, startUtterance: first, startOffset: offsets[0], endUtterance: last, endOffset: offsets[1])
+        return .success(
+            .text(
+                CodingRequest(
+                    fragment: fragment, codeName: common.code, round: common.round, coder: common.coder, memo: common.memo,
+                    origin: common.origin)))
+    }
+
+    /// The cells every row has: code, round, coder, memo.
+    private struct Common {
+        var code: String
+        var origin: CodeOrigin
+        var round: Int
+        var coder: String
+        var memo: String?
+    }
+
+    private static func parseCommon(_ cells: [String], defaultCoder: String) -> Result<Common, Message> {
         let (code, origin) = CodeName.read(cells[4])
         guard !code.isEmpty else { return .failure(Message(text: "the code is empty")) }
         var round = 1
@@ -144,9 +204,38 @@ public enum CodingSheet {
         }
         let coder = cells.count > 6 && !cells[6].isEmpty ? cells[6] : defaultCoder
         let memo = cells.count > 7 && !cells[7].isEmpty ? cells[7] : nil
-        let fragment = Fragment(
-            documentID: document, startUtterance: first, startOffset: offsets[0], endUtterance: last, endOffset: offsets[1])
-        return .success(CodingRequest(fragment: fragment, codeName: code, round: round, coder: coder, memo: memo, origin: origin))
+        return .success(Common(code: code, origin: origin, round: round, coder: coder, memo: memo))
+    }
+
+    /// A row with `start_time` or `end_time`: a time-span coding, with no utterance or offsets.
+    private static func parseTimeRow(
+        _ cells: [String], document: String, startTime: String, endTime: String, defaultCoder: String
+    ) -> Result<Row.Coding, Message> {
+        guard cells[1].isEmpty, cells[2].isEmpty, cells[3].isEmpty else {
+            return .failure(
+                Message(
+                    text:
+                        "a row codes either text (utterance, start, end) or a time span (start_time, end_time); leave the other cells empty"
+                ))
+        }
+        var times: [Int] = []
+        for (name, cell) in [("start_time", startTime), ("end_time", endTime)] {
+            guard !cell.isEmpty else { return .failure(Message(text: "give both start_time and end_time, or neither")) }
+            guard !cell.contains(":"), let value = TimeSpan.parseMilliseconds(cell) else {
+                return .failure(Message(text: "\(name) '\(cell)' is not a number of seconds (such as 12.5, at most three decimals)"))
+            }
+            times.append(value)
+        }
+        switch parseCommon(cells, defaultCoder: defaultCoder) {
+        case .success(let common):
+            let span = TimeSpan(documentID: document, startMilliseconds: times[0], endMilliseconds: times[1])
+            return .success(
+                .timeSpan(
+                    TimeSpanCodingRequest(
+                        span: span, codeName: common.code, round: common.round, coder: common.coder, memo: common.memo,
+                        origin: common.origin)))
+        case .failure(let message): return .failure(message)
+        }
     }
 
     /// One row's cells in `columns` order: the one place that lays a coding out as a sheet row,
@@ -163,7 +252,18 @@ public enum CodingSheet {
         [
             fragment.documentID, fragment.utteranceLabel, fragment.startOffset.map(String.init) ?? "",
             fragment.endOffset.map(String.init) ?? "", code.isEmpty ? "" : CodeName.written(code, origin: origin),
-            round.map(String.init) ?? "", coder, memo, text,
+            round.map(String.init) ?? "", coder, memo, text, "", "",
+        ]
+    }
+
+    /// One time-span coding's cells in `columns` order: document, code, round, coder, memo and
+    /// the times in seconds; utterance, offsets and text stay empty.
+    public static func row(
+        _ span: TimeSpan, code: String, origin: CodeOrigin = .analyst, round: Int, coder: String, memo: String
+    ) -> [String] {
+        [
+            span.documentID, "", "", "", CodeName.written(code, origin: origin), String(round), coder, memo, "",
+            TimeSpan.secondsText(span.startMilliseconds), TimeSpan.secondsText(span.endMilliseconds),
         ]
     }
 

@@ -46,7 +46,7 @@ struct ExchangeExporter {
         if retired > 0 { omitted.append("\(retired) retired code(s) are exported as ordinary codes (REFI-QDA has no code status)") }
 
         // Users: coders and memo authors.
-        var userNames = Set(snapshot.codings.map(\.coder))
+        var userNames = Set(snapshot.codings.map(\.coder) + snapshot.timeSpanCodings.map(\.coder))
         userNames.formUnion(snapshot.memos.map(\.author))
         project.users = userNames.sorted().map { REFIProject.User(guid: registry.guid(.user, $0), name: $0) }
         let userGUID = Dictionary(uniqueKeysWithValues: project.users.map { ($0.name ?? "", $0.guid) })
@@ -119,6 +119,8 @@ struct ExchangeExporter {
                 source.recording = recording(
                     of: document.id, link: link, path: "internal://\(entry)", layout: layout, utterances: utterances,
                     selections: source.selections)
+                source.recording?.timeSelections = timeSelections(
+                    for: document.id, resolve: resolve, userGUID: userGUID, project: &project, counts: &counts)
                 mediaFiles.append(("sources/\(entry)", file))
             }
             project.sources.append(source)
@@ -130,6 +132,12 @@ struct ExchangeExporter {
         if untimed.contains(where: { $0.contains { $0.start != nil || $0.end != nil } }) {
             omitted.append(
                 "utterance times of documents without a recording are not exported (the plain text has one line per utterance)")
+        }
+        let unexported = snapshot.timeSpanCodings.filter { recordings[$0.span.documentID] == nil }.count
+        if unexported > 0 {
+            omitted.append(
+                "\(unexported) time-span coding(s) of documents whose recording is not found are not exported (a time selection needs its recording)"
+            )
         }
         if snapshot.utterances.values.contains(where: { $0.contains { $0.section != nil } }) {
             omitted.append("sections are not exported (the plain text has one line per utterance)")
@@ -281,6 +289,52 @@ struct ExchangeExporter {
                     project.notes.append(
                         REFIProject.Note(
                             guid: note, name: "Memo on a coding", text: memo, creatingUser: userGUID[key.coder],
+                            creationDateTime: coding.createdAt))
+                    refi.noteRefs = [note]
+                }
+                selection.codings.append(refi)
+                counts.codings += 1
+            }
+            result.append(selection)
+            counts.selections += 1
+        }
+        return result
+    }
+
+    /// One time selection per coded span of a document's recording (`begin` and `end` in
+    /// milliseconds), with a coding per code and coder; the earliest of twins is kept.
+    private mutating func timeSelections(
+        for document: String, resolve: (Int64) -> Code?, userGUID: [String: String], project: inout REFIProject,
+        counts: inout ExchangeExportResult.Counts
+    ) -> [REFIProject.Selection] {
+        var bySpan: [TimeSpan: [String: TimeSpanCoding]] = [:]  // span → "code|coder" → coding
+        var codeOf: [String: Int64] = [:]
+        for coding in snapshot.timeSpanCodings where coding.span.documentID == document {
+            guard let code = resolve(coding.codeID), code.status != .merged else { continue }
+            let key = "\(code.id)|\(coding.coder)"
+            codeOf[key] = code.id
+            if let existing = bySpan[coding.span]?[key], existing.createdAt <= coding.createdAt { continue }
+            bySpan[coding.span, default: [:]][key] = coding
+        }
+        var result: [REFIProject.Selection] = []
+        for span in bySpan.keys.sorted() {
+            let codings = bySpan[span]!.sorted { $0.key < $1.key }
+            let first = codings.map(\.value).min { $0.createdAt < $1.createdAt }!
+            var selection = REFIProject.Selection(
+                guid: registry.guid(.selection, span.description), name: codings.map(\.value.code).joined(separator: ", "),
+                start: span.startMilliseconds, end: span.endMilliseconds, creatingUser: userGUID[first.coder],
+                creationDateTime: first.createdAt)
+            for (key, coding) in codings {
+                let codeID = codeOf[key] ?? coding.codeID
+                let codingKey = "\(span)|\(codeID)|\(coding.coder)"
+                var refi = REFIProject.Coding(
+                    guid: registry.guid(.coding, codingKey), codeRef: registry.guid(.code, String(codeID)),
+                    creatingUser: userGUID[coding.coder], creationDateTime: coding.createdAt)
+                if let memo = coding.memo, !memo.isEmpty {
+                    let note = registry.guid(.note, "coding:\(codingKey)")
+                    project.notes.append(
+                        REFIProject.Note(
+                            guid: note, name: "Memo on a coding", text: memo, creatingUser: userGUID[coding.coder],
                             creationDateTime: coding.createdAt))
                     refi.noteRefs = [note]
                 }

@@ -54,6 +54,8 @@ public struct ExchangeSnapshot: Sendable {
     public var hasTermsOrQuestions: Bool
     /// The GUIDs the project already gave its items, by kind and key.
     public var guids: [ExchangeGUIDKey: String]
+    /// The time-span codings to export (of one round when asked), codes as stored.
+    public var timeSpanCodings: [TimeSpanCoding] = []
 }
 
 /// Which item a stored GUID belongs to: a kind and the item's key in the project.

@@ -159,7 +159,8 @@ extension REFIProject {
 
         /// An audio or video source read as its transcript: the text with its selections (their
         /// positions from the sync points they name) and the source's codings, notes and values.
-        /// Time selections on the recording are not read, and are said; the import links the recording.
+        /// Time selections on the recording (`AudioSelection`, `VideoSelection`) are read with their
+        /// codings; the import links the recording.
         mutating func transcriptSource(_ node: XMLNode) -> TextSource? {
             let name = node.attributes["name"] ?? ""
             let transcripts = node.children("Transcript")
@@ -200,11 +201,21 @@ extension REFIProject {
                 }
                 source.selections.append(self.selection(selection, guid: selectionGUID, start: from, end: to))
             }
-            let timed = node.children(node.name == "VideoSource" ? "VideoSelection" : "AudioSelection")
-            if !timed.isEmpty { skip(timed[0], "\(timed.count) time selection(s) on the recording of '\(name)' are not imported") }
+            var timeSelections: [Selection] = []
+            for timed in node.children(node.name == "VideoSource" ? "VideoSelection" : "AudioSelection") {
+                guard let selectionGUID = self.guid(timed, "guid") else { continue }
+                guard let begin = timed.attributes["begin"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
+                    let end = timed.attributes["end"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) })
+                else {
+                    drop(timed, "time selection \(selectionGUID) has no whole-number begin and end (milliseconds); left out")
+                    continue
+                }
+                timeSelections.append(self.selection(timed, guid: selectionGUID, start: begin, end: end))
+            }
             let path = node.attributes["path"] ?? node.attributes["currentPath"] ?? ""
             source.recording = Recording(
-                kind: node.name == "VideoSource" ? .video : .audio, path: path, transcriptGUID: transcriptGUID, syncPoints: points)
+                kind: node.name == "VideoSource" ? .video : .audio, path: path, transcriptGUID: transcriptGUID, syncPoints: points,
+                timeSelections: timeSelections)
             source.codings = node.children("Coding").compactMap { coding($0) }
             source.noteRefs = node.children("NoteRef").compactMap { self.guid($0, "targetGUID") }
             source.values = values(node)

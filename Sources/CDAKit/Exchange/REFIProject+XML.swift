@@ -168,7 +168,8 @@ extension REFIProject {
     }
 
     /// An `AudioSource` or `VideoSource` with the text as its `Transcript`: sync points, then
-    /// each selection as a `TranscriptSelection` from the sync point at its start to the one at its end.
+    /// each selection as a `TranscriptSelection` from the sync point at its start to the one at its
+    /// end; then the time selections on the recording (`begin` and `end` in milliseconds).
     private func writeRecording(_ recording: Recording, of source: TextSource, _ xml: inout XMLWriter) {
         xml.start(
             recording.kind == .video ? "VideoSource" : "AudioSource",
@@ -198,6 +199,18 @@ extension REFIProject {
             xml.end()
         }
         xml.end()
+        for selection in recording.timeSelections {
+            xml.start(
+                recording.kind == .video ? "VideoSelection" : "AudioSelection",
+                [
+                    ("guid", selection.guid), ("name", selection.name), ("begin", String(selection.start)), ("end", String(selection.end)),
+                    ("creatingUser", selection.creatingUser), ("creationDateTime", selection.creationDateTime),
+                ])
+            if let description = selection.description { xml.textElement("Description", description) }
+            for coding in selection.codings { writeCoding(coding, &xml) }
+            for note in selection.noteRefs { xml.empty("NoteRef", [("targetGUID", note)]) }
+            xml.end()
+        }
         for coding in source.codings { writeCoding(coding, &xml) }
         for note in source.noteRefs { xml.empty("NoteRef", [("targetGUID", note)]) }
         writeValues(source.values, &xml)

@@ -80,6 +80,9 @@ struct REFIProject: Sendable, Hashable {
         var transcriptGUID: String
         /// In position order; every selection's start and end has one.
         var syncPoints: [SyncPoint] = []
+        /// `AudioSelection`s or `VideoSelection`s: stretches of the recording, `start` and `end`
+        /// in milliseconds (the standard's `begin` and `end`).
+        var timeSelections: [Selection] = []
     }
 
     struct TextSource: Sendable, Hashable {

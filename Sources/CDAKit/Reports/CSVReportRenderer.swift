@@ -11,7 +11,8 @@ public struct CSVReportRenderer: ReportRenderer {
         var themes = [
             [
                 "theme", "label", "group", "fragments", "words", "share_of_words", "participants", "share_of_participants",
-                "documents", "group_words", "group_participants", "log_likelihood", "log_ratio", "raised_more_by",
+                "documents", "group_words", "group_participants", "log_likelihood", "log_ratio", "raised_more_by", "seconds",
+                "group_coded_seconds",
             ]
         ]
         var codes = [["theme", "group", "code", "fragments"]]
@@ -22,7 +23,8 @@ public struct CSVReportRenderer: ReportRenderer {
                     theme.id, theme.label, group.name, "\(cell.fragments)", "\(cell.words)", "\(cell.shareOfWords)",
                     "\(cell.participants)", "\(cell.shareOfParticipants)", "\(cell.documents)", "\(group.words)",
                     "\(group.participants)", theme.comparison.map { "\($0.logLikelihood)" } ?? "",
-                    theme.comparison?.logRatio.map { "\($0)" } ?? "", theme.comparison?.raisedMoreBy ?? "",
+                    theme.comparison?.logRatio.map { "\($0)" } ?? "", theme.comparison?.raisedMoreBy ?? "", "\(cell.seconds)",
+                    "\(group.codedSeconds)",
                 ])
                 for code in cell.codes { codes.append([theme.id, group.name, code.code, "\(code.fragments)"]) }
             }

@@ -31,14 +31,8 @@ public struct HTMLReportRenderer: ReportRenderer {
                     ReportDocument.privacy(report.privacy, language))) + "</p></header>"
         body +=
             "<section><h2>\(escape(text(.groups)))</h2>"
-            + table(
-                [.group, .documents, .participants, .utterances, .words, .codedWords, .coded].map { text($0) },
-                report.groups.map {
-                    [
-                        $0.name, "\($0.documents)", "\($0.participants)", "\($0.utterances)", "\($0.words)", "\($0.codedWords)",
-                        numbers.percent($0.codedShare),
-                    ]
-                }) + "</section>"
+            + table(ReportDocument.groupHeader(report, language: language), ReportDocument.groupRows(report, language: language))
+            + "</section>"
         body +=
             "<section><h2>\(escape(text(.overview)))</h2>" + heatMap(report)
             + table(

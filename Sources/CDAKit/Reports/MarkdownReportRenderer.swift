@@ -28,15 +28,10 @@ public struct MarkdownReportRenderer: ReportRenderer {
         out.append("")
         out.append("## " + text(.groups))
         out.append("")
-        out.append(row([.group, .documents, .participants, .utterances, .words, .codedWords, .coded].map { text($0) }))
-        out.append(row(Array(repeating: "---", count: 7)))
-        for group in report.groups {
-            out.append(
-                row([
-                    group.name, "\(group.documents)", "\(group.participants)", "\(group.utterances)", "\(group.words)",
-                    "\(group.codedWords)", numbers.percent(group.codedShare),
-                ]))
-        }
+        let groupHeader = ReportDocument.groupHeader(report, language: language)
+        out.append(row(groupHeader))
+        out.append(row(Array(repeating: "---", count: groupHeader.count)))
+        for groupRow in ReportDocument.groupRows(report, language: language) { out.append(row(groupRow)) }
         out.append("")
         out.append("## " + text(.overview))
         out.append("")
@@ -62,16 +57,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
             out.append(row([""] + names))
             out.append(row(Array(repeating: "---", count: names.count + 1)))
             let cells = names.map { theme.groups[$0] }
-            out.append(row([text(.fragments)] + cells.map { "\($0?.fragments ?? 0)" }))
-            out.append(row([text(.words)] + cells.map { "\($0?.words ?? 0)" }))
-            out.append(row([text(.shareOfWords)] + cells.map { numbers.percent($0?.shareOfWords ?? 0) }))
-            out.append(
-                row(
-                    [text(.participants)]
-                        + zip(cells, report.groups).map { cell, group in
-                            "\(numbers.count(cell?.participants ?? 0, of: group.participants)) (\(numbers.percent(cell?.shareOfParticipants ?? 0)))"
-                        }))
-            out.append(row([text(.documents)] + cells.map { "\($0?.documents ?? 0)" }))
+            for figureRow in ReportDocument.figureRows(theme, report: report, language: language) { out.append(row(figureRow)) }
             let codeNames = Set(cells.flatMap { $0?.codes.map(\.code) ?? [] }).sorted()
             if !codeNames.isEmpty {
                 out.append("")

@@ -21,15 +21,7 @@ extension ReportDocument {
             ]))
         blocks.append(.paragraph([Run(text: text(.chartsLeftOut), italic: true)]))
         blocks.append(.heading(text(.groups), level: 1))
-        blocks.append(
-            .table(
-                header: [.group, .documents, .participants, .utterances, .words, .codedWords, .coded].map { text($0) },
-                rows: report.groups.map { group in
-                    [
-                        group.name, "\(group.documents)", "\(group.participants)", "\(group.utterances)", "\(group.words)",
-                        "\(group.codedWords)", numbers.percent(group.codedShare),
-                    ]
-                }))
+        blocks.append(.table(header: Self.groupHeader(report, language: language), rows: Self.groupRows(report, language: language)))
         blocks.append(.heading(text(.overview), level: 1))
         blocks.append(
             .table(
@@ -81,14 +73,36 @@ extension ReportDocument {
         }
     }
 
+    /// The header of the groups table, as every format writes it; coded seconds only when the
+    /// report has time-span codings.
+    static func groupHeader(_ report: ThemeReport, language text: ReportLanguage) -> [String] {
+        let labels: [ReportLabel] = [.group, .documents, .participants, .utterances, .words, .codedWords, .coded]
+        return (labels + (report.hasTimeSpans ? [.codedSeconds] : [])).map { text($0) }
+    }
+
+    /// The rows of the groups table (see `groupHeader`).
+    static func groupRows(_ report: ThemeReport, language: ReportLanguage) -> [[String]] {
+        let numbers = ReportNumbers.Formatter(language: language)
+        return report.groups.map { group in
+            [
+                group.name, "\(group.documents)", "\(group.participants)", "\(group.utterances)", "\(group.words)",
+                "\(group.codedWords)", numbers.percent(group.codedShare),
+            ] + (report.hasTimeSpans ? [numbers.duration(group.codedSeconds)] : [])
+        }
+    }
+
     /// A theme's figures table, one row per figure and a column per group, as every format
-    /// writes it: fragments, words, share of words, participants (with their share), documents.
+    /// writes it: fragments, words, seconds (when the report has time-span codings), share of
+    /// words, participants (with their share), documents.
     static func figureRows(_ theme: ThemeReport.Theme, report: ThemeReport, language text: ReportLanguage) -> [[String]] {
         let numbers = ReportNumbers.Formatter(language: text)
         let cells = report.groups.map { theme.groups[$0.name] }
+        let seconds = report.hasTimeSpans ? [[text(.seconds)] + cells.map { numbers.duration($0?.seconds ?? 0) }] : []
         return [
             [text(.fragments)] + cells.map { "\($0?.fragments ?? 0)" },
             [text(.words)] + cells.map { "\($0?.words ?? 0)" },
+        ] + seconds + [
+
             [text(.shareOfWords)] + cells.map { numbers.percent($0?.shareOfWords ?? 0) },
             [text(.participants)]
                 + zip(cells, report.groups).map { cell, group in

@@ -2,7 +2,7 @@
 /// one table, so a label cannot exist in one language only. `{1}`, `{2}`, … are the arguments.
 enum ReportLabel: Sendable, Hashable, CaseIterable {
     case title, generated, moderatorsIncluded, moderatorsExcluded, privacyPrivate, privacyQuotes, chartsLeftOut
-    case groups, group, documents, participants, utterances, words, codedWords, coded
+    case groups, group, documents, participants, utterances, words, codedWords, coded, codedSeconds
     case overview, theme, logLikelihood, logRatio, raisedMoreBy
     case themes, figures, fragments, shareOfWords, count, codes, fragmentsPerGroup, code, coThemes, summaries, summary, quotes, selected
     case keywords, none, positioning, we, they, groupNouns
@@ -44,6 +44,7 @@ enum ReportLabel: Sendable, Hashable, CaseIterable {
         case .words: ("words", "woorden")
         case .codedWords: ("coded words", "gecodeerde woorden")
         case .coded: ("coded", "gecodeerd")
+        case .codedSeconds: ("coded seconds", "gecodeerde seconden")
         case .overview: ("Overview: share of words per theme", "Overzicht: aandeel woorden per thema")
         case .theme: ("theme", "thema")
         case .logLikelihood: ("G²", "G²")

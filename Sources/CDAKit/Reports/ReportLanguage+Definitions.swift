@@ -3,12 +3,15 @@ extension ReportLanguage {
     /// `ThemeReport.definitionTexts` and of the conversation dynamics' definitions).
     static let dutchDefinitions: [String: String] = [
         "fragment":
-            "Een afzonderlijk gecodeerd stuk tekst: document, eerste en laatste uiting, begin- en eindpositie (Unicode-codepunten). Een fragment hoort bij een thema als ten minste één van zijn codes, na consolidatie, aan het thema is gekoppeld.",
+            "Een afzonderlijk gecodeerd stuk tekst: document, eerste en laatste uiting, begin- en eindpositie (Unicode-codepunten); of een afzonderlijk tijdvak van de opname van een document (begin en einde in milliseconden), zonder woorden gecodeerd. Een fragment hoort bij een thema als ten minste één van zijn codes, na consolidatie, aan het thema is gekoppeld. Een tijdvakcodering en een tekstcodering van hetzelfde moment zijn twee fragmenten.",
         "round":
             "De cijfers gebruiken de coderingen van één ronde: ronde 2 zodra die begonnen is, anders ronde 1 (tenzij anders gekozen). Coderingen met samengevoegde codes tellen voor de code waarin ze zijn opgegaan; coderingen met afgevoerde codes tellen voor geen enkel thema.",
         "words":
             "Afzonderlijke woorden (de tokenizer van het project: reeksen letters en cijfers, met koppeltekens en apostroffen binnen een woord) die de vereniging van de fragmenten beslaat; een woord telt als een van zijn tekens binnen een fragment ligt.",
         "share_of_words": "woorden gedeeld door alle woorden van de meegetelde sprekers van de groep.",
+        "seconds":
+            "Seconden opname die de vereniging van de tijdvakfragmenten van het thema per document beslaat, opgeteld over de documenten: overlappende tijdvakken (van één code of van meer) tellen één keer. Een tijdvak telt voor de groepen van de meegetelde sprekers wier uitingen het in de tijd overlappen (tijden van de uitingen plus de verschuiving van de opname), of, als geen enkele dat doet, voor de groep van zijn document.",
+        "coded_seconds": "Seconden opname die de vereniging van alle tijdvakfragmenten van de ronde beslaat, geteld zoals bij seconden.",
         "participants":
             "Afzonderlijke deelnemers die ten minste één van de fragmenten uitspraken (voor een groep: die ten minste één keer spraken).",
         "share_of_participants": "deelnemers aan het thema gedeeld door de deelnemers van de groep.",

@@ -13,6 +13,9 @@ extension ReportNumbers {
         /// A coefficient with three decimals.
         func coefficient(_ value: Double) -> String { language.decimals(ReportNumbers.coefficient(value)) }
 
+        /// Seconds of recording with one decimal.
+        func duration(_ seconds: Double) -> String { language.decimals(ReportNumbers.duration(seconds)) }
+
         /// A rate with one decimal.
         func rate(_ value: Double) -> String { language.decimals(ReportNumbers.rate(value)) }
 

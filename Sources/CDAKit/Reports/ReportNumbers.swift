@@ -12,6 +12,9 @@ public enum ReportNumbers {
     /// A coefficient between 0 and 1 with three decimals: `0.333`.
     public static func coefficient(_ value: Double) -> String { String(format: "%.3f", value) }
 
+    /// Seconds of recording with one decimal: `12.5`.
+    public static func duration(_ seconds: Double) -> String { String(format: "%.1f", seconds) }
+
     /// A rate with one decimal.
     public static func rate(_ value: Double) -> String { String(format: "%.1f", value) }
 

@@ -2,12 +2,15 @@ extension ThemeReport {
     /// The definitions printed in every report and in README.
     public static let definitionTexts: [String: String] = [
         "fragment":
-            "A distinct coded span: document, first and last utterance, start and end offset (Unicode code points). A fragment belongs to a theme when at least one of its codes, after consolidation, maps to the theme.",
+            "A distinct coded span: document, first and last utterance, start and end offset (Unicode code points); or a distinct time span of a document's recording (start and end in milliseconds), coded without words. A fragment belongs to a theme when at least one of its codes, after consolidation, maps to the theme. A time-span coding and a text coding of the same moment are two fragments.",
         "round":
             "Figures use the codings of one round: round 2 once it has started, else round 1 (unless chosen). Codings on merged codes count for the code they were merged into; codings on retired codes count for no theme.",
         "words":
             "Distinct words (the project tokenizer: runs of letters and digits, keeping inner hyphens and apostrophes) covered by the union of the fragments; a word counts when any of its characters lies inside a fragment.",
         "share_of_words": "words divided by all words of the group's counted speakers.",
+        "seconds":
+            "Seconds of recording covered by the union of the theme's time-span fragments in each document, added over the documents: overlapping spans (of one code or of several) count once. A time span counts for the groups of the counted speakers whose utterances overlap it in time (utterance times plus the recording's offset), or, when none does, for the group of its document.",
+        "coded_seconds": "Seconds of recording covered by the union of all time-span fragments of the round, counted as for seconds.",
         "participants": "Distinct participants who spoke at least one of the fragments (for a group: who spoke at least once).",
         "share_of_participants": "participants of the theme divided by the group's participants.",
         "documents": "Distinct documents with at least one of the fragments.",
@@ -59,6 +62,31 @@ extension ThemeReport {
                 return info
             }
         }
+        // Time spans of the round with their active codes, themes and groups.
+        var codesOnSpan: [TimeSpan: Set<Int64>] = [:]
+        var spanGroups: [TimeSpan: Set<String>] = [:]
+        for coded in corpus.timeSpans where coded.round == round {
+            guard let code = corpus.codes[coded.codeID], code.status == .active else { continue }
+            codesOnSpan[coded.span, default: []].insert(coded.codeID)
+            spanGroups[coded.span, default: []].formUnion(coded.groups)
+        }
+        let spans = codesOnSpan.keys.sorted()
+        let spanThemes: [Set<String>] = spans.map { span in
+            codesOnSpan[span, default: []].reduce(into: Set<String>()) { $0.formUnion(corpus.codeThemes[$1] ?? []) }
+        }
+        var spansByTheme: [String: [Int]] = [:]
+        for (position, themes) in spanThemes.enumerated() {
+            for theme in themes { spansByTheme[theme, default: []].append(position) }
+        }
+        func secondsPerGroup(_ positions: some Sequence<Int>) -> [String: Double] {
+            var perGroup: [String: [TimeSpan]] = [:]
+            for position in positions {
+                for group in spanGroups[spans[position]] ?? [] { perGroup[group, default: []].append(spans[position]) }
+            }
+            return perGroup.mapValues { Double(TimeSpan.unionMilliseconds($0)) / 1000 }
+        }
+        let codedSeconds = secondsPerGroup(spans.indices)
+
         var fragmentsByTheme: [String: [Int]] = [:]
         for (position, themes) in fragmentThemes.enumerated() {
             for theme in themes { fragmentsByTheme[theme, default: []].append(position) }
@@ -79,7 +107,8 @@ extension ThemeReport {
             guard let totals = corpus.groups[name] else { return nil }
             return Group(
                 name: name, documents: totals.documents, participants: totals.participants.count,
-                utterances: totals.utterances, words: totals.words, codedWords: codedWords[name] ?? 0)
+                utterances: totals.utterances, words: totals.words, codedWords: codedWords[name] ?? 0,
+                codedSeconds: codedSeconds[name] ?? 0)
         }
         let pseudonyms = corpus.speakerNames(pseudonymized: options.pseudonymize)
 
@@ -89,6 +118,8 @@ extension ThemeReport {
             let positions = fragmentsByTheme[theme.id] ?? []
             let themeFragments = positions.map { fragments[$0] }
             let themeWords = wordsPerGroup(Coverage.coveredWords(by: themeFragments, in: corpus))
+            let spanPositions = spansByTheme[theme.id] ?? []
+            let themeSeconds = secondsPerGroup(spanPositions)
             var cells: [String: Cell] = [:]
             for group in groupNames {
                 guard let totals = corpus.groups[group] else { continue }
@@ -111,6 +142,15 @@ extension ThemeReport {
                     }
                     for other in fragmentThemes[position] where other != theme.id { coThemes[other, default: 0] += 1 }
                 }
+                for position in spanPositions where spanGroups[spans[position]]?.contains(group) == true {
+                    let span = spans[position]
+                    count += 1
+                    documents.insert(span.documentID)
+                    for code in codesOnSpan[span] ?? [] where corpus.codeThemes[code]?.contains(theme.id) == true {
+                        codeCounts[code, default: 0] += 1
+                    }
+                    for other in spanThemes[position] where other != theme.id { coThemes[other, default: 0] += 1 }
+                }
                 let words = themeWords[group] ?? 0
                 let codes = codeCounts.map { CodeCount(code: corpus.codes[$0.key]?.name ?? "?", fragments: $0.value) }
                     .sorted { ($0.fragments, $1.code) > ($1.fragments, $0.code) }
@@ -118,7 +158,8 @@ extension ThemeReport {
                     ($0.fragments, $1.theme) > ($1.fragments, $0.theme)
                 }
                 cells[group] = Cell(
-                    fragments: count, words: words, shareOfWords: totals.words == 0 ? 0 : Double(words) / Double(totals.words),
+                    fragments: count, words: words, seconds: themeSeconds[group] ?? 0,
+                    shareOfWords: totals.words == 0 ? 0 : Double(words) / Double(totals.words),
                     participants: speakers.count,
                     shareOfParticipants: totals.participants.isEmpty ? 0 : Double(speakers.count) / Double(totals.participants.count),
                     documents: documents.count, codes: codes, coThemes: co, summary: corpus.themeSummaries[theme.id]?[group],

@@ -16,23 +16,40 @@ public struct ThemeReport: Sendable, Codable, Hashable {
         public var words: Int
         /// Words covered by any fragment of the round.
         public var codedWords: Int
+        /// Seconds of recording covered by the round's time-span codings (their union per document).
+        public var codedSeconds: Double = 0
 
         /// The share of the group's words that lie in coded fragments (0 for a group without words).
         public var codedShare: Double { words == 0 ? 0 : Double(codedWords) / Double(words) }
 
         /// Creates a group's totals.
-        public init(name: String, documents: Int, participants: Int, utterances: Int, words: Int, codedWords: Int) {
+        public init(
+            name: String, documents: Int, participants: Int, utterances: Int, words: Int, codedWords: Int, codedSeconds: Double = 0
+        ) {
             self.name = name
             self.documents = documents
             self.participants = participants
             self.utterances = utterances
             self.words = words
             self.codedWords = codedWords
+            self.codedSeconds = codedSeconds
+        }
+
+        /// Reads a group; reports written before time-span codings have no `coded_seconds` (0).
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                name: try container.decode(String.self, forKey: .name), documents: try container.decode(Int.self, forKey: .documents),
+                participants: try container.decode(Int.self, forKey: .participants),
+                utterances: try container.decode(Int.self, forKey: .utterances), words: try container.decode(Int.self, forKey: .words),
+                codedWords: try container.decode(Int.self, forKey: .codedWords),
+                codedSeconds: try container.decodeIfPresent(Double.self, forKey: .codedSeconds) ?? 0)
         }
 
         enum CodingKeys: String, CodingKey {
             case name, documents, participants, utterances, words
             case codedWords = "coded_words"
+            case codedSeconds = "coded_seconds"
         }
     }
 
@@ -84,6 +101,8 @@ public struct ThemeReport: Sendable, Codable, Hashable {
         public var fragments: Int
         /// Distinct words covered by their union.
         public var words: Int
+        /// Seconds of recording covered by the union of the theme's time-span fragments (per document).
+        public var seconds: Double
         /// `words` / all counted words of the group.
         public var shareOfWords: Double
         /// Distinct participants who spoke at least one such fragment.
@@ -102,7 +121,7 @@ public struct ThemeReport: Sendable, Codable, Hashable {
         public var quotes: [Quote]?
 
         enum CodingKeys: String, CodingKey {
-            case fragments, words, participants, documents, codes, summary, quotes
+            case fragments, words, seconds, participants, documents, codes, summary, quotes
             case shareOfWords = "share_of_words"
             case shareOfParticipants = "share_of_participants"
             case coThemes = "co_themes"
@@ -236,9 +255,30 @@ public struct ThemeReport: Sendable, Codable, Hashable {
         public var positioning: [PositioningRow]
     }
 
+    /// Whether any group has coded seconds: reports show seconds beside words only then.
+    public var hasTimeSpans: Bool { groups.contains { $0.codedSeconds > 0 } }
+
     enum CodingKeys: String, CodingKey {
         case project, round, by, privacy, groups, themes, silences, definitions, instruments, dynamics, matrix, cooccurrence
         case generatedBy = "generated_by"
         case includesModerators = "includes_moderators"
+    }
+}
+
+extension ThemeReport.Cell {
+    /// Reads a cell; reports written before time-span codings have no `seconds` (0).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        fragments = try container.decode(Int.self, forKey: .fragments)
+        words = try container.decode(Int.self, forKey: .words)
+        seconds = try container.decodeIfPresent(Double.self, forKey: .seconds) ?? 0
+        shareOfWords = try container.decode(Double.self, forKey: .shareOfWords)
+        participants = try container.decode(Int.self, forKey: .participants)
+        shareOfParticipants = try container.decode(Double.self, forKey: .shareOfParticipants)
+        documents = try container.decode(Int.self, forKey: .documents)
+        codes = try container.decode([ThemeReport.CodeCount].self, forKey: .codes)
+        coThemes = try container.decode([ThemeReport.CoTheme].self, forKey: .coThemes)
+        summary = try container.decodeIfPresent(String.self, forKey: .summary)
+        quotes = try container.decodeIfPresent([ThemeReport.Quote].self, forKey: .quotes)
     }
 }

@@ -53,9 +53,10 @@ public enum SheetWorkbook {
                 <col min="5" max="5" width="30" style="1" customWidth="1"/>\
                 <col min="6" max="7" width="8" style="1" customWidth="1"/>\
                 <col min="8" max="8" width="30" style="2" customWidth="1"/>\
-                <col min="9" max="9" width="90" style="2" customWidth="1"/></cols><sheetData>
+                <col min="9" max="9" width="90" style="2" customWidth="1"/>\
+                <col min="10" max="11" width="10" style="1" customWidth="1"/></cols><sheetData>
                 """
-        let textColumn = CodingSheet.columns.count - 1
+        let textColumn = CodingSheet.columns.firstIndex(of: "text") ?? 8
         for (index, row) in rows.enumerated() {
             let number = index + 1
             xml += "<row r=\"\(number)\">"
@@ -71,7 +72,7 @@ public enum SheetWorkbook {
                     }
                     value = cut + "…"
                 }
-                let style = index == 0 ? 3 : column >= 7 ? 2 : 1
+                let style = index == 0 ? 3 : (7...textColumn).contains(column) ? 2 : 1
                 let space =
                     value.first?.isWhitespace == true || value.last?.isWhitespace == true || value.contains("\n")
                     ? " xml:space=\"preserve\"" : ""

@@ -3,6 +3,7 @@ internal import GRDB
 extension CodingFilter {
     /// The ids of the matching codings.
     func matchingIDs(_ db: Database) throws -> [Int64] {
+        if isTimeSpanOnly { return [] }
         var clauses: [String] = []
         var arguments: StatementArguments = []
         if let codingID {
@@ -35,5 +36,39 @@ extension CodingFilter {
         guard !clauses.isEmpty else { return [] }
         return try Int64.fetchAll(
             db, sql: "SELECT id FROM coding WHERE \(clauses.joined(separator: " AND ")) ORDER BY id", arguments: arguments)
+    }
+
+    /// The ids of the matching time-span codings.
+    func matchingTimeSpanIDs(_ db: Database) throws -> [Int64] {
+        if isTextOnly { return [] }
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if let timeSpanCodingID {
+            clauses.append("id = ?")
+            arguments += [timeSpanCodingID]
+        }
+        if let timeSpan {
+            clauses.append("documentId = ? AND startMs = ? AND endMs = ?")
+            arguments += [timeSpan.documentID, timeSpan.startMilliseconds, timeSpan.endMilliseconds]
+        } else if let documentID {
+            clauses.append("documentId = ?")
+            arguments += [documentID]
+        }
+        if let codeName {
+            let code = try ProjectStore.activeCode(named: codeName, db)
+            clauses.append("codeId = ?")
+            arguments += [code.id]
+        }
+        if let round {
+            clauses.append("round = ?")
+            arguments += [round]
+        }
+        if let coder {
+            clauses.append("coder = ?")
+            arguments += [coder]
+        }
+        guard !clauses.isEmpty else { return [] }
+        return try Int64.fetchAll(
+            db, sql: "SELECT id FROM timeSpanCoding WHERE \(clauses.joined(separator: " AND ")) ORDER BY id", arguments: arguments)
     }
 }

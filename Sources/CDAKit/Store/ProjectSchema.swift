@@ -111,6 +111,26 @@ enum ProjectSchema {
                     ALTER TABLE coding ADD COLUMN review TEXT;
                     """)
         }
+        migrator.registerMigration("v10-time-span-codings") { db in
+            // Codings of a stretch of a document's recording rather than of its words (laughter, a
+            // silence, a gesture), in whole milliseconds of recording time.
+            try db.execute(
+                sql: """
+                    CREATE TABLE timeSpanCoding (
+                        id INTEGER PRIMARY KEY,
+                        codeId INTEGER NOT NULL REFERENCES code(id),
+                        documentId TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                        startMs INTEGER NOT NULL CHECK (startMs >= 0),
+                        endMs INTEGER NOT NULL CHECK (endMs > startMs),
+                        round INTEGER NOT NULL CHECK (round IN (1, 2)),
+                        coder TEXT NOT NULL,
+                        memo TEXT,
+                        createdAt TEXT NOT NULL,
+                        UNIQUE (codeId, documentId, startMs, endMs, round, coder)
+                    );
+                    CREATE INDEX timeSpanCodingByDocument ON timeSpanCoding(documentId, startMs);
+                    """)
+        }
         return migrator
     }
 

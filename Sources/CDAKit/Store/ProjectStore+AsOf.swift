@@ -71,7 +71,7 @@ extension ProjectStore {
 
     private static func rollBack(to point: Point, _ db: Database) throws -> ProjectRollback {
         var rollback = ProjectRollback(moment: point.time)
-        let codingsBefore = Set(try Int64.fetchAll(db, sql: "SELECT id FROM coding"))
+        let codingsBefore = try Self.codingKeys(db)
         let selectionsBefore = Set(try Int64.fetchAll(db, sql: "SELECT id FROM selectedFragment"))
         let firstTakenBack = point.beforeStep ?? Int64.max
         let undo = try Row.fetchAll(
@@ -103,14 +103,15 @@ extension ProjectStore {
             db, sql: "SELECT number FROM codingRound WHERE startedAt > ? ORDER BY number", arguments: [point.time])
         try db.execute(sql: "DELETE FROM codingRound WHERE startedAt > ?", arguments: [point.time])
         rollback.codesLeftOut = try leaveOutCodes(after: point.time, db)
-        rollback.codingsLeftOut = codingsBefore.subtracting(try Int64.fetchAll(db, sql: "SELECT id FROM coding")).count
+        rollback.codingsLeftOut = codingsBefore.subtracting(try Self.codingKeys(db)).count
         rollback.selectionsLeftOut = selectionsBefore.subtracting(try Int64.fetchAll(db, sql: "SELECT id FROM selectedFragment")).count
         return rollback
     }
 
-    /// Removes the codings and quote selections made after `time`.
+    /// Removes the codings (of text and of time spans) and quote selections made after `time`.
     private static func leaveOutCodings(after time: String, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM coding WHERE createdAt > ?", arguments: [time])
+        try db.execute(sql: "DELETE FROM timeSpanCoding WHERE createdAt > ?", arguments: [time])
         try db.execute(sql: "DELETE FROM selectedFragment WHERE selectedAt > ?", arguments: [time])
     }
 
@@ -122,16 +123,22 @@ extension ProjectStore {
             if indexed { try unindexForSearch(documentID: id, db) }
             try db.execute(sql: "DELETE FROM coding WHERE documentId = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM selectedFragment WHERE documentId = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM timeSpanCoding WHERE documentId = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
         }
         return documents
+    }
+
+    /// Every coding's id, text codings' and time spans' told apart.
+    private static func codingKeys(_ db: Database) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT 't' || id FROM coding UNION ALL SELECT 's' || id FROM timeSpanCoding"))
     }
 
     /// Removes the codes made after `time` that no coding, code or mapping in force refers to.
     private static func leaveOutCodes(after time: String, _ db: Database) throws -> Int {
         let unused = """
             SELECT id FROM code WHERE createdAt > ?
-              AND id NOT IN (SELECT codeId FROM coding)
+              AND id NOT IN (SELECT codeId FROM coding) AND id NOT IN (SELECT codeId FROM timeSpanCoding)
               AND id NOT IN (SELECT parentId FROM code WHERE parentId IS NOT NULL)
               AND id NOT IN (SELECT mergedIntoId FROM code WHERE mergedIntoId IS NOT NULL)
             """

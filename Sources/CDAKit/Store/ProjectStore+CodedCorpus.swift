@@ -145,6 +145,42 @@ extension ProjectStore {
             participantWords: participantWords, codings: codings, codes: codes, themes: themes, codeThemes: codeThemes,
             themeSummaries: summaries, selected: selected, currentRound: try Self.currentRound(db),
             researchQuestions: researchQuestions,
-            documents: try String.fetchAll(db, sql: "SELECT id FROM document ORDER BY position"))
+            documents: try String.fetchAll(db, sql: "SELECT id FROM document ORDER BY position"),
+            timeSpans: try codedTimeSpans(db, groups: groups, counted: { includeModerators || !isModerator($0) }, resolve: resolve))
+    }
+
+    /// Every time-span coding with the groups it counts for: those of the counted speakers whose
+    /// utterances overlap it in recording time (utterance times plus the link's offset), else the
+    /// document's group.
+    private static func codedTimeSpans(
+        _ db: Database, groups: GroupLookup, counted: (String?) -> Bool, resolve: (Int64) -> Int64
+    ) throws -> [CodedCorpus.CodedTimeSpan] {
+        let records = try TimeSpanCodingRecord.fetchAll(db)
+        guard !records.isEmpty else { return [] }
+        var timed: [String: [(start: Double, end: Double, group: String?)]] = [:]
+        for document in Set(records.map(\.documentId)) {
+            let offset = try Double.fetchOne(db, sql: "SELECT timeOffset FROM mediaLink WHERE documentId = ?", arguments: [document]) ?? 0
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT speakerId, startTime, endTime FROM utterance WHERE documentId = ? ORDER BY idx", arguments: [document])
+            timed[document] = rows.indices.compactMap { index in
+                let row = rows[index]
+                let speaker: String? = row["speakerId"]
+                guard counted(speaker), let start: Double = row["startTime"] else { return nil }
+                // Without an end, an utterance lasts until the next one starts (as `utterances(of:)` shows it).
+                let next: Double? = index + 1 < rows.count ? rows[index + 1]["startTime"] : nil
+                let end: Double = row["endTime"] ?? next.flatMap { $0 > start ? $0 : nil } ?? start
+                return (start + offset, end + offset, groups.group(document: document, speaker: speaker))
+            }
+        }
+        return records.map { record in
+            let span = record.span
+            let (from, to) = (span.start, span.end)
+            var found = Set(
+                (timed[record.documentId] ?? []).filter { $0.start < to && ($0.end > from || ($0.end == $0.start && $0.start >= from)) }
+                    .compactMap(\.group))
+            if found.isEmpty, let group = groups.documentGroups[record.documentId] { found = [group] }
+            return CodedCorpus.CodedTimeSpan(
+                span: span, codeID: resolve(record.codeId), round: record.round, coder: record.coder, groups: found)
+        }
     }
 }

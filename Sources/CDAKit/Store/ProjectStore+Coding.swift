@@ -56,14 +56,16 @@ extension ProjectStore {
     public func removeCodings(_ filter: CodingFilter, actor: String) throws -> CodingRemoval {
         try write { db in
             let ids = try filter.matchingIDs(db)
-            guard !ids.isEmpty else { throw CodingError.noSuchCoding(filter.description) }
+            let spanIDs = try filter.matchingTimeSpanIDs(db)
+            guard !ids.isEmpty || !spanIDs.isEmpty else { throw CodingError.noSuchCoding(filter.description) }
             let step = try Self.recordStep(
-                kind: .remove, summary: "removed \(ids.count) coding(s) matching \(filter.description)",
-                reason: nil, actor: actor, scope: HistoryScope(codingIDs: Set(ids)), db
+                kind: .remove, summary: "removed \(ids.count + spanIDs.count) coding(s) matching \(filter.description)",
+                reason: nil, actor: actor, scope: HistoryScope(codingIDs: Set(ids), timeSpanCodingIDs: Set(spanIDs)), db
             ) { db, _ in
                 try db.execute(literal: "DELETE FROM coding WHERE id IN \(idsIn: ids)")
+                try db.execute(literal: "DELETE FROM timeSpanCoding WHERE id IN \(idsIn: spanIDs)")
             }
-            return CodingRemoval(removed: ids.count, step: step.id)
+            return CodingRemoval(removed: ids.count + spanIDs.count, step: step.id)
         }
     }
 
@@ -89,6 +91,17 @@ extension ProjectStore {
             {
                 counts[row["codeId"]] = (row["fragments"], row["codings"], row["speakers"])
             }
+            // Time-span codings are fragments too (a span of a recording); they have no speaker.
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT codeId, COUNT(*) AS codings, COUNT(DISTINCT documentId || ':' || startMs || ':' || endMs) AS fragments
+                    FROM timeSpanCoding GROUP BY codeId
+                    """)
+            {
+                let known = counts[row["codeId"]] ?? (0, 0, 0)
+                counts[row["codeId"]] = (known.fragments + row["fragments"], known.codings + row["codings"], known.speakers)
+            }
             let branches = try Self.branchFragmentCounts(all, db)
             return all.map { code in
                 let count = counts[code.id] ?? (0, 0, 0)
@@ -108,19 +121,23 @@ extension ProjectStore {
     static func branchFragmentCounts(_ codes: [Code], _ db: Database) throws -> [Int64: Int] {
         var own: [Int64: Set<Fragment>] = [:]
         for coding in try CodingRecord.fetchAll(db) { own[coding.codeId, default: []].insert(coding.fragment) }
+        var ownSpans: [Int64: Set<TimeSpan>] = [:]
+        for coding in try TimeSpanCodingRecord.fetchAll(db) { ownSpans[coding.codeId, default: []].insert(coding.span) }
         var children: [Int64: [Int64]] = [:]
         for code in codes { if let parent = code.parentID, parent != code.id { children[parent, default: []].append(code.id) } }
         var counts: [Int64: Int] = [:]
         for code in codes {
             var fragments = own[code.id] ?? []
+            var spans = ownSpans[code.id] ?? []
             var seen: Set<Int64> = [code.id]
             var pending = children[code.id] ?? []
             while let next = pending.popLast() {
                 guard seen.insert(next).inserted else { continue }
                 fragments.formUnion(own[next] ?? [])
+                spans.formUnion(ownSpans[next] ?? [])
                 pending += children[next] ?? []
             }
-            counts[code.id] = fragments.count
+            counts[code.id] = fragments.count + spans.count
         }
         return counts
     }

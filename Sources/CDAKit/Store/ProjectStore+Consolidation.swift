@@ -131,6 +131,9 @@ extension ProjectStore {
                 result.collapsedCodings += db.changesCount
                 try db.execute(sql: "UPDATE coding SET codeId = ? WHERE codeId = ?", arguments: [target.id, source.id])
                 result.movedCodings += db.changesCount
+                let moved = try Self.moveTimeSpanCodings(from: source.id, to: target.id, db)
+                result.collapsedCodings += moved.collapsed
+                result.movedCodings += moved.moved
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO codeTheme(codeId, themeId) SELECT ?, themeId FROM codeTheme WHERE codeId = ?",
                     arguments: [target.id, source.id])

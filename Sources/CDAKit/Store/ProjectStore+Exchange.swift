@@ -78,14 +78,15 @@ extension ProjectStore {
             guard let kind = ExchangeGUIDKey.Kind(rawValue: row["kind"]) else { continue }
             guids[ExchangeGUIDKey(kind, row["key"])] = row["guid"]
         }
+        let timeSpanCodings = try timeSpanCodings(of: nil, round: round, db)
         return ExchangeSnapshot(
             createdAt: try String.fetchOne(db, sql: "SELECT value FROM projectInfo WHERE key = 'createdAt'"),
             documents: documents, utterances: utterances, speakers: speakers,
             codes: try allCodes(db), codings: codings,
-            themes: themes, memos: memos, rounds: Set(codings.map(\.round)),
+            themes: themes, memos: memos, rounds: Set(codings.map(\.round) + timeSpanCodings.map(\.round)),
             selectedFragments: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM selectedFragment") ?? 0,
             hasTermsOrQuestions: try Bool.fetchOne(
                 db, sql: "SELECT EXISTS (SELECT 1 FROM themeTerm UNION ALL SELECT 1 FROM researchQuestion)") ?? false,
-            guids: guids)
+            guids: guids, timeSpanCodings: timeSpanCodings)
     }
 }

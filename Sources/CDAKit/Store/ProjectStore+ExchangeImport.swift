@@ -28,6 +28,7 @@ extension ProjectStore {
                 .adding(codes.counts)
                 .adding(try Self.importDocuments(plan.documents, file: file, guids: guids, db))
                 .adding(try Self.importCodings(plan.codings, codeIDs: codes.ids, round: counts.round, guids: guids, db))
+                .adding(try Self.importTimeSpanCodings(plan.timeSpanCodings, codeIDs: codes.ids, round: counts.round, guids: guids, db))
                 .adding(themes.counts)
                 .adding(try Self.importMemos(plan.memos, codes: plan.codes, codeIDs: codes.ids, themeIDs: themes.ids, guids: guids, db))
         }
@@ -141,6 +142,25 @@ extension ProjectStore {
             if db.changesCount > 0 { counts.codingsAdded += 1 } else { counts.codingsPresent += 1 }
             try guids.keep(.selection, fragment.description, entry.selectionGUID)
             try guids.keep(.coding, "\(fragment)|\(codeID)|\(coder)", entry.guid)
+        }
+        return counts
+    }
+
+    /// Each time-span coding added to `round`; one the project has adds nothing. The recording
+    /// is linked after the import, so the span is checked against it only by later codings.
+    private static func importTimeSpanCodings(
+        _ codings: [ExchangeImportPlan.TimeSpanCodingEntry], codeIDs: [Int64], round: Int, guids: ExchangeGUIDWriter, _ db: Database
+    ) throws -> ExchangeImportCounts {
+        var counts = ExchangeImportCounts()
+        for entry in codings {
+            let codeID = codeIDs[entry.code]
+            let coder = entry.coder.isEmpty ? "analyst" : entry.coder
+            var record = TimeSpanCodingRecord(
+                codeID: codeID, span: entry.span, round: round, coder: coder, memo: entry.memo, at: entry.createdAt ?? Timestamp.now())
+            try record.insert(db, onConflict: .ignore)
+            if db.changesCount > 0 { counts.codingsAdded += 1 } else { counts.codingsPresent += 1 }
+            try guids.keep(.selection, entry.span.description, entry.selectionGUID)
+            try guids.keep(.coding, "\(entry.span)|\(codeID)|\(coder)", entry.guid)
         }
         return counts
     }

@@ -57,7 +57,10 @@ extension ProjectStore {
             guard let row = latest else { throw CodingError.nothingToUndo }
             var entry = try Self.historyEntry(from: row)
             let snapshot = try JSONDecoder().decode(StepSnapshot.self, from: row["snapshot"] as Data)
-            guard try snapshot.scope.capture(db) == snapshot.after else { throw CodingError.undoConflict(step: entry.summary) }
+            var current = try snapshot.scope.capture(db)
+            // A step recorded before time-span codings existed neither checks nor restores them.
+            if snapshot.after.timeSpanCodings == nil { current.timeSpanCodings = nil }
+            guard current == snapshot.after else { throw CodingError.undoConflict(step: entry.summary) }
             try snapshot.scope.restore(snapshot.before, db)
             let at = Timestamp.now()
             try db.execute(sql: "UPDATE history SET undoneAt = ? WHERE id = ?", arguments: [at, entry.id])

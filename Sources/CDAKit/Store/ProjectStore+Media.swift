@@ -148,7 +148,7 @@ extension ProjectStore {
         try read { db in try Self.requireDocument(documentID, db) }
     }
 
-    private static func requireDocument(_ documentID: String, _ db: Database) throws {
+    static func requireDocument(_ documentID: String, _ db: Database) throws {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE id = ?", arguments: [documentID]) == nil else { return }
         let known = try String.fetchAll(db, sql: "SELECT id FROM document ORDER BY position")
         throw CorpusError.unknownDocument(documentID, suggestion: NameSuggester.closest(to: documentID, among: known))

@@ -53,20 +53,21 @@ extension ProjectStore {
     /// - Returns: The request to code, and a notice when it moved.
     /// - Throws: `CodingError.textNotFound` when no version and no place holds the text.
     static func anchored(
-        _ row: CodingSheet.Row, file: String, texts cache: inout [String: SheetAnchorTexts], _ db: Database
+        _ asked: CodingRequest, text rowText: String?, line: Int, file: String, texts cache: inout [String: SheetAnchorTexts],
+        _ db: Database
     ) throws -> (CodingRequest, ReadNotice?) {
-        let fragment = row.request.fragment
-        guard let rowText = row.text,
+        let fragment = asked.fragment
+        guard let rowText,
             try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE id = ?", arguments: [fragment.documentID]) != nil
-        else { return (row.request, nil) }
+        else { return (asked, nil) }
         let (wanted, shortened) = FragmentText.cell(rowText)
-        guard !wanted.isEmpty else { return (row.request, nil) }
+        guard !wanted.isEmpty else { return (asked, nil) }
         let texts = try cache[fragment.documentID] ?? SheetAnchorTexts(documentID: fragment.documentID, db)
         cache[fragment.documentID] = texts
-        if FragmentText.holds(wanted, fragment, in: texts.current) { return (row.request, nil) }
-        var request = row.request
-        let location = SourceLocation(file: file, line: row.line)
-        let code = "'\(row.request.codeName)'"
+        if FragmentText.holds(wanted, fragment, in: texts.current) { return (asked, nil) }
+        var request = asked
+        let location = SourceLocation(file: file, line: line)
+        let code = "'\(asked.codeName)'"
         if let (version, mapped) = try carried(fragment, holding: wanted, through: texts, db) {
             request.fragment = mapped
             let message =

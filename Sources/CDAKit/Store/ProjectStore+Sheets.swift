@@ -16,11 +16,21 @@ extension ProjectStore {
             var texts: [String: SheetAnchorTexts] = [:]
             for row in rows {
                 do {
-                    let (request, notice) = try Self.anchored(row, file: file, texts: &texts, db)
-                    if let notice { result.notices.append(notice) }
-                    let outcome = try Self.insertCoding(request, validator: validator, db)
-                    if outcome.alreadyCoded { result.alreadyPresent += 1 } else { result.added += 1 }
-                    if outcome.createdCode { result.codesCreated.append(outcome.code) }
+                    let (alreadyCoded, createdCode, code): (Bool, Bool, String)
+                    switch row.coding {
+                    case .text(let asked):
+                        let (request, notice) = try Self.anchored(asked, text: row.text, line: row.line, file: file, texts: &texts, db)
+                        if let notice { result.notices.append(notice) }
+                        let outcome = try Self.insertCoding(request, validator: validator, db)
+                        (alreadyCoded, createdCode, code) = (outcome.alreadyCoded, outcome.createdCode, outcome.code)
+                    case .timeSpan(let request):
+                        let outcome = try Self.insertTimeSpanCoding(request, allowNewCode: true, db)
+                        (alreadyCoded, createdCode, code) = (outcome.alreadyCoded, outcome.createdCode, outcome.code)
+                    }
+                    if alreadyCoded { result.alreadyPresent += 1 } else { result.added += 1 }
+                    if createdCode { result.codesCreated.append(code) }
+                } catch let error as TimeSpanError {
+                    issues.append(.init(file: file, line: row.line, message: error.description))
                 } catch let error as CodingError {
                     issues.append(.init(file: file, line: row.line, message: error.description))
                 } catch let error as CorpusError {
@@ -94,12 +104,41 @@ extension ProjectStore {
             {
                 texts[CodedCorpus.UtteranceKey(document: row["documentId"], index: row["idx"])] = (row["text"], row["length"])
             }
-            return rows.map { row in
+            let textRows = rows.map { row in
                 let fragment = Self.fragment(from: row)
                 return CodingSheet.row(
                     fragment, code: row["name"], origin: CodeOrigin(rawValue: row["origin"]) ?? .analyst, round: row["round"],
                     coder: row["coder"], memo: row["memo"] ?? "", text: Self.text(of: fragment, in: texts))
             }
+            return textRows + (try Self.timeSpanSheetRows(round: round, documentID: documentID, db))
+        }
+    }
+
+    /// The sheet rows of the time-span codings (of one document and round, when given), in
+    /// document and time order, each under its stored code as text rows are.
+    private static func timeSpanSheetRows(round: Int?, documentID: String?, _ db: Database) throws -> [[String]] {
+        var condition = "1 = 1"
+        var arguments: StatementArguments = []
+        if let documentID {
+            condition += " AND t.documentId = ?"
+            arguments += [documentID]
+        }
+        if let round {
+            condition += " AND t.round = ?"
+            arguments += [round]
+        }
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT t.*, k.name, k.origin FROM timeSpanCoding t
+                JOIN code k ON k.id = t.codeId JOIN document d ON d.id = t.documentId
+                WHERE \(condition) ORDER BY d.position, t.startMs, t.endMs, k.name, t.round, t.coder
+                """, arguments: arguments
+        ).map { row in
+            CodingSheet.row(
+                TimeSpan(documentID: row["documentId"], startMilliseconds: row["startMs"], endMilliseconds: row["endMs"]),
+                code: row["name"], origin: CodeOrigin(rawValue: row["origin"]) ?? .analyst, round: row["round"], coder: row["coder"],
+                memo: row["memo"] ?? "")
         }
     }
 

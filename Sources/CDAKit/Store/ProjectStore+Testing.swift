@@ -24,4 +24,12 @@ extension ProjectStore {
     func executeForTesting(_ sql: String) throws {
         try database.writeWithoutTransaction { db in try db.execute(sql: sql) }
     }
+
+    /// Rewrites a history step's stored snapshot (JSON), to test reading steps older versions wrote.
+    func rewriteSnapshotForTesting(_ step: Int64, _ change: (Data) throws -> Data) throws {
+        try write { db in
+            guard let data = try Data.fetchOne(db, sql: "SELECT snapshot FROM history WHERE id = ?", arguments: [step]) else { return }
+            try db.execute(sql: "UPDATE history SET snapshot = ? WHERE id = ?", arguments: [try change(data), step])
+        }
+    }
 }

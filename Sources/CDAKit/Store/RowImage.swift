@@ -55,13 +55,35 @@ struct RowImage: Codable, Equatable {
     }
 }
 
-/// The rows a consolidation step may touch: some codes with their codings and theme mappings,
-/// and some codings by id.
+/// The rows a consolidation step may touch: some codes with their codings (of text and of time)
+/// and theme mappings, and some codings by id.
 struct HistoryScope: Codable, Equatable {
     var codeIDs: Set<Int64> = []
     var codingIDs: Set<Int64> = []
+    /// Time-span codings by id (those of `codeIDs` are in scope anyway).
+    var timeSpanCodingIDs: Set<Int64> = []
     /// A revised document: its text, codings, versions and the speakers it names (see `DocumentImage`).
     var document: RevisionScope?
+
+    init(codeIDs: Set<Int64> = [], codingIDs: Set<Int64> = [], timeSpanCodingIDs: Set<Int64> = [], document: RevisionScope? = nil) {
+        self.codeIDs = codeIDs
+        self.codingIDs = codingIDs
+        self.timeSpanCodingIDs = timeSpanCodingIDs
+        self.document = document
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case codeIDs, codingIDs, timeSpanCodingIDs, document
+    }
+
+    /// Reads a scope; steps recorded before time-span codings existed have no `timeSpanCodingIDs`.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        codeIDs = try container.decode(Set<Int64>.self, forKey: .codeIDs)
+        codingIDs = try container.decode(Set<Int64>.self, forKey: .codingIDs)
+        timeSpanCodingIDs = try container.decodeIfPresent(Set<Int64>.self, forKey: .timeSpanCodingIDs) ?? []
+        document = try container.decodeIfPresent(RevisionScope.self, forKey: .document)
+    }
 
     /// The current rows in scope.
     func capture(_ db: Database) throws -> ScopeImage {
@@ -75,7 +97,12 @@ struct HistoryScope: Codable, Equatable {
                     SELECT * FROM coding WHERE codeId IN \(idsIn: codes) OR id IN \(idsIn: codings) ORDER BY id
                     """),
             codeThemes: try RowImage(db, literal: "SELECT * FROM codeTheme WHERE codeId IN \(idsIn: codes) ORDER BY codeId, themeId"),
-            document: try document?.capture(db))
+            document: try document?.capture(db),
+            timeSpanCodings: try RowImage(
+                db,
+                literal: """
+                    SELECT * FROM timeSpanCoding WHERE codeId IN \(idsIn: codes) OR id IN \(idsIn: timeSpanCodingIDs.sorted()) ORDER BY id
+                    """))
     }
 
     /// Deletes the rows in scope and puts `image` back.
@@ -86,9 +113,14 @@ struct HistoryScope: Codable, Equatable {
         let codings = codingIDs.sorted()
         try db.execute(literal: "DELETE FROM codeTheme WHERE codeId IN \(idsIn: codes)")
         try db.execute(literal: "DELETE FROM coding WHERE codeId IN \(idsIn: codes) OR id IN \(idsIn: codings)")
+        if image.timeSpanCodings != nil {
+            try db.execute(
+                literal: "DELETE FROM timeSpanCoding WHERE codeId IN \(idsIn: codes) OR id IN \(idsIn: timeSpanCodingIDs.sorted())")
+        }
         try db.execute(literal: "DELETE FROM code WHERE id IN \(idsIn: codes)")
         try image.codes.insert(into: "code", db)
         try image.codings.insert(into: "coding", db)
+        try image.timeSpanCodings?.insert(into: "timeSpanCoding", db)
         try image.codeThemes.insert(into: "codeTheme", db)
         // A code the undo removed gives up its exchange GUID, so a later code reusing its id gets a new one.
         try db.execute(
@@ -105,6 +137,8 @@ struct ScopeImage: Codable, Equatable {
     var codings: RowImage
     var codeThemes: RowImage
     var document: DocumentImage?
+    /// The time-span codings in scope; `nil` in images recorded before they existed.
+    var timeSpanCodings: RowImage?
 }
 
 /// What the history table keeps to reverse a step: the scope, and its rows before and after.

@@ -24,6 +24,25 @@ enum APIRequests {
         }
     }
 
+    /// `POST /api/time-spans`: a stretch of a document's recording (whole milliseconds from its
+    /// start) and a code; `create` allows a name no code has yet (the picker's "Create new code").
+    struct AddTimeSpan: BoundedBody {
+        var document: String
+        var startMilliseconds: Int
+        var endMilliseconds: Int
+        var code: String
+        var round: Int?
+        var coder: String?
+        var memo: String?
+        var create: Bool?
+
+        func checkBounds() throws {
+            try RequestBounds.check(startMilliseconds, "startMilliseconds", RequestBounds.milliseconds)
+            try RequestBounds.check(endMilliseconds, "endMilliseconds", RequestBounds.milliseconds)
+            try RequestBounds.check(round, "round", RequestBounds.round)
+        }
+    }
+
     /// `PUT /api/codings/:id/memo`.
     struct CodingMemo: Decodable {
         var memo: String?

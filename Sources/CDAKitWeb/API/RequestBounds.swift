@@ -10,6 +10,8 @@ enum RequestBounds {
     static let utterance = 1...1_000_000_000
     /// A code-point offset inside an utterance.
     static let offset = 0...1_000_000_000
+    /// A time in a recording, in milliseconds: up to a week.
+    static let milliseconds = 0...604_800_000
     /// A round: 1 (open coding) or 2 (focused coding).
     static let round = CodingRound.all
     /// A coding's or a step's id: positive, and exact in JavaScript (at most 2^53 − 1).

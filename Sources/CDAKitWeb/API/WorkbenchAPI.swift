@@ -19,6 +19,7 @@ struct WorkbenchAPI: Sendable {
         registerHistory(on: router)
         registerThemes(on: router)
         registerMedia(on: router)
+        registerTimeSpans(on: router)
         registerMemos(on: router)
     }
 

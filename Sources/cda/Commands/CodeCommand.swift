@@ -9,11 +9,12 @@ struct CodeCommand: ParsableCommand {
 
 struct CodeAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add", abstract: "Code a fragment; the code is created when it does not exist (inductive coding).")
+        commandName: "add",
+        abstract: "Code a fragment or a time span of the recording; the code is created when it does not exist (inductive coding).")
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var output: OutputOptions
-    @OptionGroup var target: FragmentOptions
+    @OptionGroup var target: CodingTarget
     @OptionGroup var coder: CoderOptions
 
     @Option(help: "The code's name.")
@@ -33,8 +34,21 @@ struct CodeAddCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = CodingRequest(
-            fragment: target.fragment, codeName: code, round: round, coder: coder.name, memo: memo, origin: inVivo ? .inVivo : .analyst)
+        let origin: CodeOrigin = inVivo ? .inVivo : .analyst
+        let place = target.place
+        if let document = place.document, let span = target.times.span(document: document) {
+            let request = TimeSpanCodingRequest(span: span, codeName: code, round: round, coder: coder.name, memo: memo, origin: origin)
+            let result = try project.open().addTimeSpanCoding(request)
+            if output.json { return try Output.printJSON(result) }
+            let created = result.createdCode ? " (new code)" : ""
+            return print(
+                result.alreadyCoded
+                    ? "Already coded: \(result.span) with '\(result.code)' in round \(result.round); nothing added."
+                    : "Coded \(result.span) with '\(result.code)'\(created) in round \(result.round) [time-span coding \(result.codingID)]."
+            )
+        }
+        guard let fragment = place.fragment else { throw ValidationError("Missing expected argument '--utterance <utterance>'") }
+        let request = CodingRequest(fragment: fragment, codeName: code, round: round, coder: coder.name, memo: memo, origin: origin)
         let result = try project.open().addCoding(request)
         if output.json { return try Output.printJSON(result) }
         let created = result.createdCode ? " (new code)" : ""
@@ -55,7 +69,11 @@ struct CodeRemoveCommand: ParsableCommand {
     @Option(help: "The coding's id.")
     var id: Int64?
 
+    @Option(name: .customLong("span-id"), help: "The time-span coding's id (see 'cda fragments times').")
+    var spanID: Int64?
+
     @OptionGroup var place: FragmentPlace
+    @OptionGroup var times: TimeSpanOptions
 
     @Option(help: "Only codings with this code.")
     var code: String?
@@ -71,17 +89,25 @@ struct CodeRemoveCommand: ParsableCommand {
 
     func validate() throws {
         try Bounds.check(round, "--round", Bounds.round)
-        if id == nil && place.document == nil {
-            throw ValidationError("Name the coding with --id, or a fragment with --doc and --utterance.")
+        if id == nil && spanID == nil && place.document == nil {
+            throw ValidationError(
+                "Name the coding with --id (--span-id for a time span), or a fragment with --doc and --utterance (or --from-time and --to-time)."
+            )
         }
-        if place.document != nil && place.utterance == nil && !all {
-            throw ValidationError("Add --utterance N, or --all to remove every matching coding of the document.")
+        if times.isGiven && (place.document == nil || place.utterance != nil) {
+            throw ValidationError("A time span needs --doc and no --utterance.")
+        }
+        if place.document != nil && place.utterance == nil && !times.isGiven && !all {
+            throw ValidationError(
+                "Add --utterance N (or --from-time and --to-time), or --all to remove every matching coding of the document.")
         }
     }
 
     func run() throws {
         var filter = CodingFilter(codingID: id, documentID: place.document, codeName: code, round: round, coder: byCoder)
         filter.fragment = place.fragment
+        filter.timeSpanCodingID = spanID
+        filter.timeSpan = place.document.flatMap { times.span(document: $0) }
         let removal = try project.open().removeCodings(filter, actor: coderOptions.name)
         print("Removed \(removal.removed) coding(s). 'cda undo' brings them back.")
     }

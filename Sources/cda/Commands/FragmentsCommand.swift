@@ -5,7 +5,7 @@ import Foundation
 struct FragmentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fragments", abstract: "List coded fragments; select exemplars for interpretation.",
-        subcommands: [FragmentsListCommand.self, FragmentsSelectCommand.self, FragmentsUnselectCommand.self],
+        subcommands: [FragmentsListCommand.self, FragmentsTimesCommand.self, FragmentsSelectCommand.self, FragmentsUnselectCommand.self],
         defaultSubcommand: FragmentsListCommand.self)
 }
 
@@ -35,6 +35,39 @@ struct FragmentsListCommand: ParsableCommand {
             for note in view.review ?? [] { print("    ⚑ to review: \(note)") }
         }
         if !output.json { print("\(fragments.count) fragment(s)") }
+        guard !selected else { return }
+        let spans = try project.open().timeSpanCodings(round: round).filter { code == nil || $0.code == code }
+        if !spans.isEmpty { FragmentsTimesCommand.printList(spans) }
+    }
+}
+
+struct FragmentsTimesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "times", abstract: "List time-span codings (stretches of a recording coded without words).")
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .customLong("doc"), help: "Only this document's time spans.") var document: String?
+    @Option(help: "Only codings of this round.") var round: Int?
+
+    func validate() throws {
+        try Bounds.check(round, "--round", Bounds.round)
+    }
+
+    func run() throws {
+        let spans = try project.open().timeSpanCodings(of: document, round: round)
+        if output.json { return try Output.printJSON(spans) }
+        Self.printList(spans)
+    }
+
+    /// One line per coding: id, span, length, code, round and coder.
+    static func printList(_ spans: [TimeSpanCoding]) {
+        for coding in spans {
+            let seconds = TimeSpan.secondsText(coding.span.lengthMilliseconds)
+            print("[\(coding.id)] \(coding.span) (\(seconds) s) {\(coding.code)} round \(coding.round), \(coding.coder)")
+        }
+        print("\(spans.count) time-span coding(s)")
     }
 }
 

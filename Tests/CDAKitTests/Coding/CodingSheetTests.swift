@@ -68,12 +68,12 @@ import Testing
         let rows = try store.sheetRows()
         #expect(
             rows == [
-                ["cit", "2", "", "", "snel contact", "1", "a", "memo één", "De overheid moet snel reageren, één loket is genoeg."],
+                ["cit", "2", "", "", "snel contact", "1", "a", "memo één", "De overheid moet snel reageren, één loket is genoeg.", "", ""],
                 [
                     "cit", "3-4", "0", "3", "\"wij nederlanders\"", "1", "b", "",
-                    "China is een nachtmerrie met dat sociaal kredietsysteem. Wij",
+                    "China is een nachtmerrie met dat sociaal kredietsysteem. Wij", "", "",
                 ],
-                ["exp", "2", "0", "11", "kritiek op efficiëntie", "1", "a", "", "Efficiëntie"],
+                ["exp", "2", "0", "11", "kritiek op efficiëntie", "1", "a", "", "Efficiëntie", "", ""],
             ])
         // The exported sheet imports into a fresh project with the same codings.
         let other = TemporaryDirectory()

@@ -24,7 +24,8 @@ import Testing
         let records = try SheetWorkbook.read(at: path)
         #expect(records.map(\.line) == [1, 2, 3, 4])
         #expect(records.first?.cells == CodingSheet.columns)
-        #expect(records.dropFirst().map { row in row.cells + Array(repeating: "", count: 9 - row.cells.count) } == rows)
+        #expect(
+            records.dropFirst().map { row in row.cells + Array(repeating: "", count: CodingSheet.columns.count - row.cells.count) } == rows)
         let worksheet = SheetWorkbook.worksheet([CodingSheet.columns] + rows)
         #expect(worksheet.contains("<c r=\"E4\" s=\"1\" t=\"inlineStr\"><is><t>0012</t></is></c>"))
         #expect(worksheet.contains("state=\"frozen\""))

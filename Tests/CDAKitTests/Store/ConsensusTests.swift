@@ -40,8 +40,8 @@ import Testing
         // The team keeps cit 4 and drops exp 4.
         let settled = sheet.split(separator: "\n").filter { !$0.hasPrefix("exp\t") }.joined(separator: "\n")
         let rows = try CodingSheet.parse(settled, file: "settled.tsv", defaultCoder: "someone").get()
-        #expect(rows.map(\.request.coder) == ["team"])
-        #expect(rows.first?.request.memo == "a: present; b: absent")
+        #expect(rows.map(\.request?.coder) == ["team"])
+        #expect(rows.first?.request?.memo == "a: present; b: absent")
         _ = try store.importSheet(rows, file: "settled.tsv")
         let team = try store.fragments(code: "overheid").filter { $0.coders.contains("team") }.map(\.fragment.description)
         #expect(team == ["cit:2", "cit:4", "exp:2"])

@@ -28,6 +28,11 @@ import Testing
         #expect(china.comparison?.raisedMoreBy == "citizens")
         let government = try #require(report.themes.first { $0.id == "digital-government" })
         #expect(government.comparison?.raisedMoreBy == "experts")
+        // Two laughs coded on the recording: 61.5–64 s and 151–153 s, 4.5 s of the citizens' speculation.
+        #expect(report.groups.map(\.codedSeconds) == [4.5, 0])
+        #expect(report.themes.first { $0.id == "speculation" }?.groups["citizens"]?.seconds == 4.5)
+        #expect(
+            report.themes.first { $0.id == "speculation" }?.groups["citizens"]?.codes.contains(.init(code: "gelach", fragments: 2)) == true)
         #expect(report.themes.allSatisfy { theme in report.groups.allSatisfy { theme.groups[$0.name]?.summary != nil } })
         #expect(result.project == nil)
         // The recipe asks for the dynamics: every declared participant spoke in both workshops.

@@ -22,6 +22,7 @@ extension ExchangeImportMapper {
     struct SourceMapping {
         var document: ExchangeImportPlan.DocumentEntry?
         var codings: [ExchangeImportPlan.CodingEntry] = []
+        var timeSpanCodings: [ExchangeImportPlan.TimeSpanCodingEntry] = []
         var memos: [ExchangeImportPlan.MemoEntry] = []
         var notMapped: [String] = []
         var leftOut: [String] = []
@@ -30,6 +31,7 @@ extension ExchangeImportMapper {
 
         mutating func merge(_ other: SourceMapping) {
             codings += other.codings
+            timeSpanCodings += other.timeSpanCodings
             memos += other.memos
             notMapped += other.notMapped
             leftOut += other.leftOut
@@ -77,6 +79,9 @@ extension ExchangeImportMapper {
             result.merge(
                 mapSelection(selection, of: source, document: id, layout: layout, text: indexed, reading: decided.reading, context: context)
             )
+        }
+        for selection in source.recording?.timeSelections ?? [] {
+            result.merge(mapTimeSelection(selection, of: source, document: id, context: context))
         }
         let whole = Fragment(documentID: id, startUtterance: 1, endUtterance: layout.lines.count)
         for coding in source.codings {
@@ -166,6 +171,38 @@ extension ExchangeImportMapper {
                 .init(
                     fragment: fragment, code: code,
                     coder: context.users.name(coding.creatingUser, selection.creatingUser, source.creatingUser),
+                    memo: context.notes.texts(coding.noteRefs).joined(separator: "\n\n").nilIfEmpty ?? selectionMemo,
+                    createdAt: coding.creationDateTime ?? selection.creationDateTime, selectionGUID: selection.guid, guid: coding.guid))
+        }
+        return result
+    }
+
+    /// One time selection's codings as time-span codings; a selection that does not end after it
+    /// starts, or starts before the recording, is left out with its GUID.
+    private func mapTimeSelection(
+        _ selection: REFIProject.Selection, of source: REFIProject.TextSource, document: String, context: SourceContext
+    ) -> SourceMapping {
+        var result = SourceMapping()
+        let place =
+            "\(xmlFile):\(selection.line ?? 0): time selection \(selection.guid) (\(selection.start)–\(selection.end) ms) in '\(document)'"
+        guard selection.start >= 0, selection.end > selection.start else {
+            result.leftOut.append("\(place) does not end after it starts, or starts before the recording; not imported")
+            return result
+        }
+        let span = TimeSpan(documentID: document, startMilliseconds: selection.start, endMilliseconds: selection.end)
+        let selectionMemo = ([selection.description?.nilIfEmpty].compactMap { $0 } + context.notes.texts(selection.noteRefs))
+            .joined(separator: "\n\n").nilIfEmpty
+        result.usedNotes.formUnion(context.notes.known(selection.noteRefs))
+        for coding in selection.codings {
+            guard let code = context.codes[coding.codeRef] else {
+                result.leftOut.append(
+                    "\(place): coding \(coding.guid) refers to code \(coding.codeRef), which the codebook does not define; not imported")
+                continue
+            }
+            result.usedNotes.formUnion(context.notes.known(coding.noteRefs))
+            result.timeSpanCodings.append(
+                .init(
+                    span: span, code: code, coder: context.users.name(coding.creatingUser, selection.creatingUser, source.creatingUser),
                     memo: context.notes.texts(coding.noteRefs).joined(separator: "\n\n").nilIfEmpty ?? selectionMemo,
                     createdAt: coding.creationDateTime ?? selection.creationDateTime, selectionGUID: selection.guid, guid: coding.guid))
         }

@@ -121,6 +121,7 @@ extension ExchangeImportPlan {
     mutating func add(_ source: ExchangeImportMapper.SourceMapping) {
         if let document = source.document { documents.append(document) }
         codings += source.codings
+        timeSpanCodings += source.timeSpanCodings
         memos += source.memos
         notMapped += source.notMapped
         leftOut += source.leftOut

@@ -60,6 +60,24 @@ public struct ExchangeImportPlan: Sendable {
         public var guid: String?
     }
 
+    /// A coding of a time span of a document's recording (from an `AudioSelection` or `VideoSelection`).
+    public struct TimeSpanCodingEntry: Sendable, Hashable {
+        /// The span (milliseconds of the recording).
+        public var span: TimeSpan
+        /// The code's position in `codes`.
+        public var code: Int
+        /// The coder.
+        public var coder: String
+        /// The memo.
+        public var memo: String?
+        /// When it was made (ISO 8601), if the file says.
+        public var createdAt: String?
+        /// The selection's GUID.
+        public var selectionGUID: String?
+        /// The coding's GUID.
+        public var guid: String?
+    }
+
     /// Where a memo goes.
     public enum MemoTarget: Sendable, Hashable {
         /// The project.
@@ -105,6 +123,8 @@ public struct ExchangeImportPlan: Sendable {
     public var documents: [DocumentEntry] = []
     /// Codings.
     public var codings: [CodingEntry] = []
+    /// Codings of time spans of recordings.
+    public var timeSpanCodings: [TimeSpanCodingEntry] = []
     /// Memos.
     public var memos: [MemoEntry] = []
     /// Users (coders) with their GUIDs.

@@ -1,6 +1,8 @@
 // The recording beside a transcript: plays the linked audio or video (streamed by the server in
 // ranges), seeks to an utterance's time, follows the utterance being spoken, and keeps its place
-// across reloads. Times in the transcript are `recording time − offset`.
+// across reloads. Times in the transcript are `recording time − offset`. Under it, the
+// document's time-span codings (time-spans.js).
+import { createTimeSpans } from './time-spans.js';
 import { clock, el } from './ui.js';
 
 const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2];
@@ -53,6 +55,7 @@ export function createPlayer(link, { projectKey, onTime }) {
     localStorage.setItem(storageKey, String(media.currentTime));
   }
 
+  const spans = createTimeSpans(link, media);
   const element = el('section', { class: `player ${link.kind}`, 'aria-label': 'Recording' },
     media,
     el('div', { class: 'player-tools' },
@@ -61,7 +64,8 @@ export function createPlayer(link, { projectKey, onTime }) {
       el('span', { class: 'muted small' }, el('kbd', {}, 'p'), ' play · ', el('kbd', {}, '['), el('kbd', {}, ']'), ` ${STEP} s · `,
         el('kbd', {}, '-'), el('kbd', {}, '+'), ' speed · ', el('kbd', {}, 'r'), ' replay selection')),
     link.found ? null : el('p', { class: 'warning small' },
-      `The recording is not at '${link.path}'. Find it again with 'cda media relink FOLDER'.`));
+      `The recording is not at '${link.path}'. Find it again with 'cda media relink FOLDER'.`),
+    spans.element);
 
   return {
     element,
@@ -87,7 +91,10 @@ export function createPlayer(link, { projectKey, onTime }) {
       const next = RATES[Math.min(RATES.length - 1, Math.max(0, (at < 0 ? 2 : at) + direction))];
       media.playbackRate = next;
     },
+    /** Loads the time-span codings again (after an undo elsewhere). */
+    reloadSpans: () => spans.reload(),
     stop() {
+      spans.stop();
       media.pause();
       stopped = true;
       media.removeAttribute('src');
