@@ -8,6 +8,7 @@ import { pickCode } from './picker.js';
 import { activeCodeNames, actor, refreshCodes, state } from './state.js';
 import { describeFragment, utteranceRow } from './transcript-render.js';
 import { showCodingPanel } from './transcript-panel.js';
+import { createFilter } from './transcript-filter.js';
 import { undoAction } from './undo.js';
 import { createPlayer, nextStart, utteranceAt } from './player.js';
 import { el, fail, number, prompt, replace, toast } from './ui.js';
@@ -36,6 +37,7 @@ export async function render(container, { arg, params }) {
   const toolbar = el('div', { class: 'selection-toolbar', hidden: true },
     el('button', { type: 'button', class: 'primary', id: 'code-selection', onmousedown: (event) => event.preventDefault(), onclick: () => codeSelection(false) }, 'Code… ', el('kbd', {}, 'c')),
     el('button', { type: 'button', id: 'code-in-vivo', onmousedown: (event) => event.preventDefault(), onclick: () => codeSelection(true) }, 'In-vivo ', el('kbd', {}, 'v')));
+  const narrow = createFilter(id, () => view && redrawAll());
   const player = link ? createPlayer(link, { projectKey: state.session.project, onTime: (seconds) => followRecording(seconds) }) : null;
   container.append(el('div', { class: 'transcript-layout' },
     el('div', { class: 'transcript-main' },
@@ -47,6 +49,7 @@ export async function render(container, { arg, params }) {
           findForm(),
           el('label', {}, 'Show ', filter),
           el('button', { type: 'button', onclick: jump, title: 'Go to an utterance (g)' }, 'Go to # ', el('kbd', {}, 'g')))),
+      narrow.element,
       player?.element,
       list),
     side,
@@ -54,7 +57,7 @@ export async function render(container, { arg, params }) {
   view = {
     doc, list, side, toolbar, filter, codings: new Map(), lines: new Map(), from: 0, to: -1, total: doc.utterances, chosen: null, loading: false,
     find: { query: '', fold: true, result: null, current: -1 },
-    player, placeKey, speaking: null,
+    player, placeKey, speaking: null, narrow,
   };
   filter.addEventListener('change', () => redrawAll());
   list.addEventListener('mouseup', () => setTimeout(updateToolbar, 0));
@@ -63,6 +66,7 @@ export async function render(container, { arg, params }) {
   list.addEventListener('scroll', () => { view.toolbar.hidden = true; }, { passive: true });
   showCodingPanel(null, panelContext());
   await loadAround(at);
+  await narrow.load();
 }
 
 export function leave() {
@@ -230,6 +234,7 @@ function recheck(sentinel) {
 // Drawing ----------------------------------------------------------------------------------------
 
 function visible(coding) {
+  if (!view.narrow.showsCoding(coding.id)) return false;
   const filter = view.filter.value;
   if (filter === 'mine') return coding.coder === state.coder;
   if (filter.startsWith('round-')) return coding.round === Number(filter.slice(6));
@@ -246,9 +251,11 @@ function codingsTouching(index) {
 
 function row(index) {
   const line = view.lines.get(index);
-  return utteranceRow(line, codingsTouching(index), {
+  const drawn = utteranceRow(line, codingsTouching(index), {
     chosen: view.chosen, previousSection: view.lines.get(index - 1)?.section, playable: Boolean(view.player), speaking: index === view.speaking,
   });
+  if (!view.narrow.shows(index)) drawn.hidden = true;
+  return drawn;
 }
 
 function rows(from, to) {
@@ -384,6 +391,8 @@ function paintFind() {
 
 function redrawAll() {
   redrawRange(view.from, view.to);
+  // Filtered rows take no room: load on while the end of what is loaded is in view.
+  if (view.bottom) recheck(view.bottom);
 }
 
 function flash(element) {
@@ -413,6 +422,8 @@ async function reloadCodings() {
     remember(page);
   }
   if (view.chosen && !view.codings.has(view.chosen)) view.chosen = null;
+  await view.narrow.refresh();
+  if (!view) return;
   redrawAll();
   showCodingPanel(view.chosen ? view.codings.get(view.chosen) : null, panelContext());
 }
@@ -482,6 +493,7 @@ async function codeSelection(inVivo) {
       ? `Already coded with '${result.code}'.`
       : `Coded with '${result.code}'${result.createdCode ? (picked.inVivo ? ' (new in-vivo code)' : ' (new code)') : ''}.`);
     if (result.createdCode) await refreshCodes();
+    await view?.narrow.refresh();
   } catch (error) {
     fail(error);
   }
