@@ -1,6 +1,7 @@
 // The workbench shell: loads the session, keeps the coder and round, routes between the four
 // screens (#/corpus, #/transcript/DOC?at=N, #/codes?code=NAME, #/themes) and handles global keys.
-import { api, onUnauthorized, setCSRFToken } from './api.js';
+import { api, onChange, onUnauthorized, setCSRFToken } from './api.js';
+import { currentCoder, setUpCoder } from './coder.js';
 import { state, refreshCodes } from './state.js';
 import { go, currentRoute } from './nav.js';
 import { setUpRound } from './session.js';
@@ -49,6 +50,14 @@ async function undo() {
   } catch (error) {
     fail(error);
   }
+}
+
+/** The top bar's Undo names whose step it would undo (the latest step's coder), or says there is none. */
+async function showUndo() {
+  const last = await latestStep();
+  const button = document.getElementById('undo-button');
+  button.textContent = last ? `Undo ${last.actor}'s step` : 'Undo';
+  button.title = last ? `Undo step ${last.id}: ${last.summary} — by ${last.actor}` : 'Nothing to undo yet';
 }
 
 function help() {
@@ -103,15 +112,8 @@ async function start() {
   setCSRFToken(state.session.csrfToken);
   document.getElementById('project-name').textContent = state.session.project;
   document.title = `${state.session.project} · cda workbench`;
-  const coder = document.getElementById('coder');
-  state.coder = localStorage.getItem('cda.coder') || state.session.coder;
-  coder.value = state.coder;
-  coder.addEventListener('change', () => {
-    state.coder = coder.value.trim() || state.session.coder;
-    coder.value = state.coder;
-    localStorage.setItem('cda.coder', state.coder);
-    toast(`New codings are attributed to ${state.coder}.`);
-  });
+  setUpCoder();
+  onChange({ who: currentCoder, after: () => showUndo().catch(() => {}) });
   setUpRound();
   document.getElementById('round').addEventListener('change', (event) => {
     state.round = Number(event.target.value);
@@ -122,6 +124,7 @@ async function start() {
   document.getElementById('undo-button').addEventListener('click', undo);
   document.getElementById('help-button').addEventListener('click', help);
   await refreshCodes().catch(fail);
+  await showUndo().catch(() => {});
   window.addEventListener('hashchange', show);
   await show();
 }
