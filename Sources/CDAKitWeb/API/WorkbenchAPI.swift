@@ -19,6 +19,7 @@ struct WorkbenchAPI: Sendable {
         registerThemes(on: router)
         registerMedia(on: router)
         registerMemos(on: router)
+        registerExports(on: router)
     }
 
     /// The coder a change is attributed to: the one the page sent, else the server's default.

@@ -1,16 +1,17 @@
 // The Themes & report screen: each theme with its codes and per-group figures, the theme × group
-// summaries to write, and the HTML report (the one `cda report` writes) rendered in place.
+// summaries to write, the HTML report (the one `cda report` writes) rendered in place, and downloads.
 import { api } from './api.js';
 import { pickCode } from './picker.js';
 import { activeCodeNames, actor, refreshCodes } from './state.js';
 import { el, fail, number, percent, replace, toast } from './ui.js';
+import { downloadsPanel } from './downloads.js';
 
 let view = null;
 
 export async function render(container, { params }) {
   view = { container, tab: params.get('tab') ?? 'themes', body: el('div', { class: 'themes-body' }) };
   container.append(el('nav', { class: 'subtabs page-tabs' },
-    [['themes', 'Themes'], ['report', 'Report']].map(([id, label]) => el('button', {
+    [['themes', 'Themes'], ['report', 'Report'], ['downloads', 'Downloads']].map(([id, label]) => el('button', {
       type: 'button', class: view.tab === id ? 'active' : '', dataset: { tab: id },
       onclick: (event) => {
         view.tab = id;
@@ -31,6 +32,7 @@ export async function refresh() {
 
 async function draw() {
   if (view.tab === 'report') return drawReport();
+  if (view.tab === 'downloads') return replace(view.body, downloadsPanel());
   const data = await api.get('/api/themes');
   if (!view) return;
   const report = data.report;
