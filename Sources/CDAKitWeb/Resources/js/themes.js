@@ -75,7 +75,7 @@ function figureRow(label, groups, value, theme) {
 
 function summaryEditor(theme, group) {
   const text = theme.groups[group.name]?.summary ?? '';
-  const area = el('textarea', { rows: 5, placeholder: `How did ${group.name} discuss this theme?`, dataset: { group: group.name } }, text);
+  const area = el('textarea', { rows: 5, 'aria-label': `Summary for ${group.name}`, placeholder: `How did ${group.name} discuss this theme?`, dataset: { group: group.name } }, text);
   const status = el('span', { class: 'muted small' }, '');
   area.addEventListener('input', () => { status.textContent = 'unsaved'; });
   const save = async () => {
@@ -120,7 +120,7 @@ async function unmap(name, theme) {
 }
 
 function drawReport() {
-  const round = el('select', { id: 'report-round' }, el('option', { value: '' }, 'latest round'), el('option', { value: '1' }, 'round 1'), el('option', { value: '2' }, 'round 2'));
+  const round = el('select', { id: 'report-round', 'aria-label': 'Round' }, el('option', { value: '' }, 'latest round'), el('option', { value: '1' }, 'round 1'), el('option', { value: '2' }, 'round 2'));
   const frame = el('iframe', { class: 'report-frame', id: 'report-frame', title: 'Theme report', src: '/api/report.html' });
   round.addEventListener('change', () => {
     frame.src = `/api/report.html${round.value ? `?round=${round.value}` : ''}`;

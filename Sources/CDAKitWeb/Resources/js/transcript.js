@@ -63,6 +63,7 @@ export async function render(container, { arg, params }) {
   list.addEventListener('mouseup', () => setTimeout(updateToolbar, 0));
   list.addEventListener('keyup', updateToolbar);
   list.addEventListener('click', onClick);
+  list.addEventListener('keydown', onListKey);
   list.addEventListener('scroll', () => { view.toolbar.hidden = true; }, { passive: true });
   showCodingPanel(null, panelContext());
   await loadAround(at);
@@ -265,9 +266,16 @@ function rows(from, to) {
 }
 
 function redrawRange(from, to) {
+  // A highlight or chip with the keyboard focus keeps it when its row is drawn again.
+  const focused = document.activeElement?.closest?.('.utt mark.coded, .utt .chip');
+  const again = focused && {
+    row: focused.closest('.utt').id,
+    selector: focused.matches('mark') ? `mark.coded[data-codings="${focused.dataset.codings}"]` : `.chip[data-coding="${focused.dataset.coding}"]`,
+  };
   for (let index = Math.max(from, view.from); index <= Math.min(to, view.to); index += 1) {
     document.getElementById(`u${index}`)?.replaceWith(row(index));
   }
+  if (again && !focused.isConnected) document.getElementById(again.row)?.querySelector(again.selector)?.focus({ preventScroll: true });
   paintFind();
 }
 
@@ -516,6 +524,60 @@ function onClick(event) {
     const next = ids[(ids.indexOf(view.chosen) + 1) % ids.length];
     choose(next);
   }
+}
+
+/**
+ * Keys inside the transcript, so that a span can be selected and coded (c) without a mouse:
+ * Enter or Space on a focused highlight chooses its coding; ← → move a caret through the text and
+ * Shift+← → select (with Ctrl or Alt: by word); ↓ ↑ move the caret to the next or previous
+ * utterance and Shift+↓ ↑ extend by a line. The caret starts in the focused highlight's utterance,
+ * else the first one in view; until there is one, plain ↓ ↑ scroll.
+ */
+function onListKey(event) {
+  const mark = event.target.closest?.('mark.coded');
+  if (mark && (event.key === 'Enter' || event.key === ' ')) {
+    event.preventDefault();
+    onClick({ target: mark });
+    return;
+  }
+  const directions = { ArrowRight: 'forward', ArrowLeft: 'backward', ArrowDown: 'forward', ArrowUp: 'backward' };
+  if (!(event.key in directions) || event.metaKey) return;
+  const vertical = event.key === 'ArrowDown' || event.key === 'ArrowUp';
+  const selection = window.getSelection();
+  const caret = selection.rangeCount > 0 && view.list.contains(selection.focusNode);
+  if (vertical && !event.shiftKey) {
+    const from = caret ? rowOf(selection.focusNode) : mark?.closest('.utt');
+    if (!from) return;
+    event.preventDefault();
+    const step = event.key === 'ArrowDown' ? 'nextElementSibling' : 'previousElementSibling';
+    let target = from[step];
+    while (target && (target.hidden || !target.classList.contains('utt'))) target = target[step];
+    const text = (target ?? from).querySelector('.utt-text');
+    selection.collapse(text, 0);
+    (target ?? from).scrollIntoView({ block: 'nearest' });
+    updateToolbar();
+    return;
+  }
+  if (!caret) {
+    const start = (mark?.closest('.utt') ?? firstRowInView())?.querySelector('.utt-text');
+    if (!start) return;
+    selection.collapse(start, 0);
+  }
+  event.preventDefault();
+  const granularity = vertical ? 'line' : event.ctrlKey || event.altKey ? 'word' : 'character';
+  selection.modify(event.shiftKey ? 'extend' : 'move', directions[event.key], granularity);
+  updateToolbar();
+}
+
+/** The utterance row holding a node. */
+function rowOf(node) {
+  return (node instanceof Element ? node : node?.parentElement)?.closest('.utt') ?? null;
+}
+
+/** The first utterance row whose top is inside the transcript's view. */
+function firstRowInView() {
+  const top = view.list.getBoundingClientRect().top;
+  return [...view.list.querySelectorAll('.utt:not([hidden])')].find((row) => row.getBoundingClientRect().bottom > top + 4) ?? null;
 }
 
 function choose(id) {
