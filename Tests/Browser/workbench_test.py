@@ -14,11 +14,17 @@ came first, the session cookie is not the token, `--host 0.0.0.0` needs `--allow
 page without a session (and a session that ends while the page is open) says what to do. Then
 the bundled recording: range requests, and in the page seeking by a click on a time, the spoken
 utterance marked, the player's keys, the place kept across a reload, and a time span marked with
-i and o, coded with the picker and listed under the player.
+i and o, coded with the picker and listed under the player. Then the rest of issue 19: the coder
+chosen once per tab (and the top bar's Undo naming whose step it undoes), filters in the
+transcript, downloads of every report format, coding sheets and the .qdpx (each file arrives and
+parses), the search results within the page at 1440 px, keyboard-only coding of a span, and an
+axe-core scan of every screen (no serious or critical violation). Last, an utterance edited in
+the page (a text fixed and undone from its message, a split at the cursor).
 Screenshots of every screen and the page-load timings go to test-output/browser/.
 
 Usage: python3 Tests/Browser/workbench_test.py [--cda .build/debug/cda] [--out test-output/browser]
-Needs: chromium and chromedriver (Debian: apt-get install chromium chromium-driver), pip install selenium.
+Needs: chromium and chromedriver (Debian: apt-get install chromium chromium-driver), pip install selenium
+axe-selenium-python.
 """
 
 import argparse
@@ -32,7 +38,9 @@ import sys
 import tempfile
 import time
 import urllib.parse
+import zipfile
 
+from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.chrome.service import Service
@@ -158,8 +166,12 @@ class Workbench:
 class Browser:
     """Headless Chromium with helpers."""
 
-    def __init__(self, out):
+    def __init__(self, out, downloads):
         options = webdriver.ChromeOptions()
+        # Downloads go to a private folder of the test's temporary directory (they hold participants' words).
+        options.add_experimental_option('prefs', {
+            'download.default_directory': downloads, 'download.prompt_for_download': False, 'download.directory_upgrade': True,
+            'safebrowsing.enabled': False})
         options.binary_location = shutil.which('chromium') or shutil.which('chromium-browser') or '/usr/bin/chromium'
         for argument in ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu',
                          '--window-size=1440,900', '--lang=en-GB', '--force-device-scale-factor=1',
@@ -168,7 +180,9 @@ class Browser:
         options.set_capability('goog:loggingPrefs', {'browser': 'ALL'})
         driver = shutil.which('chromedriver') or '/usr/bin/chromedriver'
         self.driver = webdriver.Chrome(service=Service(driver), options=options)
+        self.driver.execute_cdp_cmd('Page.setDownloadBehavior', {'behavior': 'allow', 'downloadPath': downloads})
         self.out = out
+        self.downloads = downloads
 
     def wait(self, condition, timeout=20, message='a condition'):
         try:
@@ -244,6 +258,249 @@ def code_point_offsets(text, part):
     return start, start + len(part)
 
 
+def choose_coder(browser, name, new=False):
+    """Chooses who is coding in the dialog (opened by the top bar's button unless it is open already)."""
+    driver = browser.driver
+    if not driver.find_elements(By.CSS_SELECTOR, 'dialog[open] #coder-choice'):
+        browser.clickable('#coder-change').click()
+    choice = Select(browser.css('dialog[open] #coder-choice'))
+    if new:
+        choice.select_by_value('')
+        browser.css('#coder-new').send_keys(name)
+    else:
+        choice.select_by_value(name)
+    driver.find_element(By.CSS_SELECTOR, 'dialog[open] footer button.primary').click()
+    browser.toast(f'Coding as {name}.')
+    browser.gone('dialog[open]')
+    check(browser.css('#coder-name').text == name, f'the top bar shows the coder {name}')
+
+
+def check_coder_identity(browser, server, cli):
+    print('Coder: chosen once per browser tab; the top bar\'s Undo names whose step it undoes')
+    driver = browser.driver
+    first = driver.current_window_handle
+    driver.switch_to.new_window('tab')
+    driver.get(f'{server.base}/#/codes?code=' + urllib.parse.quote('naïef'))
+    browser.css('tr.code-row.selected')
+    check(browser.css('#coder-name').text == 'not chosen', 'a new tab has chosen no coder yet')
+    picker = browser.css('#code-color')
+    driver.execute_script("arguments[0].value = '#aa3377'; arguments[0].dispatchEvent(new Event('change'))", picker)
+    dialog = browser.css('dialog[open]')
+    check('Who is coding?' in dialog.text, 'the first change asks who is coding')
+    browser.shot('19-coder-dialog')
+    choose_coder(browser, 'tweede codeur', new=True)
+    browser.toast("coloured 'naïef' #aa3377")
+    latest = cli.json('codes', 'history')[-1]
+    check(latest['actor'] == 'tweede codeur' and latest['kind'] == 'recolor', f'the step is recorded for the chosen coder: {latest["actor"]}')
+    browser.wait(lambda d: d.find_element(By.ID, 'undo-button').text == "Undo tweede codeur's step", message='the Undo to name the coder')
+    driver.execute_script("arguments[0].value = '#113355'; arguments[0].dispatchEvent(new Event('change'))", browser.css('#code-color'))
+    browser.toast("coloured 'naïef' #113355")
+    check(not driver.find_elements(By.CSS_SELECTOR, 'dialog[open]'), 'the second change asks nobody: the choice holds for the tab')
+    driver.refresh()
+    check(browser.css('#coder-name').text == 'tweede codeur', 'the choice survives a reload of the tab')
+    choose_coder(browser, 'browser-test')
+    cli.run('undo')
+    cli.run('undo')
+    driver.close()
+    driver.switch_to.window(first)
+
+
+def check_filters(browser, server, cli):
+    print('Transcript filters: speaker, group, code and coder; they combine, show and clear')
+    driver = browser.driver
+    document = 'citizens-1-afternoon'
+    utterances = cli.json('show', document)
+    driver.get(f'{server.base}/#/transcript/{document}')
+    browser.wait(lambda d: len(d.find_elements(By.CSS_SELECTOR, '#filter-speaker option')) > 1, message='the speakers to filter by')
+    speaker = next(u['speaker'] for u in utterances if u.get('role', 'participant') == 'participant')
+    own = sorted(u['index'] for u in utterances if u['speaker'] == speaker)
+    Select(browser.css('#filter-speaker')).select_by_value(speaker)
+    status = browser.css('#filter-status strong')
+    check(status.text == f'{len(own)} of {len(utterances)} utterances', f'the server counts {speaker}: {status.text}')
+    browser.wait(lambda d: d.execute_script("return [...document.querySelectorAll('.utt')].filter((r) => !r.hidden).length") >= min(len(own), 150),
+                 message='the filtered rows')
+    shown = driver.execute_script("return [...document.querySelectorAll('.utt')].filter((r) => !r.hidden).map((r) => Number(r.dataset.index))")
+    check(shown == own[:len(shown)] and shown, f'only {speaker}\'s utterances are shown ({len(shown)})')
+    # A code on one of the speaker's utterances, from the transcript's codings.
+    status_code, body = server.request('GET', f'/api/transcript?doc={document}&from=1&to=1000', {'Authorization': f'Bearer {server.token}'})
+    code = next((c['code'] for c in json.loads(body)['codings'] if c['fragment']['startUtterance'] in own), None)
+    check(status_code == 200 and code, f'{speaker} has an utterance coded with {code!r}')
+    Select(browser.css('#filter-code')).select_by_value(code)
+    browser.wait(lambda d: f'code {code}' in d.find_element(By.ID, 'filter-status').text, message='the combined filter')
+    _, body = server.request('GET', f'/api/transcript/filter?doc={document}&speaker={urllib.parse.quote(speaker)}&code={urllib.parse.quote(code)}',
+                             {'Authorization': f'Bearer {server.token}'})
+    expected = json.loads(body)
+    status = browser.css('#filter-status strong').text
+    check(status == f"{len(expected['utterances'])} of {len(utterances)} utterances" and 0 < len(expected['utterances']) <= len(own),
+          f'speaker and code combine: {status}')
+    marks = driver.execute_script(
+        "return [...document.querySelectorAll('.utt:not([hidden]) mark.coded')].flatMap((m) => m.dataset.codings.split(',').map(Number))")
+    check(marks and set(marks) <= set(expected['codings']), 'only codings of the chosen code are highlighted')
+    browser.shot('20-transcript-filters')
+    browser.css('#filter-clear').click()
+    browser.wait(lambda d: d.find_element(By.ID, 'filter-status').text == '', message='the filters to clear')
+    hidden = driver.execute_script("return document.querySelectorAll('.utt[hidden]').length")
+    check(hidden == 0 and not browser.css('#filter-speaker').get_attribute('value'), 'clearing shows every utterance again')
+
+
+def check_downloads(browser, server):
+    print('Downloads: the report in every format, coding sheets and the .qdpx arrive and parse')
+    driver = browser.driver
+    driver.get(f'{server.base}/#/themes?tab=downloads')
+    browser.css('.downloads a.download')
+    browser.shot('21-downloads')
+    links = driver.execute_script("return [...document.querySelectorAll('.downloads a.download')].map((a) => a.dataset.file)")
+    check(len(links) == 11, f'eleven downloads offered: {links}')
+
+    def fetch(name):
+        target = os.path.join(browser.downloads, name)
+        if os.path.exists(target):
+            os.remove(target)
+        driver.find_element(By.CSS_SELECTOR, f'.downloads a[data-file="{name}"]').click()
+        browser.wait(lambda d: os.path.exists(target) and not os.path.exists(target + '.crdownload'), 60, f'{name} to arrive')
+        return target
+
+    for name in links:
+        path = fetch(name)
+        if name.endswith('.json'):
+            check(len(json.load(open(path, encoding='utf-8'))['themes']) > 0, f'{name} arrived and parses as JSON')
+        elif name.endswith('.md'):
+            check(open(path, encoding='utf-8').read().startswith('# '), f'{name} arrived: a Markdown heading')
+        elif name.endswith('.html'):
+            text = open(path, encoding='utf-8').read()
+            check(text.startswith('<!DOCTYPE html>') and 'class="chip"' in text, f'{name} arrived with the codes\' colours')
+        elif name.endswith('.csv') or name.endswith('.tsv'):
+            import csv
+            with open(path, encoding='utf-8', newline='') as file:
+                rows = list(csv.reader(file, delimiter='\t' if name.endswith('.tsv') else ','))
+            check(len(rows) > 1 and len({len(row) for row in rows}) == 1, f'{name} arrived: {len(rows)} rows of {len(rows[0])} columns')
+        else:
+            with zipfile.ZipFile(path) as archive:
+                names = set(archive.namelist())
+            needed = {'.docx': 'word/document.xml', '.odt': 'content.xml', '.xlsx': 'xl/worksheets/sheet1.xml', '.qdpx': 'project.qde'}
+            entry = next(value for key, value in needed.items() if name.endswith(key))
+            check(entry in names, f'{name} arrived: a package with {entry}')
+            if name.endswith('.qdpx'):
+                with zipfile.ZipFile(path) as archive:
+                    qde = archive.read('project.qde').decode('utf-8')
+                check('color="#123abc"' in qde, 'the .qdpx carries the colour chosen in the browser')
+        check(os.stat(path).st_size > 0, f'{name} is not empty')
+
+
+def check_search_layout(browser, server):
+    print('Layout: the search results fit the page at 1440 px')
+    driver = browser.driver
+    driver.get(f'{server.base}/#/corpus')
+    search = browser.css('#search-input')
+    search.clear()
+    # The bundled study's long turns: before the fix, these results ran 110–190 px past their column.
+    search.send_keys('digitalis*')
+    search.send_keys(Keys.ENTER)
+    browser.css('table.kwic tbody tr')
+    width = driver.execute_script('return window.innerWidth')
+    check(width == 1440 or driver.get_window_size()['width'] == 1440, f'the window is 1440 px wide ({width})')
+    overflow = driver.execute_script("""
+        return ['#search-results', '.search-panel', 'main', 'html'].map((s) => {
+          const e = s === 'html' ? document.documentElement : document.querySelector(s);
+          return [s, e.scrollWidth, e.clientWidth];
+        });""")
+    check(all(scroll <= client for _, scroll, client in overflow), f'no horizontal overflow (scrollWidth ≤ clientWidth): {overflow}')
+    browser.shot('22-search-layout')
+
+
+def check_keyboard_coding(browser, server, cli):
+    print('Keyboard only: Tab to a highlight and a code-tree row, select with Shift+arrows, code with c')
+    driver = browser.driver
+    driver.get(f'{server.base}/#/transcript/emoji-test')
+    browser.css('#u2 .utt-text')
+    # Tab from the find box reaches the transcript, then its first highlight.
+    browser.css('#find-input').click()
+    for _ in range(30):
+        browser.keys(Keys.TAB)
+        if driver.execute_script("return document.activeElement.matches('mark.coded')"):
+            break
+    check(driver.execute_script("return document.activeElement.matches('mark.coded')"), 'Tab reaches a coded highlight')
+    outline = driver.execute_script("return getComputedStyle(document.activeElement).outlineStyle")
+    check(outline not in ('none', ''), f'the focused highlight shows its focus ({outline})')
+    browser.keys(Keys.ENTER)
+    browser.css('#coding-panel #coding-memo')
+    check(True, 'Enter on a highlight opens its coding')
+    browser.keys(Keys.ESCAPE)
+    # From the highlight in utterance 2: ↓ puts the caret at the start of utterance 3, → moves it, Shift+→ selects.
+    check(driver.execute_script("return document.activeElement.matches('#u2 mark.coded')"),
+          'the highlight keeps the focus when its row is drawn again')
+    driver.execute_script('window.getSelection().removeAllRanges()')
+    text = cli.json('show', 'emoji-test')[2]['text']
+    start = text.index('coördinatie')
+    browser.keys(Keys.ARROW_DOWN, *([Keys.ARROW_RIGHT] * start))
+    ActionChains(driver).key_down(Keys.SHIFT).send_keys(*([Keys.ARROW_RIGHT] * len('coördinatie'))).key_up(Keys.SHIFT).perform()
+    selected = driver.execute_script('return window.getSelection().toString()')
+    check(selected == 'coördinatie', f'↓, → and Shift+→ selected {selected!r}')
+    browser.css('.selection-toolbar:not([hidden])')
+    browser.keys('c')
+    picker = browser.css('.picker input[type=text]')
+    picker.send_keys('afstemming')
+    check('Create new code' in browser.css('.picker-list li.active').text, 'no code matches: creating is the choice')
+    picker.send_keys(Keys.ENTER)
+    browser.toast("Coded with 'afstemming' (new code).")
+    fragment = cli.fragments('afstemming')[0]['fragment']
+    check((fragment['startUtterance'], fragment['startOffset'], fragment['endOffset']) == (3, start, start + len('coördinatie')),
+          f'the keyboard-selected span is coded at code points {start}–{start + len("coördinatie")}')
+    browser.shot('23-keyboard-coding')
+    driver.get(f'{server.base}/#/codes')
+    browser.css('tr.code-row')
+    browser.css('#code-filter, .tree-tools input').click()
+    for _ in range(10):
+        browser.keys(Keys.TAB)
+        if driver.execute_script("return document.activeElement.matches('tr.code-row')"):
+            break
+    check(driver.execute_script("return document.activeElement.matches('tr.code-row[role=row]')"), 'Tab reaches a row of the code tree')
+    first = driver.execute_script('return document.activeElement.dataset.code')
+    browser.keys(Keys.ARROW_DOWN)
+    second = driver.execute_script('return document.activeElement.dataset.code')
+    check(second != first, f'↓ moves to the next row ({first} → {second})')
+    browser.keys(Keys.ENTER)
+    browser.wait(lambda d: d.find_element(By.CSS_SELECTOR, 'tr.code-row.selected').get_attribute('data-code') == second, message='Enter to open the code')
+    check(driver.execute_script("return document.activeElement.dataset.code") == second, 'focus stays on the opened row')
+
+
+def check_accessibility(browser, server):
+    print('Accessibility: axe-core on every screen, no serious or critical violation')
+    driver = browser.driver
+    screens = [('corpus', '#/corpus', 'table.documents'), ('transcript', '#/transcript/emoji-test', '#u2 .utt-text'),
+               ('codes', '#/codes', 'tr.code-row'), ('themes', '#/themes', '.theme-card'),
+               ('report', '#/themes?tab=report', '#report-frame'), ('downloads', '#/themes?tab=downloads', '.downloads'),
+               ('memos', '#/memos', '#project-memo')]
+    found = {}
+    for name, route, ready in screens:
+        driver.get(f'{server.base}/{route}')
+        browser.css(ready)
+        if name == 'codes':
+            browser.css('tr.code-row').click()
+        axe = Axe(driver)
+        axe.inject()
+        # The report's frame is a sandboxed document without scripts; its HTML is checked as a file.
+        results = axe.run(options="{iframes: false, resultTypes: ['violations']}")
+        serious = [v for v in results['violations'] if v['impact'] in ('serious', 'critical')]
+        found[name] = [(v['id'], v['impact'], len(v['nodes']), v['nodes'][0]['target']) for v in serious]
+    # A dialog open: the coder dialog.
+    driver.get(f'{server.base}/#/corpus')
+    browser.css('table.documents')
+    browser.clickable('#coder-change').click()
+    browser.css('dialog[open] #coder-choice')
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run(options="{iframes: false, resultTypes: ['violations']}")
+    found['coder dialog'] = [(v['id'], v['impact'], len(v['nodes']), v['nodes'][0]['target'])
+                             for v in results['violations'] if v['impact'] in ('serious', 'critical')]
+    browser.keys(Keys.ESCAPE)
+    browser.gone('dialog[open]')
+    with open(os.path.join(browser.out, 'axe-violations.json'), 'w') as file:
+        json.dump(found, file, indent=2)
+    for name, violations in found.items():
+        check(not violations, f'{name}: no serious or critical axe violation {violations}')
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--cda', default=os.path.join(ROOT, '.build', 'debug', 'cda'))
@@ -312,7 +569,9 @@ def main():
         finally:
             exposed.stop()
 
-        browser = Browser(args.out)
+        downloads = os.path.join(work, 'downloads')
+        os.makedirs(downloads, mode=0o700)
+        browser = Browser(args.out, downloads)
         driver = browser.driver
 
         print('The page without a session')
@@ -330,6 +589,8 @@ def main():
         check('token=' not in driver.current_url, 'the token left the address bar after login')
         check(len(driver.find_elements(By.CSS_SELECTOR, 'table.documents tbody tr')) == 6, 'six documents listed')
         browser.shot('01-corpus')
+        check(browser.css('#coder-name').text == 'not chosen', 'no coder is chosen before the first change of this tab')
+        choose_coder(browser, 'browser-test')
         search = browser.css('#search-input')
         search.send_keys('coördinatie')
         search.send_keys(Keys.ENTER)
@@ -702,6 +963,13 @@ def main():
         shown = driver.execute_script("return [...document.querySelectorAll('#memo-list .memo-label')].map((e) => e.textContent)")
         check(shown == listed and "Document 'experts-2-morning'" in shown, f'the list shows every memo as the CLI lists them ({len(listed)})')
         browser.shot('18-memos')
+
+        check_coder_identity(browser, server, cli)
+        check_filters(browser, server, cli)
+        check_downloads(browser, server)
+        check_search_layout(browser, server)
+        check_keyboard_coding(browser, server, cli)
+        check_accessibility(browser, server)
 
         print('Editing an utterance: a revision in the history, undone from its message')
         driver.get(f'{server.base}/#/transcript/emoji-test')

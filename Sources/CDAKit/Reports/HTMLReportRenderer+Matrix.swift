@@ -2,11 +2,13 @@ import Foundation
 
 extension HTMLReportRenderer {
     /// The report's code matrix section: the shaded table of fragments per cell.
-    func matrixSection(_ matrix: CodeMatrix) -> String {
+    func matrixSection(_ matrix: CodeMatrix, colors: [String: String] = [:]) -> String {
         let (header, rows) = matrix.table(count: .fragments, language: language)
         return "<section id=\"matrix\"><h2>\(escape(matrix.title(language)))</h2>"
             + "<p class=\"meta\">\(escape(matrix.caption(count: .fragments, language: language)))</p>"
-            + shadedTable(header: header, rows: rows, values: matrix.values(.fragments)) + "</section>"
+            + shadedTable(
+                header: header, rows: rows, values: matrix.values(.fragments), colors: matrix.rowKind == .codes ? colors : [:])
+            + "</section>"
     }
 
     /// The report's co-occurrence section: the heat map and the occurring pairs.
@@ -23,12 +25,13 @@ extension HTMLReportRenderer {
     /// - Parameters:
     ///   - rows: Each row's label, then its numbers as text.
     ///   - values: Each row's numbers.
-    func shadedTable(header: [String], rows: [[String]], values: [[Int]]) -> String {
+    ///   - colors: Code colours by name, for rows labelled by codes.
+    func shadedTable(header: [String], rows: [[String]], values: [[Int]], colors: [String: String] = [:]) -> String {
         let largest = values.flatMap { $0.dropLast() }.max() ?? 0
         let largestTotal = values.compactMap(\.last).max() ?? 0
         var html = "<table class=\"matrix\"><thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         for (row, numbers) in zip(rows, values) {
-            html += "<tr><td>\(escape(row.first ?? ""))</td>"
+            html += "<tr><td>\(chip(row.first.flatMap { colors[$0] }))\(escape(row.first ?? ""))</td>"
             for (index, (cell, value)) in zip(row.dropFirst(), numbers).enumerated() {
                 let scale = index == numbers.count - 1 ? largestTotal : largest
                 let intensity = scale > 0 ? Double(value) / Double(scale) : 0

@@ -68,7 +68,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                         ]
                     }) + "</section>"
         }
-        if let matrix = report.matrix { body += matrixSection(matrix) }
+        if let matrix = report.matrix { body += matrixSection(matrix, colors: report.codeColors) }
         if let cooccurrence = report.cooccurrence { body += coOccurrenceSection(cooccurrence) }
         if let dynamics = report.dynamics { body += dynamicsSection(dynamics) }
         body +=
@@ -102,7 +102,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                     [text(.code)] + names,
                     codeNames.map { code in
                         [code] + cells.map { cell in "\(cell?.codes.first { $0.code == code }?.fragments ?? 0)" }
-                    })
+                    }, colors: report.codeColors)
         }
         for (name, cell) in zip(names, cells) {
             if let summary = cell?.summary {
@@ -133,6 +133,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         blockquote{margin:.5rem 0;padding:.4rem .8rem;border-left:3px solid #4e79a7;background:#f5f8fb}
         blockquote cite{display:block;color:#666;font-size:.85em;font-style:normal}
         svg text{font:12px system-ui,sans-serif;fill:#333}dt{font-weight:bold}dd{margin:0 0 .5rem 1rem}
+        .chip{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.4em;vertical-align:-.05em;border:1px solid #0003}
         </style></head><body>
         \(body)
         </body></html>
@@ -140,9 +141,21 @@ public struct HTMLReportRenderer: ReportRenderer {
         """
     }
 
-    func table(_ header: [String], _ rows: [[String]]) -> String {
+    /// A table of text cells; a first cell that names a code in `colors` gains that code's chip.
+    func table(_ header: [String], _ rows: [[String]], colors: [String: String] = [:]) -> String {
         "<table><thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>"
-            + rows.map { "<tr>" + $0.map { "<td>\(escape($0))</td>" }.joined() + "</tr>" }.joined() + "</tbody></table>"
+            + rows.map { row in
+                "<tr>"
+                    + row.enumerated().map { "<td>\($0 == 0 ? chip(colors[$1]) : "")\(escape($1))</td>" }.joined()
+                    + "</tr>"
+            }.joined() + "</tbody></table>"
+    }
+
+    /// A code's colour as a small square before its name, or nothing when it has none; the colour
+    /// is written only in its checked `#rrggbb` form.
+    func chip(_ color: String?) -> String {
+        guard let color, let checked = try? CodeColor.validated(color) else { return "" }
+        return "<span class=\"chip\" style=\"background:\(checked)\"></span>"
     }
 
     /// Themes × groups, each cell shaded by its share of words relative to the largest share; the

@@ -7,6 +7,9 @@ extension ProjectStore {
         let terms = corpus.themes.flatMap(\.terms)
         let usage = terms.isEmpty ? [:] : try termUsage(terms, by: options.by, includeModerators: options.includeModerators)
         var report = try ThemeReport.build(corpus: corpus, termUsage: usage, options: options)
+        for code in try codes() {
+            if let color = code.color.flatMap({ try? CodeColor.validated($0) }) { report.codeColors[code.name] = color }
+        }
         if options.instruments {
             let scope = TextScope(by: options.by, includeModerators: options.includeModerators)
             var keywords: [String: [KeywordEntry]] = [:]

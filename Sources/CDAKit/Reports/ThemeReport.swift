@@ -246,6 +246,9 @@ public struct ThemeReport: Sendable, Codable, Hashable {
     public var matrix: CodeMatrix?
     /// Which themes occur together, when asked for (`--cooccurrence`).
     public var cooccurrence: CoOccurrence?
+    /// Each code's colour (`#rrggbb`) by its name, as the analyst chose it (`cda codes color`) or
+    /// the palette gave it; the HTML report marks codes with it. Not part of `report.json`.
+    public var codeColors: [String: String] = [:]
 
     /// Keywords per group and the us/them positioning table.
     public struct Instruments: Sendable, Codable, Hashable {

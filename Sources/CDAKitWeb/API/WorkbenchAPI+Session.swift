@@ -1,7 +1,8 @@
 import CDAKit
 import Hummingbird
 
-/// `GET /api/session` — who and where; `POST /api/rounds/start` — start round 2.
+/// `GET /api/session` — who and where; `GET /api/coders` — who has worked on the project;
+/// `POST /api/rounds/start` — start round 2.
 extension WorkbenchAPI {
     /// What the page needs before anything else: the project, the default coder, the current round and the CSRF token.
     struct Session: Encodable {
@@ -22,6 +23,9 @@ extension WorkbenchAPI {
                 Session(
                     project: configuration.projectName, projectPath: access.store.path, coder: configuration.coder,
                     currentRound: round, csrfToken: configuration.csrfToken, version: CDAVersion.current, language: language))
+        }
+        router.get("/api/coders") { _, _ -> Response in
+            JSONBody.response(try await access.run { try $0.coders() })
         }
         router.post("/api/rounds/start") { request, _ -> Response in
             let body = try await JSONBody.decode(APIRequests.StartRound.self, from: request)

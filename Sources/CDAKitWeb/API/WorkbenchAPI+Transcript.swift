@@ -2,7 +2,7 @@ import CDAKit
 import Hummingbird
 
 /// The Transcript screen: one document in pages of utterances, with the codings that touch them,
-/// and *Find in transcript*.
+/// *Find in transcript*, and the filters by speaker, group, code and coder.
 extension WorkbenchAPI {
     /// The most utterances one page may hold.
     static let maximumPage = 1000
@@ -54,6 +54,13 @@ extension WorkbenchAPI {
                 throw WebError.badRequest("The text to find has no character besides spaces.")
             }
             return JSONBody.response(try await access.run { try $0.find(finder, inDocument: id, limit: limit) })
+        }
+        router.get("/api/transcript/filter") { request, _ -> Response in
+            let id = try request.requireQuery("doc")
+            let filter = TranscriptFilter(
+                speaker: request.query("speaker"), group: request.query("group"), code: request.query("code"), coder: request.query("coder")
+            )
+            return JSONBody.response(try await access.run { try $0.filterTranscript(filter, inDocument: id) })
         }
         router.get("/api/transcript") { request, _ -> Response in
             let id = try request.requireQuery("doc")

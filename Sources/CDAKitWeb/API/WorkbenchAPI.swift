@@ -21,6 +21,7 @@ struct WorkbenchAPI: Sendable {
         registerMedia(on: router)
         registerTimeSpans(on: router)
         registerMemos(on: router)
+        registerExports(on: router)
     }
 
     /// The coder a change is attributed to: the one the page sent, else the server's default.

@@ -2,6 +2,8 @@
 
 let csrfToken = null;
 let unauthorized = () => {};
+let coderOfChange = async () => null;
+let changed = () => {};
 
 /** An error the server answered with: its status and its message. */
 export class APIError extends Error {
@@ -14,6 +16,23 @@ export class APIError extends Error {
 /** Remembers the CSRF token from GET /api/session. */
 export function setCSRFToken(token) {
   csrfToken = token;
+}
+
+/**
+ * Sets who a change is recorded for (`who` resolves with a name, or null when none was chosen) and
+ * what runs after every change the server accepted.
+ */
+export function onChange({ who, after }) {
+  coderOfChange = who;
+  changed = after;
+}
+
+/** A change's fields with the coder filled in; refuses (without sending) when nobody was chosen. */
+async function withCoder(fields) {
+  if (!fields || typeof fields !== 'object' || !('coder' in fields)) return fields;
+  const coder = await coderOfChange();
+  if (!coder) throw new APIError(0, 'Choose who is coding first; nothing was changed.');
+  return { ...fields, coder };
 }
 
 /** Sets what happens when the server no longer knows this browser's session (401). */
@@ -40,6 +59,7 @@ async function request(method, path, body) {
   }
   if (response.status === 401) unauthorized();
   if (!response.ok) throw new APIError(response.status, data?.error ?? `${response.status} ${response.statusText}`);
+  if (method !== 'GET') changed();
   return data;
 }
 
@@ -53,7 +73,7 @@ export function query(params) {
 
 export const api = {
   get: (path, params = {}) => request('GET', path + query(params)),
-  post: (path, body = {}) => request('POST', path, body),
-  put: (path, body = {}) => request('PUT', path, body),
-  delete: (path, params = {}) => request('DELETE', path + query(params)),
+  post: async (path, body = {}) => request('POST', path, await withCoder(body)),
+  put: async (path, body = {}) => request('PUT', path, await withCoder(body)),
+  delete: async (path, params = {}) => request('DELETE', path + query(await withCoder(params))),
 };

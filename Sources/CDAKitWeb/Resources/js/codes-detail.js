@@ -26,7 +26,7 @@ export async function showCodeDetail(body, code, context) {
   ]);
   const active = code.status === 'active';
   const history = lineage.find((entry) => entry.code === code.name);
-  const memoBox = el('textarea', { id: 'code-memo', rows: 3, placeholder: 'What this code means, when to use it…' }, memo.memo ?? '');
+  const memoBox = el('textarea', { id: 'code-memo', 'aria-label': `Memo on the code ${code.name}`, rows: 3, placeholder: 'What this code means, when to use it…' }, memo.memo ?? '');
   replace(body,
     el('div', { class: 'code-title' },
       active ? colorPicker(code, context) : swatch(code.color),

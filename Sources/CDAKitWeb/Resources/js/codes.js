@@ -19,7 +19,7 @@ export async function render(container, { params }) {
     filter: '', showInactive: false,
     collapsed: new Set(JSON.parse(localStorage.getItem('cda.codes.collapsed') ?? '[]')),
   };
-  const filter = el('input', { type: 'search', id: 'code-filter', placeholder: 'Filter codes  /', class: 'wide' });
+  const filter = el('input', { type: 'search', id: 'code-filter', 'aria-label': 'Filter codes', placeholder: 'Filter codes  /', class: 'wide' });
   filter.addEventListener('input', () => {
     view.filter = filter.value;
     drawTree();
@@ -105,13 +105,14 @@ function drawTree() {
       // A filter opens every branch, so that what matches is in view.
       const open = !branch || query !== '' || !view.collapsed.has(code.name);
       body.append(treeRow(code, depth, figures.get(code.id), groups, rounds, branch ? open : null));
+      body.lastElementChild.setAttribute('aria-level', String(depth + 1));
       if (open) visit(code.name, depth + 1, seen);
     }
   };
   visit(null, 0, new Set());
   const active = view.data.codes.filter((code) => code.status === 'active').length;
   replace(view.tree,
-    el('table', { class: 'grid tree' },
+    el('table', { class: 'grid tree', role: 'treegrid', 'aria-label': 'Code tree' },
       el('thead', {}, el('tr', {},
         el('th', {}, ''), el('th', {}, `code (${active} active)`), el('th', { class: 'num', title: 'distinct fragments' }, 'fragments'),
         groups.map((group) => el('th', { class: 'num', title: `fragments in ${group}'s talk` }, group)),
@@ -153,6 +154,11 @@ function treeRow(code, depth, figure, groups, rounds, branch = null) {
     dataset: { code: code.name },
     draggable: code.status === 'active' ? 'true' : 'false',
     onclick: () => select(code.name),
+    onkeydown: (event) => treeKey(event, code.name, branch),
+    tabindex: '0',
+    role: 'row',
+    'aria-selected': String(code.name === view.selected),
+    'aria-expanded': branch === null ? undefined : String(branch),
   },
   el('td', {}, box),
   el('td', {}, el('div', { class: 'code-name' },
@@ -173,6 +179,28 @@ function treeRow(code, depth, figure, groups, rounds, branch = null) {
   rounds.map((round) => el('td', { class: 'num' }, number(count(figure?.rounds, 'round', round)))));
   if (code.status === 'active') setUpDrag(row, code.name);
   return row;
+}
+
+/**
+ * Keys on a focused row of the tree: Enter or Space opens the code, → and ← open and close its
+ * branch, ↓ and ↑ go to the next and previous row, Home and End to the first and last.
+ */
+function treeKey(event, name, branch) {
+  if (event.target !== event.currentTarget) return;
+  const rows = [...view.tree.querySelectorAll('tr.code-row')];
+  const at = rows.indexOf(event.currentTarget);
+  let focus = name;
+  if (event.key === 'Enter' || event.key === ' ') select(name);
+  else if (event.key === 'ArrowRight' && branch === false) toggleBranch(name);
+  else if (event.key === 'ArrowLeft' && branch === true) toggleBranch(name);
+  else if (event.key === 'ArrowDown' && at < rows.length - 1) focus = rows[at + 1].dataset.code;
+  else if (event.key === 'ArrowUp' && at > 0) focus = rows[at - 1].dataset.code;
+  else if (event.key === 'Home' && rows.length) focus = rows[0].dataset.code;
+  else if (event.key === 'End' && rows.length) focus = rows[rows.length - 1].dataset.code;
+  else return;
+  event.preventDefault();
+  event.stopPropagation();
+  [...view.tree.querySelectorAll('tr.code-row')].find((row) => row.dataset.code === focus)?.focus();
 }
 
 function setUpDrag(row, name) {
@@ -336,7 +364,7 @@ async function mergeFlow(sources, target) {
     return;
   }
   const result = preview.result;
-  const reason = el('input', { type: 'text', class: 'wide', id: 'merge-reason', placeholder: 'why (kept in the history)' });
+  const reason = el('input', { type: 'text', class: 'wide', id: 'merge-reason', 'aria-label': 'Reason for the merge', placeholder: 'why (kept in the history)' });
   const confirmed = await dialog({
     title: 'Merge codes',
     body: el('div', { class: 'merge-preview' },

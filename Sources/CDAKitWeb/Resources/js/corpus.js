@@ -135,8 +135,8 @@ async function startRoundTwo() {
 }
 
 function searchBox(groups) {
-  const input = el('input', { id: 'search-input', type: 'search', placeholder: 'a word, a "phrase" or digitalis*', class: 'wide' });
-  const group = el('select', { id: 'search-group' }, el('option', { value: '' }, 'all groups'), groups.map((name) => el('option', { value: name }, name)));
+  const input = el('input', { id: 'search-input', type: 'search', 'aria-label': 'Search the corpus', placeholder: 'a word, a "phrase" or digitalis*', class: 'wide' });
+  const group = el('select', { id: 'search-group', 'aria-label': 'Group' }, el('option', { value: '' }, 'all groups'), groups.map((name) => el('option', { value: name }, name)));
   const fold = el('input', { type: 'checkbox', id: 'search-fold' });
   const moderators = el('input', { type: 'checkbox', id: 'search-moderators' });
   const form = el('form', {

@@ -1,6 +1,7 @@
 // The workbench shell: loads the session, keeps the coder and round, routes between the four
 // screens (#/corpus, #/transcript/DOC?at=N, #/codes?code=NAME, #/themes) and handles global keys.
-import { api, onUnauthorized, setCSRFToken } from './api.js';
+import { api, onChange, onUnauthorized, setCSRFToken } from './api.js';
+import { currentCoder, setUpCoder } from './coder.js';
 import { state, refreshCodes } from './state.js';
 import { go, currentRoute } from './nav.js';
 import { setUpRound } from './session.js';
@@ -51,6 +52,14 @@ async function undo() {
   }
 }
 
+/** The top bar's Undo names whose step it would undo (the latest step's coder), or says there is none. */
+async function showUndo() {
+  const last = await latestStep();
+  const button = document.getElementById('undo-button');
+  button.textContent = last ? `Undo ${last.actor}'s step` : 'Undo';
+  button.title = last ? `Undo step ${last.id}: ${last.summary} — by ${last.actor}` : 'Nothing to undo yet';
+}
+
 function help() {
   const rows = [
     ['1 – 5', 'Corpus, Transcript, Codes, Themes & report, Memos'],
@@ -64,6 +73,10 @@ function help() {
     ['[  ]', 'Transcript with a recording: back or forward 5 seconds'],
     ['-  +', 'Transcript with a recording: slower or faster (0.5× to 2×)'],
     ['r', 'Transcript with a recording: replay the selected passage or the chosen coding'],
+    ['Tab', 'Transcript: the coded highlights (Enter opens the coding) · Codes: the rows of the tree'],
+    ['↓  ↑', 'Transcript: a caret at the next or previous utterance · Codes: the next or previous row'],
+    ['Shift + ←  →', 'Transcript: select from the caret (Ctrl: by word), then c to code'],
+    ['→  ←', 'Codes: open or close a branch'],
     ['/', 'Corpus: search · Codes: filter the codes · Transcript: find (Enter next, Shift+Enter previous)'],
     ['u', 'Codes: undo the last step'],
     ['Esc', 'Close a picker, panel or dialog'],
@@ -104,15 +117,8 @@ async function start() {
   setCSRFToken(state.session.csrfToken);
   document.getElementById('project-name').textContent = state.session.project;
   document.title = `${state.session.project} · cda workbench`;
-  const coder = document.getElementById('coder');
-  state.coder = localStorage.getItem('cda.coder') || state.session.coder;
-  coder.value = state.coder;
-  coder.addEventListener('change', () => {
-    state.coder = coder.value.trim() || state.session.coder;
-    coder.value = state.coder;
-    localStorage.setItem('cda.coder', state.coder);
-    toast(`New codings are attributed to ${state.coder}.`);
-  });
+  setUpCoder();
+  onChange({ who: currentCoder, after: () => showUndo().catch(() => {}) });
   setUpRound();
   document.getElementById('round').addEventListener('change', (event) => {
     state.round = Number(event.target.value);
@@ -123,6 +129,7 @@ async function start() {
   document.getElementById('undo-button').addEventListener('click', undo);
   document.getElementById('help-button').addEventListener('click', help);
   await refreshCodes().catch(fail);
+  await showUndo().catch(() => {});
   window.addEventListener('hashchange', show);
   await show();
 }

@@ -26,10 +26,10 @@ export async function refresh() {
 
 function draw() {
   const project = view.memos.find((memo) => memo.kind === 'project');
-  const projectBox = el('textarea', { id: 'project-memo', rows: 4, placeholder: 'What this study is about, decisions taken, what to look at next…' }, project?.text ?? '');
+  const projectBox = el('textarea', { id: 'project-memo', 'aria-label': 'Project memo', rows: 4, placeholder: 'What this study is about, decisions taken, what to look at next…' }, project?.text ?? '');
   const choice = el('select', { id: 'memo-document', 'aria-label': 'Document' },
     view.documents.map((doc) => el('option', { value: doc.id }, `${doc.title} (${doc.id})`)));
-  const documentBox = el('textarea', { id: 'document-memo', rows: 4, placeholder: 'About this session: the setting, the mood, who dominated…' });
+  const documentBox = el('textarea', { id: 'document-memo', 'aria-label': 'Document memo', rows: 4, placeholder: 'About this session: the setting, the mood, who dominated…' });
   const showDocumentMemo = () => {
     documentBox.value = view.memos.find((memo) => memo.kind === 'document' && memo.target === choice.value)?.text ?? '';
   };

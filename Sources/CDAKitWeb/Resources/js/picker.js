@@ -34,13 +34,14 @@ let open = null;
 export function pickCode({ anchor, title, names, allowCreate = true, selectedText = '', withMemo = false, initial = '', action = 'Code' }) {
   open?.cancel();
   return new Promise((resolve) => {
+    const returnFocus = document.activeElement;
     const input = el('input', { type: 'text', value: initial, placeholder: allowCreate ? 'Type to find a code, or a new name' : 'Type to find a code', autocomplete: 'off', spellcheck: 'false', 'aria-label': 'Code name' });
-    const list = el('ul', { class: 'picker-list', role: 'listbox' });
+    const list = el('ul', { class: 'picker-list', role: 'listbox', 'aria-label': 'Codes' });
     const inVivo = el('input', { type: 'checkbox' });
     let inVivoTouched = false;
     inVivo.addEventListener('change', () => { inVivoTouched = true; });
-    const memo = el('input', { type: 'text', placeholder: 'Memo on this coding (optional)', class: 'picker-memo' });
-    const box = el('div', { class: 'picker', role: 'dialog', 'aria-label': title },
+    const memo = el('input', { type: 'text', placeholder: 'Memo on this coding (optional)', 'aria-label': 'Memo on this coding', class: 'picker-memo' });
+    const box = el('div', { class: 'picker', role: 'dialog', 'aria-modal': 'true', 'aria-label': title },
       el('div', { class: 'picker-title' }, title),
       input,
       list,
@@ -80,6 +81,7 @@ export function pickCode({ anchor, title, names, allowCreate = true, selectedTex
       document.removeEventListener('mousedown', outside, true);
       box.remove();
       open = null;
+      if (returnFocus instanceof HTMLElement && returnFocus.isConnected) returnFocus.focus({ preventScroll: true });
       resolve(value);
     };
     const choose = () => {
@@ -106,6 +108,11 @@ export function pickCode({ anchor, title, names, allowCreate = true, selectedTex
         choose();
       } else if (event.key === 'Escape') {
         close(null);
+      } else if (event.key === 'Tab') {
+        // Focus stays inside the picker: Tab and Shift+Tab go round its fields.
+        const fields = [...box.querySelectorAll('input')];
+        const at = fields.indexOf(document.activeElement);
+        fields[(at + (event.shiftKey ? -1 : 1) + fields.length) % fields.length]?.focus();
       } else {
         return;
       }

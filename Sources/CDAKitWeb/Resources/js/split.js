@@ -20,7 +20,7 @@ export async function reassignAfterSplit(result) {
     return 0;
   }
   const choices = codings.map((coding) => {
-    const select = el('select', { dataset: { coding: String(coding.id) } },
+    const select = el('select', { dataset: { coding: String(coding.id) }, 'aria-label': `New code for coding ${coding.id}` },
       el('option', { value: '' }, `keep in '${result.code}'`),
       result.created.map((name) => el('option', { value: name }, name)));
     const text = fragments.find((fragment) => same(fragment.fragment, coding.fragment))?.text ?? '';

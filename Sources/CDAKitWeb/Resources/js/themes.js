@@ -1,16 +1,17 @@
 // The Themes & report screen: each theme with its codes and per-group figures, the theme × group
-// summaries to write, and the HTML report (the one `cda report` writes) rendered in place.
+// summaries to write, the HTML report (the one `cda report` writes) rendered in place, and downloads.
 import { api } from './api.js';
 import { pickCode } from './picker.js';
 import { activeCodeNames, actor, refreshCodes } from './state.js';
 import { el, fail, number, percent, replace, toast } from './ui.js';
+import { downloadsPanel } from './downloads.js';
 
 let view = null;
 
 export async function render(container, { params }) {
   view = { container, tab: params.get('tab') ?? 'themes', body: el('div', { class: 'themes-body' }) };
   container.append(el('nav', { class: 'subtabs page-tabs' },
-    [['themes', 'Themes'], ['report', 'Report']].map(([id, label]) => el('button', {
+    [['themes', 'Themes'], ['report', 'Report'], ['downloads', 'Downloads']].map(([id, label]) => el('button', {
       type: 'button', class: view.tab === id ? 'active' : '', dataset: { tab: id },
       onclick: (event) => {
         view.tab = id;
@@ -31,6 +32,7 @@ export async function refresh() {
 
 async function draw() {
   if (view.tab === 'report') return drawReport();
+  if (view.tab === 'downloads') return replace(view.body, downloadsPanel());
   const data = await api.get('/api/themes');
   if (!view) return;
   const report = data.report;
@@ -73,7 +75,7 @@ function figureRow(label, groups, value, theme) {
 
 function summaryEditor(theme, group) {
   const text = theme.groups[group.name]?.summary ?? '';
-  const area = el('textarea', { rows: 5, placeholder: `How did ${group.name} discuss this theme?`, dataset: { group: group.name } }, text);
+  const area = el('textarea', { rows: 5, 'aria-label': `Summary for ${group.name}`, placeholder: `How did ${group.name} discuss this theme?`, dataset: { group: group.name } }, text);
   const status = el('span', { class: 'muted small' }, '');
   area.addEventListener('input', () => { status.textContent = 'unsaved'; });
   const save = async () => {
@@ -118,7 +120,7 @@ async function unmap(name, theme) {
 }
 
 function drawReport() {
-  const round = el('select', { id: 'report-round' }, el('option', { value: '' }, 'latest round'), el('option', { value: '1' }, 'round 1'), el('option', { value: '2' }, 'round 2'));
+  const round = el('select', { id: 'report-round', 'aria-label': 'Round' }, el('option', { value: '' }, 'latest round'), el('option', { value: '1' }, 'round 1'), el('option', { value: '2' }, 'round 2'));
   const frame = el('iframe', { class: 'report-frame', id: 'report-frame', title: 'Theme report', src: '/api/report.html' });
   round.addEventListener('change', () => {
     frame.src = `/api/report.html${round.value ? `?round=${round.value}` : ''}`;

@@ -16,7 +16,7 @@ export function showCodingPanel(coding, context) {
       el('p', { class: 'muted small' }, 'Offsets are counted in Unicode code points, as on the command line.'));
     return;
   }
-  const memo = el('textarea', { id: 'coding-memo', rows: 4, placeholder: 'Why this passage, what it shows…' }, coding.memo ?? '');
+  const memo = el('textarea', { id: 'coding-memo', 'aria-label': 'Memo on this coding', rows: 4, placeholder: 'Why this passage, what it shows…' }, coding.memo ?? '');
   replace(context.container,
     el('h2', {}, 'Coding ', el('span', { class: 'muted' }, `#${coding.id}`)),
     el('div', { class: 'coding-code' }, swatch(coding.color), el('strong', {}, coding.code),

@@ -51,6 +51,7 @@ function highlight(piece, chosen) {
   const mark = el('mark', {
     class: `coded${codings.some((coding) => coding.id === chosen) ? ' chosen' : ''}${codings.every((coding) => coding.status === 'retired') ? ' retired' : ''}`,
     title: codings.map((coding) => coding.code + (coding.memo ? ' — memo' : '')).join('\n'),
+    tabindex: '0',
     dataset: { codings: codings.map((coding) => coding.id).join(',') },
   }, piece.text);
   mark.style.backgroundColor = tint(codings[0].color, 0.3);

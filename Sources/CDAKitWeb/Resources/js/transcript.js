@@ -9,6 +9,7 @@ import { activeCodeNames, actor, refreshCodes, state } from './state.js';
 import { describeFragment, utteranceRow } from './transcript-render.js';
 import { editUtterance } from './transcript-edit.js';
 import { showCodingPanel } from './transcript-panel.js';
+import { createFilter } from './transcript-filter.js';
 import { undoAction } from './undo.js';
 import { createPlayer, nextStart, utteranceAt } from './player.js';
 import { el, fail, number, prompt, replace, toast } from './ui.js';
@@ -37,6 +38,7 @@ export async function render(container, { arg, params }) {
   const toolbar = el('div', { class: 'selection-toolbar', hidden: true },
     el('button', { type: 'button', class: 'primary', id: 'code-selection', onmousedown: (event) => event.preventDefault(), onclick: () => codeSelection(false) }, 'Code… ', el('kbd', {}, 'c')),
     el('button', { type: 'button', id: 'code-in-vivo', onmousedown: (event) => event.preventDefault(), onclick: () => codeSelection(true) }, 'In-vivo ', el('kbd', {}, 'v')));
+  const narrow = createFilter(id, () => view && redrawAll());
   const player = link ? createPlayer(link, { projectKey: state.session.project, onTime: (seconds) => followRecording(seconds) }) : null;
   container.append(el('div', { class: 'transcript-layout' },
     el('div', { class: 'transcript-main' },
@@ -48,6 +50,7 @@ export async function render(container, { arg, params }) {
           findForm(),
           el('label', {}, 'Show ', filter),
           el('button', { type: 'button', onclick: jump, title: 'Go to an utterance (g)' }, 'Go to # ', el('kbd', {}, 'g')))),
+      narrow.element,
       player?.element,
       list),
     side,
@@ -55,15 +58,17 @@ export async function render(container, { arg, params }) {
   view = {
     doc, list, side, toolbar, filter, codings: new Map(), lines: new Map(), from: 0, to: -1, total: doc.utterances, chosen: null, loading: false,
     find: { query: '', fold: true, result: null, current: -1 },
-    player, placeKey, speaking: null,
+    player, placeKey, speaking: null, narrow,
   };
   filter.addEventListener('change', () => redrawAll());
   list.addEventListener('mouseup', () => setTimeout(updateToolbar, 0));
   list.addEventListener('keyup', updateToolbar);
   list.addEventListener('click', onClick);
+  list.addEventListener('keydown', onListKey);
   list.addEventListener('scroll', () => { view.toolbar.hidden = true; }, { passive: true });
   showCodingPanel(null, panelContext());
   await loadAround(at);
+  await narrow.load();
 }
 
 export function leave() {
@@ -234,6 +239,7 @@ function recheck(sentinel) {
 // Drawing ----------------------------------------------------------------------------------------
 
 function visible(coding) {
+  if (!view.narrow.showsCoding(coding.id)) return false;
   const filter = view.filter.value;
   if (filter === 'mine') return coding.coder === state.coder;
   if (filter.startsWith('round-')) return coding.round === Number(filter.slice(6));
@@ -250,9 +256,11 @@ function codingsTouching(index) {
 
 function row(index) {
   const line = view.lines.get(index);
-  return utteranceRow(line, codingsTouching(index), {
+  const drawn = utteranceRow(line, codingsTouching(index), {
     chosen: view.chosen, previousSection: view.lines.get(index - 1)?.section, playable: Boolean(view.player), speaking: index === view.speaking,
   });
+  if (!view.narrow.shows(index)) drawn.hidden = true;
+  return drawn;
 }
 
 function rows(from, to) {
@@ -262,9 +270,16 @@ function rows(from, to) {
 }
 
 function redrawRange(from, to) {
+  // A highlight or chip with the keyboard focus keeps it when its row is drawn again.
+  const focused = document.activeElement?.closest?.('.utt mark.coded, .utt .chip');
+  const again = focused && {
+    row: focused.closest('.utt').id,
+    selector: focused.matches('mark') ? `mark.coded[data-codings="${focused.dataset.codings}"]` : `.chip[data-coding="${focused.dataset.coding}"]`,
+  };
   for (let index = Math.max(from, view.from); index <= Math.min(to, view.to); index += 1) {
     document.getElementById(`u${index}`)?.replaceWith(row(index));
   }
+  if (again && !focused.isConnected) document.getElementById(again.row)?.querySelector(again.selector)?.focus({ preventScroll: true });
   paintFind();
 }
 
@@ -388,6 +403,8 @@ function paintFind() {
 
 function redrawAll() {
   redrawRange(view.from, view.to);
+  // Filtered rows take no room: load on while the end of what is loaded is in view.
+  if (view.bottom) recheck(view.bottom);
 }
 
 function flash(element) {
@@ -417,6 +434,8 @@ async function reloadCodings() {
     remember(page);
   }
   if (view.chosen && !view.codings.has(view.chosen)) view.chosen = null;
+  await view.narrow.refresh();
+  if (!view) return;
   redrawAll();
   showCodingPanel(view.chosen ? view.codings.get(view.chosen) : null, panelContext());
 }
@@ -486,6 +505,7 @@ async function codeSelection(inVivo) {
       ? `Already coded with '${result.code}'.`
       : `Coded with '${result.code}'${result.createdCode ? (picked.inVivo ? ' (new in-vivo code)' : ' (new code)') : ''}.`);
     if (result.createdCode) await refreshCodes();
+    await view?.narrow.refresh();
   } catch (error) {
     fail(error);
   }
@@ -534,6 +554,60 @@ function editLine(index) {
   const doc = view.doc.id;
   // An edit can renumber utterances: the page is loaded again around the edited one.
   editUtterance(doc, line, { speakers, after: () => go('transcript', doc, { at: index }) });
+}
+
+/**
+ * Keys inside the transcript, so that a span can be selected and coded (c) without a mouse:
+ * Enter or Space on a focused highlight chooses its coding; ← → move a caret through the text and
+ * Shift+← → select (with Ctrl or Alt: by word); ↓ ↑ move the caret to the next or previous
+ * utterance and Shift+↓ ↑ extend by a line. The caret starts in the focused highlight's utterance,
+ * else the first one in view; until there is one, plain ↓ ↑ scroll.
+ */
+function onListKey(event) {
+  const mark = event.target.closest?.('mark.coded');
+  if (mark && (event.key === 'Enter' || event.key === ' ')) {
+    event.preventDefault();
+    onClick({ target: mark });
+    return;
+  }
+  const directions = { ArrowRight: 'forward', ArrowLeft: 'backward', ArrowDown: 'forward', ArrowUp: 'backward' };
+  if (!(event.key in directions) || event.metaKey) return;
+  const vertical = event.key === 'ArrowDown' || event.key === 'ArrowUp';
+  const selection = window.getSelection();
+  const caret = selection.rangeCount > 0 && view.list.contains(selection.focusNode);
+  if (vertical && !event.shiftKey) {
+    const from = caret ? rowOf(selection.focusNode) : mark?.closest('.utt');
+    if (!from) return;
+    event.preventDefault();
+    const step = event.key === 'ArrowDown' ? 'nextElementSibling' : 'previousElementSibling';
+    let target = from[step];
+    while (target && (target.hidden || !target.classList.contains('utt'))) target = target[step];
+    const text = (target ?? from).querySelector('.utt-text');
+    selection.collapse(text, 0);
+    (target ?? from).scrollIntoView({ block: 'nearest' });
+    updateToolbar();
+    return;
+  }
+  if (!caret) {
+    const start = (mark?.closest('.utt') ?? firstRowInView())?.querySelector('.utt-text');
+    if (!start) return;
+    selection.collapse(start, 0);
+  }
+  event.preventDefault();
+  const granularity = vertical ? 'line' : event.ctrlKey || event.altKey ? 'word' : 'character';
+  selection.modify(event.shiftKey ? 'extend' : 'move', directions[event.key], granularity);
+  updateToolbar();
+}
+
+/** The utterance row holding a node. */
+function rowOf(node) {
+  return (node instanceof Element ? node : node?.parentElement)?.closest('.utt') ?? null;
+}
+
+/** The first utterance row whose top is inside the transcript's view. */
+function firstRowInView() {
+  const top = view.list.getBoundingClientRect().top;
+  return [...view.list.querySelectorAll('.utt:not([hidden])')].find((row) => row.getBoundingClientRect().bottom > top + 4) ?? null;
 }
 
 function choose(id) {

@@ -103,13 +103,17 @@ export function sessionExpired() {
       el('p', { class: 'muted small' }, 'Nothing is lost: every coding and step is in the project file.'))));
 }
 
+let dialogs = 0;
+
 /**
  * Opens a modal dialog and resolves with the value of the button pressed (null for Cancel or Escape).
  * `body` is a node; `buttons` are [{label, value, primary}] — a function value is called with the dialog first.
  */
 export function dialog({ title, body, buttons = [{ label: 'OK', value: true, primary: true }], cancel = 'Cancel' }) {
   return new Promise((resolve) => {
-    const box = el('dialog', { class: 'dialog' });
+    // A modal <dialog> keeps focus inside (the page behind is inert), and Escape cancels it.
+    const titleID = `dialog-title-${++dialogs}`;
+    const box = el('dialog', { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleID });
     const finish = (value) => {
       box.close();
       box.remove();
@@ -124,7 +128,7 @@ export function dialog({ title, body, buttons = [{ label: 'OK', value: true, pri
         onclick: () => finish(typeof button.value === 'function' ? button.value(box) : button.value),
       }, button.label));
     }
-    box.append(el('h2', {}, title), el('div', { class: 'dialog-body' }, body), footer);
+    box.append(el('h2', { id: titleID }, title), el('div', { class: 'dialog-body' }, body), footer);
     box.addEventListener('cancel', (event) => {
       event.preventDefault();
       finish(null);
@@ -143,7 +147,7 @@ export function dialog({ title, body, buttons = [{ label: 'OK', value: true, pri
 
 /** Asks for a line of text; resolves with it trimmed, or null. */
 export async function prompt(title, { label = '', value = '', placeholder = '', action = 'OK' } = {}) {
-  const input = el('input', { type: 'text', value, placeholder, class: 'wide' });
+  const input = el('input', { type: 'text', value, placeholder, class: 'wide', 'aria-label': label || title });
   const result = await dialog({
     title,
     body: el('label', { class: 'stack' }, label, input),
