@@ -280,19 +280,10 @@ struct ExchangeExporter {
                 creatingUser: userGUID[codings.map(\.value).min { $0.createdAt < $1.createdAt }!.coder],
                 creationDateTime: codings.map(\.value.createdAt).min())
             for (key, coding) in codings {
-                let codingKey = "\(fragment)|\(key.code)|\(key.coder)"
-                var refi = REFIProject.Coding(
-                    guid: registry.guid(.coding, codingKey), codeRef: registry.guid(.code, String(key.code)),
-                    creatingUser: userGUID[key.coder], creationDateTime: coding.createdAt)
-                if let memo = coding.memo, !memo.isEmpty {
-                    let note = registry.guid(.note, "coding:\(codingKey)")
-                    project.notes.append(
-                        REFIProject.Note(
-                            guid: note, name: "Memo on a coding", text: memo, creatingUser: userGUID[key.coder],
-                            creationDateTime: coding.createdAt))
-                    refi.noteRefs = [note]
-                }
-                selection.codings.append(refi)
+                selection.codings.append(
+                    refiCoding(
+                        key: "\(fragment)|\(key.code)|\(key.coder)", code: key.code, coder: key.coder, createdAt: coding.createdAt,
+                        memo: coding.memo, userGUID: userGUID, project: &project))
                 counts.codings += 1
             }
             result.append(selection)
@@ -326,24 +317,33 @@ struct ExchangeExporter {
                 creationDateTime: first.createdAt)
             for (key, coding) in codings {
                 let codeID = codeOf[key] ?? coding.codeID
-                let codingKey = "\(span)|\(codeID)|\(coding.coder)"
-                var refi = REFIProject.Coding(
-                    guid: registry.guid(.coding, codingKey), codeRef: registry.guid(.code, String(codeID)),
-                    creatingUser: userGUID[coding.coder], creationDateTime: coding.createdAt)
-                if let memo = coding.memo, !memo.isEmpty {
-                    let note = registry.guid(.note, "coding:\(codingKey)")
-                    project.notes.append(
-                        REFIProject.Note(
-                            guid: note, name: "Memo on a coding", text: memo, creatingUser: userGUID[coding.coder],
-                            creationDateTime: coding.createdAt))
-                    refi.noteRefs = [note]
-                }
-                selection.codings.append(refi)
+                selection.codings.append(
+                    refiCoding(
+                        key: "\(span)|\(codeID)|\(coding.coder)", code: codeID, coder: coding.coder, createdAt: coding.createdAt,
+                        memo: coding.memo, userGUID: userGUID, project: &project))
                 counts.codings += 1
             }
             result.append(selection)
             counts.selections += 1
         }
         return result
+    }
+
+    /// One coding of a selection, its memo as a note of the project; `key` makes its GUIDs stable.
+    private mutating func refiCoding(
+        key: String, code: Int64, coder: String, createdAt: String, memo: String?, userGUID: [String: String],
+        project: inout REFIProject
+    ) -> REFIProject.Coding {
+        var coding = REFIProject.Coding(
+            guid: registry.guid(.coding, key), codeRef: registry.guid(.code, String(code)), creatingUser: userGUID[coder],
+            creationDateTime: createdAt)
+        if let memo, !memo.isEmpty {
+            let note = registry.guid(.note, "coding:\(key)")
+            project.notes.append(
+                REFIProject.Note(
+                    guid: note, name: "Memo on a coding", text: memo, creatingUser: userGUID[coder], creationDateTime: createdAt))
+            coding.noteRefs = [note]
+        }
+        return coding
     }
 }

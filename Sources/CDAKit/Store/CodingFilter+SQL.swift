@@ -20,19 +20,7 @@ extension CodingFilter {
             clauses.append("documentId = ?")
             arguments += [documentID]
         }
-        if let codeName {
-            let code = try ProjectStore.activeCode(named: codeName, db)
-            clauses.append("codeId = ?")
-            arguments += [code.id]
-        }
-        if let round {
-            clauses.append("round = ?")
-            arguments += [round]
-        }
-        if let coder {
-            clauses.append("coder = ?")
-            arguments += [coder]
-        }
+        try addSharedClauses(to: &clauses, &arguments, db)
         guard !clauses.isEmpty else { return [] }
         return try Int64.fetchAll(
             db, sql: "SELECT id FROM coding WHERE \(clauses.joined(separator: " AND ")) ORDER BY id", arguments: arguments)
@@ -54,6 +42,14 @@ extension CodingFilter {
             clauses.append("documentId = ?")
             arguments += [documentID]
         }
+        try addSharedClauses(to: &clauses, &arguments, db)
+        guard !clauses.isEmpty else { return [] }
+        return try Int64.fetchAll(
+            db, sql: "SELECT id FROM timeSpanCoding WHERE \(clauses.joined(separator: " AND ")) ORDER BY id", arguments: arguments)
+    }
+
+    /// The conditions text codings and time spans share: code, round and coder.
+    private func addSharedClauses(to clauses: inout [String], _ arguments: inout StatementArguments, _ db: Database) throws {
         if let codeName {
             let code = try ProjectStore.activeCode(named: codeName, db)
             clauses.append("codeId = ?")
@@ -67,8 +63,5 @@ extension CodingFilter {
             clauses.append("coder = ?")
             arguments += [coder]
         }
-        guard !clauses.isEmpty else { return [] }
-        return try Int64.fetchAll(
-            db, sql: "SELECT id FROM timeSpanCoding WHERE \(clauses.joined(separator: " AND ")) ORDER BY id", arguments: arguments)
     }
 }
