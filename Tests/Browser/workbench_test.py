@@ -42,7 +42,7 @@ import zipfile
 
 from axe_selenium_python import Axe
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -186,7 +186,7 @@ class Browser:
 
     def wait(self, condition, timeout=20, message='a condition'):
         try:
-            return WebDriverWait(self.driver, timeout).until(condition)
+            return WebDriverWait(self.driver, timeout, ignored_exceptions=[StaleElementReferenceException]).until(condition)
         except TimeoutException as error:
             self.shot('failure')
             raise Failure(f'timed out waiting for {message}') from error
@@ -199,6 +199,16 @@ class Browser:
 
     def clickable(self, selector, timeout=20):
         return self.wait(EC.element_to_be_clickable((By.CSS_SELECTOR, selector)), timeout, selector)
+
+    def click(self, selector, timeout=20):
+        """Clicks an element, again if the page redrew it between finding and clicking."""
+        for _ in range(5):
+            try:
+                self.clickable(selector, timeout).click()
+                return
+            except StaleElementReferenceException:
+                time.sleep(0.2)
+        raise Failure(f'{selector} kept being redrawn')
 
     def shot(self, name):
         # Messages fade after a few seconds; leave them out so that screenshots show the screen.
@@ -973,7 +983,7 @@ def main():
 
         print('Editing an utterance: a revision in the history, undone from its message')
         driver.get(f'{server.base}/#/transcript/emoji-test')
-        browser.clickable('#u4 .edit-utt').click()
+        browser.click('#u4 .edit-utt')
         box = browser.css('#edit-text')
         driver.execute_script("arguments[0].value = 'Dat geloof ik best 🙂, eerlijk gezegd.'", box)
         driver.find_element(By.XPATH, "//dialog//button[normalize-space()='Save text']").click()
@@ -984,7 +994,7 @@ def main():
         driver.find_element(By.XPATH, "//div[contains(@class,'toast')][contains(., 'Edited:')]//button[normalize-space()='Undo']").click()
         browser.toast('Undone: fixed the text of utterance 4')
         check(cli.json('show', 'emoji-test')[3]['text'] == 'Dat geloof ik best.', 'Undo in the message restores the text')
-        browser.clickable('#u4 .edit-utt').click()
+        browser.click('#u4 .edit-utt')
         box = browser.css('#edit-text')
         driver.execute_script("arguments[0].focus(); arguments[0].setSelectionRange(14, 14)", box)
         driver.find_element(By.XPATH, "//dialog//button[normalize-space()='Split at cursor']").click()
@@ -993,6 +1003,11 @@ def main():
         check(texts[3:] == ['Dat geloof ik', 'best.'], f'split at the cursor: {texts[3:]}')
         browser.css('#u5')
         browser.shot('19-edit-split')
+        browser.css('#undo-button').click()
+        driver.find_element(By.XPATH, "//dialog//button[normalize-space()='Undo']").click()
+        browser.toast('Undone: split utterance 4')
+        browser.gone('#u5')
+        check(browser.css('#u4').text.endswith('Dat geloof ik best.'), 'the top bar\'s Undo of an edit shows the text as it was')
 
         errors = browser.errors()
         check(not errors, f'no errors in the browser console {errors}')

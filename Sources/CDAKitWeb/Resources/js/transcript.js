@@ -78,9 +78,19 @@ export function leave() {
   clearFindMarks();
 }
 
+/**
+ * Shows the project's current state after a change made elsewhere (the top bar's Undo, a round
+ * switched): an undone edit can change the text and the number of utterances, so the part in view
+ * is loaded again, with the codings and the recording's time spans.
+ */
 export async function refresh() {
   if (!view) return;
-  await reloadCodings();
+  const doc = await api.get('/api/document', { doc: view.doc.id });
+  if (!view) return;
+  view.total = doc.utterances;
+  const inView = firstRowInView();
+  await loadAround(inView ? Number(inView.dataset.index) : view.from);
+  view?.player?.reloadSpans();
 }
 
 export function onKey(event) {
