@@ -5,8 +5,10 @@
 #
 # Builds cda and the corpus generator in release mode, generates a seeded corpus per size (TEI and
 # plain text, same talk), times each cda job against its floor (median of RUNS runs, default 3),
-# records peak memory, and writes Benchmarks/RESULTS.md. Needs xmllint (libxml2-utils), GNU time
-# and grep; not part of `swift test` or CI.
+# records peak memory, and writes Benchmarks/RESULTS.md. Beside the floors it times the ordinary
+# Python way of each job (../shared/peers, on the peers' own corpus; see Benchmarks/peers.sh).
+# Needs xmllint (libxml2-utils), GNU time and grep, and for the peers lxml and pyahocorasick;
+# not part of `swift test` or CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -25,6 +27,13 @@ generator="$root/Benchmarks/.build/release/CorpusGenerator"
 
 results="$work/results.tsv"
 : > "$results"
+# The Python peers, when ../shared/peers is beside the clone (PEERS=0 skips them).
+source "$root/Benchmarks/peers.sh"
+peers_ready=0
+if [ "${PEERS:-1}" != 0 ] && [ -d "$root/../shared/peers" ]; then
+  if python3 -c 'import lxml, ahocorasick' 2>/dev/null; then peers_ready=1
+  else echo "Python peers skipped: pip install -r ../shared/peers/requirements.txt" >&2; fi
+fi
 
 # median_seconds CMD... : runs the command RUNS times, prints the median wall time in seconds.
 median_seconds() {
@@ -59,6 +68,8 @@ for size in "${sizes[@]}"; do
     sed -n "200,$((199 + n))p" "$corpus/vocabulary.txt" > "$work/words-$n.txt"
     awk '{print "c" NR % 40 "\t" $0}' "$work/words-$n.txt" > "$work/dict-$n.tsv"
   done
+
+  if [ "$peers_ready" = 1 ] && [ "$size" -lt 1000 ]; then run_peers "$size"; fi
 
   echo "== $size MB: ingest" >&2
   floor_tei=$(median_seconds xmllint --stream --noout "$corpus"/tei/*.xml)
