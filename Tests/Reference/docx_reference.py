@@ -41,12 +41,13 @@ LABELS = {
            "definitions": "Definitions", "title": "Theme report: ", "group": "group", "documents": "documents",
            "participants": "participants", "utterances": "utterances", "words": "words", "coded words": "coded words",
            "coded": "coded", "theme": "theme", "raised more by": "raised more by", "fragments": "fragments",
-           "share of words": "share of words", "code": "code", "of": "of"},
+           "share of words": "share of words", "code": "code", "of": "of", "coded seconds": "coded seconds", "seconds": "seconds"},
     "nl": {"groups": "Groepen", "overview": "Overzicht: aandeel woorden per thema", "themes": "Thema's", "silences": "Stiltes",
            "definitions": "Definities", "title": "Themarapport: ", "group": "groep", "documents": "documenten",
            "participants": "deelnemers", "utterances": "uitingen", "words": "woorden", "coded words": "gecodeerde woorden",
            "coded": "gecodeerd", "theme": "thema", "raised more by": "meer genoemd door", "fragments": "fragmenten",
-           "share of words": "aandeel woorden", "code": "code", "of": "van"},
+           "share of words": "aandeel woorden", "code": "code", "of": "van", "coded seconds": "gecodeerde seconden",
+           "seconds": "seconden"},
 }
 
 
@@ -71,11 +72,18 @@ def expected_tables(report, lang):
     def statistic(value):
         return "–" if value is None else decimal("%.2f" % value, lang)
 
+    def seconds(value):
+        return decimal("%.1f" % value, lang)
+
     names = [group["name"] for group in report["groups"]]
-    tables = [[[label[key] for key in ("group", "documents", "participants", "utterances", "words", "coded words", "coded")]]
+    # Seconds of coded recording appear only when some group has any (time-span codings).
+    timed = any(group.get("coded_seconds", 0) > 0 for group in report["groups"])
+    tables = [[[label[key] for key in ("group", "documents", "participants", "utterances", "words", "coded words", "coded")]
+               + ([label["coded seconds"]] if timed else [])]
               + [[group["name"], str(group["documents"]), str(group["participants"]), str(group["utterances"]),
                   str(group["words"]), str(group["coded_words"]),
-                  percent(group["coded_words"] / group["words"] if group["words"] else 0)] for group in report["groups"]]]
+                  percent(group["coded_words"] / group["words"] if group["words"] else 0)]
+                 + ([seconds(group["coded_seconds"])] if timed else []) for group in report["groups"]]]
     overview = [[label["theme"]] + names + ["G²", "Log Ratio", label["raised more by"]]]
     for theme in report["themes"]:
         comparison = theme.get("comparison") or {}
@@ -90,6 +98,7 @@ def expected_tables(report, lang):
             [""] + names,
             [label["fragments"]] + [str(cell.get("fragments", 0)) for cell in cells],
             [label["words"]] + [str(cell.get("words", 0)) for cell in cells],
+        ] + ([[label["seconds"]] + [seconds(cell.get("seconds", 0)) for cell in cells]] if timed else []) + [
             [label["share of words"]] + [percent(cell.get("share_of_words", 0)) for cell in cells],
             [label["participants"]] + ["%d %s %d (%s)" % (cell.get("participants", 0), label["of"], totals[name],
                                                           percent(cell.get("share_of_participants", 0)))
