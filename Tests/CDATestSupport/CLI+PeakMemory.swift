@@ -1,17 +1,36 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 extension CLI {
+    /// Whether `runMeasuringPeak` can measure here: it needs `python3` on the PATH.
+    public static var canMeasurePeak: Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/python3")
+        }
+    }
+
+    /// A small program between the test run and `cda`: it forks and execs `cda` and prints the
+    /// peak resident size `wait4` reports for that one child. Linux counts, at a process's first
+    /// `exec`, the resident size of the memory it was cloned with; a child spawned straight from
+    /// the test run would report the test run's own size (400 MB in a full run), not `cda`'s.
+    private static let peakProbe = """
+        import os, sys
+        directory, out, err, program = sys.argv[1:5]
+        pid = os.fork()
+        if pid == 0:
+            os.chdir(directory)
+            os.dup2(os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), 1)
+            os.dup2(os.open(err, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), 2)
+            os.execv(program, sys.argv[4:])
+        _, status, usage = os.wait4(pid, 0)
+        code = os.waitstatus_to_exitcode(status)
+        print(usage.ru_maxrss, code if code >= 0 else 128 - code)
+        """
+
     /// Runs `cda` like `run`, and reports the peak resident memory of that one process.
     ///
-    /// The peak comes from `wait4` on the child's own process id, so other processes the test run
-    /// starts at the same time do not count. Output goes to files in `directory` (not pipes), so a
-    /// chatty child cannot block.
+    /// The peak comes from `wait4` on `cda`'s own process id in a small parent (`peakProbe`), so
+    /// neither the test run's memory nor other processes it starts at the same time count. Output
+    /// goes to files in `directory` (not pipes), so a chatty child cannot block.
     ///
     /// - Returns: The exit status, standard error, and the child's peak resident size in kilobytes.
     public static func runMeasuringPeak(
@@ -21,32 +40,21 @@ extension CLI {
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "CDA_PROJECT")
         env.merge(environment) { _, new in new }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, directory + "/.measured.out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, directory + "/.measured.err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        // Run through `sh -c 'cd DIR && exec cda …'`, so the child starts in `directory`.
-        let command = "cd \"$0\" && exec \"$@\""
-        let argv = ["/bin/sh", "-c", command, directory, binary] + arguments
-        let envp = env.map { "\($0.key)=\($0.value)" }
-        var pid: pid_t = 0
-        let spawned = withCStrings(argv) { argvPointers in
-            withCStrings(envp) { envPointers in posix_spawn(&pid, "/bin/sh", &actions, nil, argvPointers, envPointers) }
-        }
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
-        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments =
+            ["python3", "-c", peakProbe, directory, directory + "/.measured.out", directory + "/.measured.err", binary] + arguments
+        process.environment = env
+        let report = directory + "/.measured.peak"
+        _ = FileManager.default.createFile(atPath: report, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: report))
+        try process.run()
+        process.waitUntilExit()
+        let fields = ((try? String(contentsOfFile: report, encoding: .utf8)) ?? "").split(separator: " ")
         let error = (try? String(contentsOfFile: directory + "/.measured.err", encoding: .utf8)) ?? ""
-        return (exitStatus, error, Int(usage.ru_maxrss))
-    }
-
-    /// Calls `body` with a NULL-terminated array of C strings.
-    private static func withCStrings<T>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> T) -> T {
-        let pointers = strings.map { strdup($0) } + [nil]
-        defer { for pointer in pointers { free(pointer) } }
-        return body(pointers)
+        guard process.terminationStatus == 0, fields.count == 2, let peak = Int(fields[0]),
+            let status = Int32(fields[1].trimmingCharacters(in: .whitespacesAndNewlines))
+        else { throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "the peak probe failed: \(error)"]) }
+        return (status, error, peak)
     }
 }
