@@ -17,7 +17,7 @@ struct CDA: AsyncParsableCommand {
             KwicCommand.self, KeynessCommand.self, CollocatesCommand.self, PositioningCommand.self, AutocodeCommand.self,
             DynamicsCommand.self, MatrixCommand.self, CoOccurrenceCommand.self,
             AgreementCommand.self, ConsensusCommand.self,
-            CheckCommand.self, BackupCommand.self, ServeCommand.self,
+            CheckCommand.self, IndexCommand.self, BackupCommand.self, ServeCommand.self,
         ]
     )
 }

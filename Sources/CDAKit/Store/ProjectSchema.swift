@@ -131,6 +131,26 @@ enum ProjectSchema {
                     CREATE INDEX timeSpanCodingByDocument ON timeSpanCoding(documentId, startMs);
                     """)
         }
+        migrator.registerMigration("v11-token-index") { db in
+            // Every utterance's words as vocabulary ids with their places, one row per document, so
+            // that analyses count and match integers instead of re-reading and re-tokenising text
+            // (see ARCHITECTURE.md).
+            // The vocabulary only grows: ids in stored blobs and history stay valid.
+            try db.execute(
+                sql: """
+                    CREATE TABLE vocabulary (
+                        id INTEGER PRIMARY KEY,
+                        form TEXT NOT NULL UNIQUE,
+                        folded TEXT NOT NULL
+                    );
+                    CREATE TABLE tokenIndex (
+                        documentId TEXT PRIMARY KEY NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                        tokens BLOB NOT NULL
+                    );
+                    """)
+            let vocabulary = VocabularyCache()
+            try vocabulary.withWriter(db) { writer in _ = try ProjectStore.indexTokens(documentID: nil, with: &writer, db) }
+        }
         return migrator
     }
 

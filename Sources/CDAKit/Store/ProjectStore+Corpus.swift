@@ -11,7 +11,7 @@ extension ProjectStore {
     ///   - transcript: The transcript as a reader produced it.
     ///   - replace: Whether a document with the same id and different content may be replaced.
     ///   - pseudonymize: Whether speaker labels are replaced by pseudonyms (see `pseudonymize`).
-    ///   - counts: The utterances' word and scalar counts when the caller has them (computed otherwise).
+    ///   - words: The transcript's words when the caller tokenised them (tokenised here otherwise).
     /// - Returns: Whether the document was new, unchanged or replaced.
     /// - Throws: `IngestError.documentChanged` without `replace`, `.documentHasCodings` when
     ///   codings point into a document to replace, `StoreError.database` when SQLite fails.
@@ -19,12 +19,13 @@ extension ProjectStore {
     ///   - dryRun: Whether to roll the transaction back: the same checks and writes, so a dry run
     ///     meets exactly the errors a real ingest would, and nothing is kept.
     public func save(
-        _ transcript: Transcript, replace: Bool, pseudonymize: Bool = false, counts: [(words: Int, scalars: Int)]? = nil,
+        _ transcript: Transcript, replace: Bool, pseudonymize: Bool = false, words: TranscriptWords? = nil,
         readOptions: String = "", dryRun rehearse: Bool = false
     ) throws -> SaveOutcome {
         let body = { (db: Database) in
             try Self.insertTranscript(
-                transcript, replace: replace, pseudonymize: pseudonymize, counts: counts, readOptions: readOptions, db)
+                transcript, replace: replace, pseudonymize: pseudonymize, words: words, readOptions: readOptions,
+                vocabulary: self.vocabulary, db)
         }
         return rehearse ? try dryRun(body) : try write(body)
     }
@@ -45,8 +46,8 @@ extension ProjectStore {
 
     /// Stores a transcript inside the caller's transaction (see `save`).
     static func insertTranscript(
-        _ transcript: Transcript, replace: Bool, pseudonymize: Bool, counts: [(words: Int, scalars: Int)]? = nil,
-        readOptions: String = "", _ db: Database
+        _ transcript: Transcript, replace: Bool, pseudonymize: Bool, words: TranscriptWords? = nil,
+        readOptions: String = "", vocabulary: VocabularyCache, _ db: Database
     ) throws -> SaveOutcome {
         let document = transcript.document
         let location = SourceLocation(file: document.sourcePath)
@@ -77,14 +78,17 @@ extension ProjectStore {
                     document.contentHash, Timestamp.now(), position, readOptions,
                 ])
             try keptMedia?.insert(db)
-            try Self.insertContent(of: transcript, counts: counts, db)
+            // Pseudonyms change speakers, not text: the words tokenised before still hold.
+            try Self.insertContent(of: transcript, words: words, vocabulary: vocabulary, db)
             return outcome
         }
     }
 
     /// Stores a transcript's attributes, speakers, utterances and counts under its existing
-    /// document row, and indexes it for search when the index is built.
-    static func insertContent(of transcript: Transcript, counts: [(words: Int, scalars: Int)]?, _ db: Database) throws {
+    /// document row, with its token index, and indexes it for search when the full-text index is built.
+    static func insertContent(
+        of transcript: Transcript, words: TranscriptWords?, vocabulary: VocabularyCache, _ db: Database
+    ) throws {
         let document = transcript.document
         for (key, value) in document.attributes.sorted(by: { $0.key < $1.key }) {
             try db.execute(
@@ -99,13 +103,21 @@ extension ProjectStore {
                                       sourceReference, wordCount, length)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        let sizes = counts?.count == transcript.utterances.count ? counts! : transcript.utterances.map { Tokenizer.counts($0.text) }
-        for (utterance, size) in zip(transcript.utterances, sizes) {
-            try insert.execute(arguments: [
-                document.id, utterance.index, utterance.speakerID, utterance.start, utterance.end,
-                utterance.section, utterance.text, utterance.sourceReference, size.words, size.scalars,
-            ])
+        let words = words ?? TranscriptWords(transcript)
+        let sizes = words.counts
+        var tokens: [[IndexedToken]] = []
+        tokens.reserveCapacity(transcript.utterances.count)
+        try vocabulary.withWriter(db) { writer in
+            for (position, utterance) in transcript.utterances.enumerated() {
+                let size = sizes[position]
+                try insert.execute(arguments: [
+                    document.id, utterance.index, utterance.speakerID, utterance.start, utterance.end,
+                    utterance.section, utterance.text, utterance.sourceReference, size.words, size.scalars,
+                ])
+                tokens.append(try writer.tokens(of: words, utterance: position))
+            }
         }
+        try db.execute(sql: storeTokensSQL, arguments: [document.id, Data(TokenBlob.encode(tokens))])
         try db.execute(
             sql: """
                 UPDATE document SET utteranceCount = ?, wordCount = ?, speakerCount = ? WHERE id = ?

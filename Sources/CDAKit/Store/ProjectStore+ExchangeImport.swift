@@ -87,12 +87,13 @@ extension ProjectStore {
     ) throws -> ExchangeImportCounts {
         var counts = ExchangeImportCounts()
         var speakers: Set<String> = []
+        let vocabulary = VocabularyCache()
         for entry in documents {
             let document = entry.transcript.document
             let stored = try Row.fetchAll(
                 db, sql: "SELECT speakerId, text FROM utterance WHERE documentId = ? ORDER BY idx", arguments: [document.id])
             if stored.isEmpty {
-                _ = try insertTranscript(entry.transcript, replace: false, pseudonymize: false, db)
+                _ = try insertTranscript(entry.transcript, replace: false, pseudonymize: false, vocabulary: vocabulary, db)
                 counts.documentsAdded.append(document.id)
             } else if stored.map({ ($0["speakerId"] as String?) ?? "" }) == entry.transcript.utterances.map({ $0.speakerID ?? "" }),
                 stored.map({ $0["text"] as String }) == entry.transcript.utterances.map(\.text)

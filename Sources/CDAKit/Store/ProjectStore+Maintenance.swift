@@ -8,10 +8,11 @@ public struct CheckFinding: Sendable, Hashable, Codable, CustomStringConvertible
         case integrity, utterance, coding, code, memo, theme, history
         case foreignKey = "foreign-key"
         case searchIndex = "search-index"
+        case tokenIndex = "token-index"
     }
 
     /// The area: `integrity`, `foreign-key`, `utterance`, `coding`, `code`, `memo`, `theme`, `history`,
-    /// `search-index`.
+    /// `search-index`, `token-index`.
     public var kind: Area
     /// What is wrong, naming ids and positions.
     public var message: String
@@ -69,6 +70,7 @@ extension ProjectStore {
                 )
             }
             findings += try Self.searchIndexFindings(db)
+            findings += try Self.tokenIndexFindings(db)
             // Codings inside their utterances.
             for row in try Row.fetchAll(
                 db,

@@ -16,7 +16,7 @@ extension ProjectStore {
     /// - Returns: What happened, and for a revision (or a refused one) its plan.
     /// - Throws: As `save`; `StoreError.database` when SQLite fails.
     public func saveRevising(
-        _ transcript: Transcript, replace: Bool, pseudonymize: Bool = false, counts: [(words: Int, scalars: Int)]? = nil,
+        _ transcript: Transcript, replace: Bool, pseudonymize: Bool = false, words: TranscriptWords? = nil,
         readOptions: String = "", onConflict policy: RevisionPolicy = .refuse, actor: String = "cda", dryRun rehearse: Bool = false
     ) throws -> (outcome: SaveOutcome, revision: DocumentRevision?) {
         let body = { (db: Database) -> (outcome: SaveOutcome, revision: DocumentRevision?) in
@@ -27,7 +27,8 @@ extension ProjectStore {
                 try Self.needsRevision(documentID: id, db)
             {
                 var revision = try Self.revise(
-                    transcript, pseudonymize: pseudonymize, counts: counts, readOptions: readOptions, policy: policy, actor: actor, db)
+                    transcript, pseudonymize: pseudonymize, words: words, readOptions: readOptions, policy: policy, actor: actor,
+                    vocabulary: self.vocabulary, db)
                 // A refusal undoes whatever planning wrote (new pseudonyms).
                 if revision.isRefused { throw Refusal(revision: revision) }
                 revision.applied = !rehearse
@@ -35,7 +36,8 @@ extension ProjectStore {
             }
             return (
                 try Self.insertTranscript(
-                    transcript, replace: replace, pseudonymize: pseudonymize, counts: counts, readOptions: readOptions, db), nil
+                    transcript, replace: replace, pseudonymize: pseudonymize, words: words, readOptions: readOptions,
+                    vocabulary: self.vocabulary, db), nil
             )
         }
         do {
@@ -64,8 +66,8 @@ extension ProjectStore {
     /// - Parameter change: What changed, for the history (`fixed the text of utterance 3`);
     ///   `nil` for a new file.
     static func revise(
-        _ transcript: Transcript, pseudonymize: Bool, counts: [(words: Int, scalars: Int)]?, readOptions: String,
-        policy: RevisionPolicy, actor: String, change: String? = nil, _ db: Database
+        _ transcript: Transcript, pseudonymize: Bool, words: TranscriptWords?, readOptions: String,
+        policy: RevisionPolicy, actor: String, change: String? = nil, vocabulary: VocabularyCache, _ db: Database
     ) throws -> DocumentRevision {
         let transcript = pseudonymize ? try Self.pseudonymize(transcript, db) : transcript
         let id = transcript.document.id
@@ -118,7 +120,7 @@ extension ProjectStore {
                     document.title, document.format.rawValue, document.sourcePath, document.contentHash, Timestamp.now(),
                     readOptions, id,
                 ])
-            try insertContent(of: transcript, counts: counts, db)
+            try insertContent(of: transcript, words: words, vocabulary: vocabulary, db)
             try reinsertCodings(codingRows, revision: &revision, db)
             try reinsertSelections(selections, through: alignment, db)
         }

@@ -3,7 +3,7 @@ internal import GRDB
 
 extension ProjectStore {
     /// Creates a project with only the migrations up to `migration` applied (to test upgrades).
-    static func createLegacy(at path: String, upTo migration: String) throws {
+    static func createLegacy(at path: String, upTo migration: String, then sql: String? = nil) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw StoreError.database(path: path, message: "cannot create the file")
         }
@@ -13,6 +13,24 @@ extension ProjectStore {
             try db.execute(sql: "PRAGMA application_id = \(ProjectSchema.applicationID)")
         }
         try ProjectSchema.migrator.migrate(queue, upTo: migration)
+        if let sql { try queue.write { db in try db.execute(sql: sql) } }
+    }
+
+    /// An utterance's words as its token-index row holds them: each word's form and span.
+    func indexedWordsForTesting(_ document: String, _ index: Int) throws -> [String] {
+        try read { db in
+            let forms = try String.fetchAll(db, sql: "SELECT form FROM vocabulary ORDER BY id")
+            guard let blob = try Data.fetchOne(db, sql: "SELECT tokens FROM tokenIndex WHERE documentId = ?", arguments: [document])
+            else { return [] }
+            return try TokenBlob.Document(Array(blob)).tokens(ofUtterance: index - 1).map {
+                "\(forms[Int($0.word) - 1])@\($0.start)-\($0.end)"
+            }
+        }
+    }
+
+    /// A document's token-index blob as stored.
+    func tokenRowForTesting(_ document: String) throws -> Data? {
+        try read { db in try Data.fetchOne(db, sql: "SELECT tokens FROM tokenIndex WHERE documentId = ?", arguments: [document]) }
     }
 
     /// Marks a migration this version does not know as applied (to test refusing newer projects).

@@ -25,8 +25,8 @@ extension ProjectStore {
             let transcript = try Self.editedTranscript(documentID, edit, db)
             let readOptions = try String.fetchOne(db, sql: "SELECT readOptions FROM document WHERE id = ?", arguments: [documentID]) ?? ""
             var revision = try Self.revise(
-                transcript, pseudonymize: false, counts: nil, readOptions: readOptions, policy: policy, actor: actor, change: edit.summary,
-                db)
+                transcript, pseudonymize: false, words: nil, readOptions: readOptions, policy: policy, actor: actor, change: edit.summary,
+                vocabulary: self.vocabulary, db)
             if revision.isRefused { throw Refusal(revision: revision) }
             revision.applied = !rehearse
             let step = try Row.fetchOne(db, sql: "SELECT * FROM history ORDER BY id DESC LIMIT 1").map(Self.historyEntry(from:))

@@ -12,6 +12,8 @@ public final class ProjectStore: Sendable {
     let database: DatabaseQueue
     /// Whether the file passed `PRAGMA quick_check` before this store's first write.
     let writeCheck = FirstWriteCheck()
+    /// The vocabulary of the token index, kept between this store's write transactions.
+    let vocabulary = VocabularyCache()
 
     /// Wraps an open database; `open(at:)` and `create(at:)` are the ways in, and `asOf(_:)` wraps a private copy.
     init(path: String, database: DatabaseQueue) {

@@ -49,6 +49,7 @@ struct RevisionScope: Codable, Equatable {
         try image.document.upsert(into: "document", key: ["id"], db)
         try image.attributes.insert(into: "documentAttribute", db)
         try image.utterances.insert(into: "utterance", db)
+        try ProjectStore.reindexTokens(documentID: id, db)
         try image.documentSpeakers.insert(into: "documentSpeaker", db)
         try image.versions.insert(into: "documentVersion", db)
         try image.codings.insert(into: "coding", db)

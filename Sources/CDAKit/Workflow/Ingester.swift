@@ -96,7 +96,7 @@ public struct Ingester: Sendable {
     private struct Prepared {
         var outcome: Outcome
         var transcript: Transcript?
-        var counts: [(words: Int, scalars: Int)] = []
+        var words: TranscriptWords?
     }
 
     private func prepare(_ path: String, foundInDirectory: Bool, options readOptions: ReadOptions, fingerprint: String) -> Prepared {
@@ -119,10 +119,10 @@ public struct Ingester: Sendable {
             var transcript = try FormatDetector.reader(for: format).read(source, options: readOptions)
             if let group = options.group { transcript.document.attributes["group"] = group }
             if let session = options.session { transcript.document.attributes["session"] = session }
-            let counts = transcript.utterances.map { Tokenizer.counts($0.text) }
-            outcome.describe(transcript, format: format, counts: counts)
+            let words = TranscriptWords(transcript)
+            outcome.describe(transcript, format: format, counts: words.counts)
             outcome.status = "read"
-            return Prepared(outcome: outcome, transcript: transcript, counts: counts)
+            return Prepared(outcome: outcome, transcript: transcript, words: words)
         } catch IngestError.unknownFormat(_, let detail) where foundInDirectory {
             outcome.status = "skipped"
             outcome.note = detail
@@ -137,7 +137,7 @@ public struct Ingester: Sendable {
         guard let transcript = prepared.transcript else { return outcome }
         do {
             let saved = try store.saveRevising(
-                transcript, replace: options.replace, pseudonymize: options.pseudonymize, counts: prepared.counts,
+                transcript, replace: options.replace, pseudonymize: options.pseudonymize, words: prepared.words,
                 readOptions: fingerprint, onConflict: options.onConflict, actor: options.actor, dryRun: options.dryRun)
             outcome.status = saved.outcome.rawValue
             outcome.revision = saved.revision
