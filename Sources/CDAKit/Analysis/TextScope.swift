@@ -52,6 +52,15 @@ public struct ScopedToken: Sendable, Hashable {
     public var span: Tokenizer.Span
     /// The word as compared (lowercased, maybe folded).
     public var form: String
+    /// The compared form's id in the scan's `ScopeWords`: equal ids, equal forms.
+    public var word: Int32
+
+    /// Creates a token.
+    public init(span: Tokenizer.Span, form: String, word: Int32) {
+        self.span = span
+        self.form = form
+        self.word = word
+    }
 }
 
 /// An utterance in scope with its words.
@@ -62,6 +71,13 @@ public struct ScopedUtterance: Sendable {
     public var tokens: [ScopedToken]
     /// All its words, for context and phrase matching.
     public var allTokens: [ScopedToken]
-    /// The utterance text as Unicode scalars, for slicing contexts.
-    public var scalars: [Unicode.Scalar]
+    /// The utterance text as Unicode scalars, for slicing contexts (made on each call).
+    public var scalars: [Unicode.Scalar] { Array(record.text.unicodeScalars) }
+
+    /// Creates an utterance in scope.
+    public init(record: UtteranceRecord, tokens: [ScopedToken], allTokens: [ScopedToken]) {
+        self.record = record
+        self.tokens = tokens
+        self.allTokens = allTokens
+    }
 }

@@ -52,10 +52,16 @@ public struct AutoCodeCounts: Sendable, Hashable {
     /// Hits per code, then per group.
     public var perCode: [String: [String: Int]] = [:]
 
+    /// No hits yet.
+    public init() {}
+
     /// All hits.
     public var total: Int { perCode.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
 
     /// Counts one hit.
+    public mutating func add(_ hit: AutoCodeHit) { add(code: hit.code, group: hit.group) }
+
+    /// Counts one hit of `code` in `group`.
     mutating func add(code: String, group: String?) {
         perCode[code, default: [:]][group ?? "-", default: 0] += 1
     }
@@ -75,74 +81,78 @@ public struct AutoCodeHit: Sendable, Hashable, Codable {
     public var text: String
 }
 
-/// Dictionary-based auto-coding: all patterns matched in one pass per utterance with Aho–Corasick,
-/// over the project tokenizer's words (so a phrase matches across punctuation).
+/// Dictionary-based auto-coding over the token index: the dictionary is compiled once to sequences
+/// of word ids (a `*` expands against the vocabulary), and each utterance's ids are matched in one
+/// pass through a trie, so no text is read except to quote a hit.
 public enum AutoCoder {
-    /// Finds every hit of the dictionary in scope.
+    /// Finds every hit of the dictionary in scope, in text order (see `forEachHit`).
     ///
-    /// Each utterance's words are normalised and joined by single spaces with a space at both ends;
-    /// a pattern `w1 w2` is searched as ` w1 w2 `, a prefix pattern `w*` as ` w`, so matches start
-    /// and end on word boundaries.
-    ///
-    /// - Complexity: O(*n* + *z*) for *n* bytes of talk and *z* hits, after O(*m*) to build the automaton.
+    /// - Complexity: O(*n* · *d*) for *n* words in scope and patterns of at most *d* words.
     public static func hits(of dictionary: CodingDictionary, in store: ProjectStore, scope: TextScope) throws -> [AutoCodeHit] {
         var hits: [AutoCodeHit] = []
-        try scan(dictionary, in: store, scope: scope) { _, _, makeHit in hits.append(makeHit()) }
+        try forEachHit(of: dictionary, in: store, scope: scope) { hits.append($0) }
         return hits
     }
 
-    /// Hits per code and group, without building the hits themselves (`cda autocode --count`).
+    /// Calls `body` with every hit, streaming: utterances in document order; in an utterance by
+    /// first word, shorter before longer, then by dictionary line. Where several patterns of one code
+    /// hit the same words, the first in that order is the one reported.
+    ///
+    /// A pattern's words match the project tokenizer's words, compared as the scope compares them;
+    /// a last word ending in `*` matches any word it begins. A hit must start in scope.
+    public static func forEachHit(
+        of dictionary: CodingDictionary, in store: ProjectStore, scope: TextScope, _ body: (AutoCodeHit) throws -> Void
+    ) throws {
+        try scan(dictionary, in: store, scope: scope, readText: true) { code, record, from, to, pattern, text in
+            try body(
+                AutoCodeHit(
+                    fragment: Fragment(documentID: record.document, startUtterance: record.index, startOffset: from, endOffset: to),
+                    code: code, pattern: pattern, group: record.group, text: text.slice(from..<to)))
+        }
+    }
+
+    /// Hits per code and group, without building the hits themselves or reading any text (`cda autocode --count`).
     ///
     /// - Complexity: as `hits`, with no work per hit beyond counting.
     public static func countHits(of dictionary: CodingDictionary, in store: ProjectStore, scope: TextScope) throws -> AutoCodeCounts {
         var result = AutoCodeCounts()
-        try scan(dictionary, in: store, scope: scope) { code, group, _ in result.add(code: code, group: group) }
+        try scan(dictionary, in: store, scope: scope, readText: false) { code, record, _, _, _, _ in
+            result.add(code: code, group: record.group)
+        }
         return result
     }
 
-    /// The one pass behind `hits` and `countHits`: calls `found(code, group, makeHit)` per hit;
-    /// `makeHit` builds the full hit only when the caller wants it.
+    /// The one pass behind `forEachHit` and `countHits`: calls `found(code, utterance, from, to,
+    /// pattern, text)` per hit, with the hit's scalar offsets and the utterance's text to slice.
     private static func scan(
-        _ dictionary: CodingDictionary, in store: ProjectStore, scope: TextScope,
-        _ found: (String, String?, () -> AutoCodeHit) -> Void
+        _ dictionary: CodingDictionary, in store: ProjectStore, scope: TextScope, readText: Bool,
+        _ found: (String, UtteranceRecord, Int, Int, String, inout ScalarSlicer) throws -> Void
     ) throws {
-        var patterns: [[UInt8]] = []
-        var wordCounts: [Int] = []
-        for entry in dictionary.entries {
-            let isPrefix = entry.pattern.hasSuffix("*")
-            let words = Tokenizer.words(in: entry.pattern).map { scope.normalize($0) }
-            wordCounts.append(words.count)
-            patterns.append(Array((" " + words.joined(separator: " ") + (isPrefix ? "" : " ")).utf8))
-        }
-        let automaton = AhoCorasick(patterns)
-        try store.forEachUtterance(in: scope) { utterance in
+        var trie = DictionaryTrie()
+        let codes = Array(Set(dictionary.entries.map(\.code)))
+        let codeIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($0.element, $0.offset) })
+        var seen: Set<SIMD3<Int32>> = []
+        var inScope: [Bool] = []
+        var text = ScalarSlicer()
+        try store.forEachUtterance(in: scope, readText: readText) { words in
+            trie = DictionaryTrie(dictionary, words: words, scope: scope)
+        } _: { utterance in
             let tokens = utterance.allTokens
-            let inScope = Set(utterance.tokens.map(\.span.start))
-            guard !inScope.isEmpty else { return }
-            var text: [UInt8] = [0x20]
-            var tokenAtByte: [Int: Int] = [:]
-            for (index, token) in tokens.enumerated() {
-                tokenAtByte[text.count] = index
-                text.append(contentsOf: token.form.utf8)
-                text.append(0x20)
+            guard !utterance.tokens.isEmpty else { return }
+            let restricted = utterance.tokens.count != tokens.count
+            if restricted {
+                let starts = Set(utterance.tokens.map(\.span.start))
+                inScope = tokens.map { starts.contains($0.span.start) }
             }
-            var seen: Set<String> = []
-            automaton.forEachMatch(in: text) { id, end in
-                let start = end - automaton.lengths[id] + 1
-                guard let first = tokenAtByte[start] else { return }
-                let last = first + wordCounts[id] - 1
-                guard last < tokens.count, inScope.contains(tokens[first].span.start) else { return }
-                let from = tokens[first].span.start
-                let to = tokens[last].span.end
-                let entry = dictionary.entries[id]
-                guard seen.insert("\(entry.code)\u{1}\(from)\u{1}\(to)").inserted else { return }
-                found(entry.code, utterance.record.group) {
-                    var view = String.UnicodeScalarView()
-                    view.append(contentsOf: utterance.scalars[from..<to])
-                    return AutoCodeHit(
-                        fragment: Fragment(
-                            documentID: utterance.record.document, startUtterance: utterance.record.index, startOffset: from, endOffset: to),
-                        code: entry.code, pattern: entry.pattern, group: utterance.record.group, text: String(view))
+            seen.removeAll(keepingCapacity: true)
+            text.reset(utterance.record.text)
+            for first in tokens.indices where !restricted || inScope[first] {
+                try trie.forEachMatch(in: tokens, from: first) { pattern, last in
+                    let entry = dictionary.entries[pattern]
+                    let from = tokens[first].span.start
+                    let to = tokens[last].span.end
+                    guard seen.insert(SIMD3(Int32(codeIndex[entry.code]!), Int32(from), Int32(to))).inserted else { return }
+                    try found(entry.code, utterance.record, from, to, entry.pattern, &text)
                 }
             }
         }
@@ -150,9 +160,12 @@ public enum AutoCoder {
 
     /// The hits as coding-sheet rows (memo `autocode: PATTERN`), for review before import.
     public static func sheetRows(_ hits: [AutoCodeHit], round: Int, coder: String) -> [[String]] {
-        hits.map { hit in
-            CodingSheet.row(hit.fragment, code: hit.code, round: round, coder: coder, memo: "autocode: \(hit.pattern)", text: hit.text)
-        }
+        hits.map { sheetRow($0, round: round, coder: coder) }
+    }
+
+    /// One hit as a coding-sheet row (memo `autocode: PATTERN`).
+    public static func sheetRow(_ hit: AutoCodeHit, round: Int, coder: String) -> [String] {
+        CodingSheet.row(hit.fragment, code: hit.code, round: round, coder: coder, memo: "autocode: \(hit.pattern)", text: hit.text)
     }
 
     /// Hits per code and group.

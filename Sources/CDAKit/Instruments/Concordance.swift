@@ -36,38 +36,45 @@ public enum Concordance {
 
     /// Finds every occurrence of `pattern` in scope.
     ///
+    /// Matching runs on the token index: the pattern's words become sets of word ids (wildcards
+    /// expanded against the vocabulary once), the full-text index narrows rarer words to the
+    /// utterances that hold them, and text is read only for the utterances of the lines returned.
+    ///
     /// - Parameters:
     ///   - pattern: Words with optional `*` and `?`.
     ///   - scope: Which talk.
     ///   - width: Characters of context on each side.
     ///   - sort: The order of the lines.
     ///   - limit: The most lines (after sorting); all when `nil`.
-    /// - Complexity: One pass over the talk in scope, O(*n* · *k*) for *n* words and a pattern of *k* words.
+    /// - Complexity: One pass over the words in scope (or in the candidate utterances), O(*n* · *k*)
+    ///   for *n* words and a pattern of *k* words.
     public static func search(
         _ pattern: WordPattern, in store: ProjectStore, scope: TextScope, width: Int = 40, sort: Sort = .position, limit: Int? = nil
     ) throws -> [ConcordanceLine] {
-        var lines: [ConcordanceLine] = []
+        var hits: [Hit] = []
         // The index narrows the search for rarer words; for very common ones a scan is cheaper.
         let candidates = try store.searchCandidates(pattern.words)
         let stopAt = sort == .position ? limit : nil
+        var wanted: [Set<Int32>] = []
         do {
-            try store.forEachUtterance(in: scope, only: candidates) { utterance in
-                let inScope = Set(utterance.tokens.map(\.span.start))
+            try store.forEachUtterance(in: scope, only: candidates, readText: false) { words in
+                wanted = pattern.words.map { word in
+                    Set(words.forms.indices.filter { WordPattern.glob(word, matches: words.forms[$0]) }.map(Int32.init))
+                }
+            } _: { utterance in
                 let tokens = utterance.allTokens
-                for start in tokens.indices where inScope.contains(tokens[start].span.start) && pattern.match(tokens, at: start) {
-                    let from = tokens[start].span.start
-                    let to = tokens[start + pattern.words.count - 1].span.end
-                    let scalars = utterance.scalars
-                    lines.append(
-                        ConcordanceLine(
-                            document: utterance.record.document, utterance: utterance.record.index, start: from, end: to,
-                            speaker: utterance.record.speaker, group: utterance.record.group,
-                            left: text(scalars[max(0, from - width)..<from]), keyword: text(scalars[from..<to]),
-                            right: text(scalars[to..<min(scalars.count, to + width)]), codes: []))
-                    if let stopAt, lines.count >= stopAt { throw EnoughLines() }
+                let count = wanted.count
+                guard tokens.count >= count else { return }
+                let restricted = utterance.tokens.count != tokens.count
+                let inScope = restricted ? Set(utterance.tokens.map(\.span.start)) : []
+                for start in 0...(tokens.count - count) where !restricted || inScope.contains(tokens[start].span.start) {
+                    guard (0..<count).allSatisfy({ wanted[$0].contains(tokens[start + $0].word) }) else { continue }
+                    hits.append(Hit(record: utterance.record, start: tokens[start].span.start, end: tokens[start + count - 1].span.end))
+                    if let stopAt, hits.count >= stopAt { throw EnoughLines() }
                 }
             }
         } catch is EnoughLines {}
+        var lines = try withText(hits, width: width, store: store)
         lines = try withCodes(lines, store: store)
         switch sort {
         case .position: break
@@ -77,12 +84,32 @@ public enum Concordance {
         return limit.map { Array(lines.prefix($0)) } ?? lines
     }
 
+    /// A match found on the token index, before its text is read.
+    private struct Hit {
+        var record: UtteranceRecord
+        var start: Int
+        var end: Int
+    }
+
     private struct EnoughLines: Error {}
 
-    private static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+    /// The lines of `hits`, their contexts sliced from the utterances' text, read once per utterance.
+    private static func withText(_ hits: [Hit], width: Int, store: ProjectStore) throws -> [ConcordanceLine] {
+        let keys = Set(hits.map { CodedCorpus.UtteranceKey(document: $0.record.document, index: $0.record.index) })
+        let texts = try store.utteranceTexts(keys)
+        var slicer = ScalarSlicer()
+        var current: CodedCorpus.UtteranceKey?
+        return hits.map { hit in
+            let key = CodedCorpus.UtteranceKey(document: hit.record.document, index: hit.record.index)
+            if key != current {
+                slicer.reset(texts[key] ?? "")
+                current = key
+            }
+            return ConcordanceLine(
+                document: key.document, utterance: key.index, start: hit.start, end: hit.end, speaker: hit.record.speaker,
+                group: hit.record.group, left: slicer.slice((hit.start - width)..<hit.start), keyword: slicer.slice(hit.start..<hit.end),
+                right: slicer.slice(hit.end..<(hit.end + width)), codes: [])
+        }
     }
 
     /// The left context's words, nearest first, joined for sorting.

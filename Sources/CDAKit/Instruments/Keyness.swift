@@ -53,31 +53,50 @@ public enum Keyness {
         try store.checkGroups([target] + (reference.map { [$0] } ?? []), by: scope.by)
         var scope = scope
         scope.group = nil
-        var a: [String: Int] = [:]
-        var b: [String: Int] = [:]
+        // Counts per item id: a compared word id, or for n-grams an id given to each distinct run of ids.
+        var a: [Int] = []
+        var b: [Int] = []
         var c = 0
         var d = 0
-        try store.forEachUtterance(in: scope) { utterance in
+        var forms: [String] = []
+        var grams = NGramIDs(length: max(1, ngrams))
+        try store.forEachUtterance(in: scope, readText: false) { words in
+            forms = words.forms
+            if ngrams <= 1 {
+                a = Array(repeating: 0, count: words.count)
+                b = a
+            }
+        } _: { utterance in
             let isTarget = utterance.record.group == target
             guard isTarget || (reference.map { utterance.record.group == $0 } ?? true) else { return }
-            let forms = utterance.tokens.map(\.form)
-            let items =
-                ngrams <= 1
-                ? forms
-                : (forms.count >= ngrams ? (0...(forms.count - ngrams)).map { forms[$0..<($0 + ngrams)].joined(separator: " ") } : [])
-            if isTarget {
-                c += items.count
-                for item in items { a[item, default: 0] += 1 }
-            } else {
-                d += items.count
-                for item in items { b[item, default: 0] += 1 }
+            let tokens = utterance.tokens
+            if ngrams <= 1 {
+                if isTarget {
+                    c += tokens.count
+                    for token in tokens { a[Int(token.word)] += 1 }
+                } else {
+                    d += tokens.count
+                    for token in tokens { b[Int(token.word)] += 1 }
+                }
+                return
             }
+            guard tokens.count >= ngrams else { return }
+            for start in 0...(tokens.count - ngrams) {
+                let item = grams.id(of: tokens[start..<(start + ngrams)].map(\.word))
+                if item >= a.count {
+                    a.append(0)
+                    b.append(0)
+                }
+                if isTarget { a[item] += 1 } else { b[item] += 1 }
+            }
+            if isTarget { c += tokens.count - ngrams + 1 } else { d += tokens.count - ngrams + 1 }
         }
         var entries: [KeywordEntry] = []
-        for item in Set(a.keys).union(b.keys) {
-            let fa = a[item] ?? 0
-            let fb = b[item] ?? 0
-            guard fa + fb >= minimumFrequency else { continue }
+        for id in a.indices {
+            let fa = a[id]
+            let fb = b[id]
+            guard fa + fb >= max(1, minimumFrequency) else { continue }
+            let item = ngrams <= 1 ? forms[id] : grams.words(of: id).map { forms[Int($0)] }.joined(separator: " ")
             if skipStopWords, item.split(separator: " ").allSatisfy({ StopWords.contains(String($0)) }) { continue }
             let (x, y, tc, td) = (Double(fa), Double(fb), Double(c), Double(d))
             entries.append(
@@ -99,4 +118,24 @@ public enum Keyness {
             targetKeywords: Array(targetSide.sorted(by: byStrength).prefix(limit)),
             referenceKeywords: Array(referenceSide.sorted(by: byStrength).prefix(limit)))
     }
+}
+
+/// Dense ids for runs of word ids (n-grams), in order of first sight.
+struct NGramIDs {
+    let length: Int
+    private var ids: [[Int32]: Int] = [:]
+    private var runs: [[Int32]] = []
+
+    init(length: Int) { self.length = length }
+
+    /// The id of a run, new ones numbered on.
+    mutating func id(of run: [Int32]) -> Int {
+        if let known = ids[run] { return known }
+        ids[run] = runs.count
+        runs.append(run)
+        return runs.count - 1
+    }
+
+    /// The word ids of a run.
+    func words(of id: Int) -> [Int32] { runs[id] }
 }

@@ -1,102 +1,120 @@
 import Foundation
+internal import GRDB
 
 extension ProjectStore {
-    /// Calls `body` with every utterance in scope and its words, streaming.
+    /// Calls `body` with every utterance in scope and its words, streaming, in document order.
     ///
+    /// The words come from the token index: nothing is re-tokenised, and the text is read only when
+    /// `readText` is set (otherwise `record.text` is empty).
+    ///
+    /// - Parameters:
+    ///   - keys: Only these utterances, when given.
+    ///   - readText: Whether the utterances' text is needed (for contexts and quotes).
+    ///   - words: Called once, before the first utterance, with the vocabulary the tokens' `word` ids refer to.
     /// - Throws: `CodingError.unknownCode` or `.unknownTheme` for a restriction the project lacks,
     ///   `AnalysisError.unknownGroup` or `.unknownAttribute` for a group that does not exist.
     public func forEachUtterance(
-        in scope: TextScope, only keys: Set<CodedCorpus.UtteranceKey>? = nil, _ body: (ScopedUtterance) throws -> Void
+        in scope: TextScope, only keys: Set<CodedCorpus.UtteranceKey>? = nil, readText: Bool = true,
+        words: (ScopeWords) throws -> Void = { _ in }, _ body: (ScopedUtterance) throws -> Void
     ) throws {
         if let group = scope.group { try checkGroups([group], by: scope.by) }
         let allowed = try scope.restrictsToFragments ? allowedRanges(for: scope) : nil
-        try forEachUtterance(by: scope.by, only: keys) { record in
-            if !scope.includeModerators && record.isModerator { return }
-            if let group = scope.group, record.group != group { return }
-            if let document = scope.document, record.document != document { return }
-            if let speaker = scope.speaker, record.speaker != speaker { return }
-            var ranges: [Range<Int>]?
-            if let allowed {
-                guard let found = allowed[CodedCorpus.UtteranceKey(document: record.document, index: record.index)] else { return }
-                ranges = found
-            }
-            let scalars = Array(record.text.unicodeScalars)
-            if !scope.foldDiacritics {
-                // Words and their lowercase forms in one pass, without a String per word until the end.
-                let all = Self.lowercaseTokens(record.text)
+        try read { db in
+            let vocabulary = try ScopeWords(db, folding: scope.foldDiacritics)
+            try words(vocabulary)
+            let groups = try Self.utteranceGroups(db, attribute: scope.by)
+            let moderators = try Self.moderatorIDs(db)
+            try Self.forEachIndexedUtterance(document: scope.document, only: keys, readText: readText, db) { row, indexed in
+                let speaker = row.speaker
+                let isModerator = speaker.map(moderators.contains) ?? false
+                if !scope.includeModerators && isModerator { return }
+                let group = groups.group(document: row.document, speaker: speaker)
+                if let wanted = scope.group, group != wanted { return }
+                if let wanted = scope.speaker, speaker != wanted { return }
+                var ranges: [Range<Int>]?
+                if let allowed {
+                    guard let found = allowed[CodedCorpus.UtteranceKey(document: row.document, index: row.index)] else { return }
+                    ranges = found
+                }
+                var all: [ScopedToken] = []
+                all.reserveCapacity(indexed.count)
+                for token in indexed {
+                    guard let word = vocabulary.compared(token.word) else { throw VocabularyCache.damaged(db) }
+                    all.append(ScopedToken(span: token.span, form: vocabulary.forms[Int(word)], word: word))
+                }
                 let inScope =
                     ranges.map { ranges in all.filter { token in ranges.contains { $0.overlaps(token.span.start..<token.span.end) } } }
                     ?? all
-                try body(ScopedUtterance(record: record, tokens: inScope, allTokens: all, scalars: scalars))
-                return
+                let record = UtteranceRecord(
+                    document: row.document, index: row.index, speaker: speaker, isModerator: isModerator, group: group, text: row.text)
+                try body(ScopedUtterance(record: record, tokens: inScope, allTokens: all))
             }
-            // Normalise the whole utterance once; slice the words from it when that keeps positions.
-            let normalized = Array(scope.normalize(record.text).unicodeScalars)
-            let aligned = normalized.count == scalars.count
-            var all: [ScopedToken] = []
-            Tokenizer.forEachSpan(in: record.text) { span in
-                var word = String.UnicodeScalarView()
-                if aligned {
-                    word.append(contentsOf: normalized[span.start..<span.end])
-                    all.append(ScopedToken(span: span, form: String(word)))
-                } else {
-                    word.append(contentsOf: scalars[span.start..<span.end])
-                    all.append(ScopedToken(span: span, form: scope.normalize(String(word))))
-                }
-            }
-            let inScope =
-                ranges.map { ranges in all.filter { token in ranges.contains { $0.overlaps(token.span.start..<token.span.end) } } } ?? all
-            try body(ScopedUtterance(record: record, tokens: inScope, allTokens: all, scalars: scalars))
         }
     }
 
-    /// The words of a text with their lowercase forms, by the project tokenizer's rules, in one pass
-    /// over its Unicode scalars (ASCII handled on bytes, other scalars by their Unicode properties).
+    /// An utterance row as the scan reads it.
+    struct IndexedRow {
+        var document: String
+        var index: Int
+        var speaker: String?
+        var text: String
+    }
+
+    /// Calls `body` with each utterance (of one document, or of all in document order; only `keys`
+    /// when given) and its tokens from the token index.
     ///
-    /// - Complexity: O(*n*) in the number of Unicode scalars.
+    /// - Throws: `StoreError` naming `cda index --rebuild` for a document whose index row is
+    ///   missing or does not hold one entry per utterance.
+    static func forEachIndexedUtterance(
+        document: String?, only keys: Set<CodedCorpus.UtteranceKey>?, readText: Bool, _ db: Database,
+        _ body: (IndexedRow, [IndexedToken]) throws -> Void
+    ) throws {
+        let filter = document == nil ? "" : "WHERE d.id = ?"
+        let documents = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT d.id, d.utteranceCount, t.tokens FROM document d LEFT JOIN tokenIndex t ON t.documentId = d.id
+                \(filter) ORDER BY d.position
+                """, arguments: document.map { [$0] } ?? [])
+        let text = readText ? "text" : "''"
+        let rows = try db.cachedStatement(
+            sql: "SELECT idx, speakerId, \(text) FROM utterance WHERE documentId = ? AND idx BETWEEN ? AND ? ORDER BY idx")
+        var wanted: [String: [Int]] = [:]
+        for key in keys ?? [] { wanted[key.document, default: []].append(key.index) }
+        var tokens: [IndexedToken] = []
+        for entry in documents {
+            let id: String = entry[0]
+            let ranges: [ClosedRange<Int>]
+            if keys != nil {
+                guard let indexes = wanted[id] else { continue }
+                ranges = indexes.sorted().map { $0...$0 }
+            } else {
+                ranges = [1...Int.max]
+            }
+            let damaged = StoreError.database(
+                path: db.description, message: "document '\(id)' is missing from the token index; run 'cda index --rebuild'")
+            guard let blob = entry[2] as Data?, let stored = try? TokenBlob.Document(Array(blob)), stored.count == entry[1] as Int
+            else { throw damaged }
+            for range in ranges {
+                let cursor = try Row.fetchCursor(rows, arguments: [id, range.lowerBound, range.upperBound])
+                while let row = try cursor.next() {
+                    let index: Int = row[0]
+                    guard index >= 1, index <= stored.count, (try? stored.tokens(ofUtterance: index - 1, into: &tokens)) != nil else {
+                        throw damaged
+                    }
+                    try body(IndexedRow(document: id, index: index, speaker: row[1], text: row[2]), tokens)
+                }
+            }
+        }
+    }
+
+    /// The words of a text with their lowercase forms, by the project tokenizer's rules (see
+    /// `Tokenizer.forEachLowercaseWord`); `word` is 0.
     static func lowercaseTokens(_ text: String) -> [ScopedToken] {
         var tokens: [ScopedToken] = []
-        var form: [UInt8] = []
-        var pending: [UInt8] = []  // a joiner seen inside a word, kept until the next scalar decides
-        var start = -1
-        var offset = 0
-        func finish(at end: Int) {
-            tokens.append(ScopedToken(span: Tokenizer.Span(start: start, end: end), form: String(decoding: form, as: UTF8.self)))
-            form.removeAll(keepingCapacity: true)
-            pending.removeAll(keepingCapacity: true)
-            start = -1
+        Tokenizer.forEachLowercaseWord(in: text) { span, form in
+            tokens.append(ScopedToken(span: span, form: String(decoding: form, as: UTF8.self), word: 0))
         }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let isWord: Bool
-            if value < 0x80 {
-                let byte = UInt8(value)
-                isWord = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-                if isWord {
-                    if start < 0 { start = offset }
-                    form.append(contentsOf: pending)
-                    pending.removeAll(keepingCapacity: true)
-                    form.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-                }
-            } else {
-                isWord = Tokenizer.isWordScalar(scalar)
-                if isWord {
-                    if start < 0 { start = offset }
-                    form.append(contentsOf: pending)
-                    pending.removeAll(keepingCapacity: true)
-                    form.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
-                }
-            }
-            if !isWord && start >= 0 {
-                if pending.isEmpty && Tokenizer.isJoiner(scalar) {
-                    pending.append(contentsOf: String(scalar).utf8)
-                } else {
-                    finish(at: pending.isEmpty ? offset : offset - 1)
-                }
-            }
-            offset += 1
-        }
-        if start >= 0 { finish(at: pending.isEmpty ? offset : offset - 1) }
         return tokens
     }
 

@@ -45,6 +45,20 @@ extension ProjectStore {
         }
     }
 
+    /// The text of each of `keys` that exists.
+    ///
+    /// - Complexity: One primary-key lookup per key.
+    public func utteranceTexts(_ keys: Set<CodedCorpus.UtteranceKey>) throws -> [CodedCorpus.UtteranceKey: String] {
+        try read { db in
+            let statement = try db.cachedStatement(sql: "SELECT text FROM utterance WHERE documentId = ? AND idx = ?")
+            var texts: [CodedCorpus.UtteranceKey: String] = [:]
+            for key in keys {
+                if let text = try String.fetchOne(statement, arguments: [key.document, key.index]) { texts[key] = text }
+            }
+            return texts
+        }
+    }
+
     /// The ids of speakers who are not participants (moderators and observers).
     static func moderatorIDs(_ db: Database) throws -> Set<String> {
         Set(try String.fetchAll(db, sql: "SELECT id FROM speaker WHERE role != 'participant'"))

@@ -87,6 +87,17 @@ import Testing
         #expect(try Self.indexFindings(store).isEmpty)
     }
 
+    @Test func analysesSayHowToRepairAMissingIndexRow() throws {
+        let folder = TemporaryDirectory()
+        let store = try CodingFixtures.project(in: folder)
+        try store.executeForTesting("UPDATE tokenIndex SET tokens = X'02020000' WHERE documentId = 'cit'")
+        #expect {
+            try Keyness.compare(target: "citizens", reference: nil, in: store, scope: TextScope())
+        } throws: { error in
+            String(describing: error).contains("document 'cit' is missing from the token index; run 'cda index --rebuild'")
+        }
+    }
+
     @Test func upgradingAnOlderProjectIndexesItsUtterances() throws {
         let folder = TemporaryDirectory()
         let path = folder.file("old.cda")
