@@ -269,14 +269,34 @@ public enum CodingSheet {
 
     /// Renders rows as a sheet with the header line. Tabs and line breaks inside cells become spaces.
     public static func render(_ rows: [[String]]) -> String {
-        var lines = [columns.joined(separator: "\t")]
-        for row in rows {
-            lines.append(
-                row.map { cell in
-                    String(cell.map { $0 == "\t" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? " " : $0 })
-                }.joined(separator: "\t"))
+        ([header] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+
+    /// Writes one row as a line to `output` (as `line`, with its line break), without building the line.
+    public static func write(_ row: [String], to output: BufferedOutput) throws {
+        for (index, cell) in row.enumerated() {
+            if index > 0 { try output.write("\t") }
+            try output.writeCell(cell)
         }
-        return lines.joined(separator: "\n") + "\n"
+        try output.write("\n")
+    }
+
+    /// The header line, without its line break.
+    public static var header: String { columns.joined(separator: "\t") }
+
+    /// One row as a line, without its line break. Tabs and line breaks inside cells become spaces.
+    public static func line(_ row: [String]) -> String {
+        var line = ""
+        line.reserveCapacity(row.reduce(row.count) { $0 + $1.utf8.count })
+        for (index, cell) in row.enumerated() {
+            if index > 0 { line.append("\t") }
+            if cell.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                line.append(String(cell.map { $0 == "\t" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? " " : $0 }))
+            } else {
+                line.append(cell)
+            }
+        }
+        return line
     }
 }
 

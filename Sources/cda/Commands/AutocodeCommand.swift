@@ -27,22 +27,33 @@ struct AutocodeCommand: ParsableCommand {
             for line in Self.summary(try AutoCoder.countHits(of: loaded, in: store, scope: filters.scope)) { print(line) }
             return
         }
-        let hits = try AutoCoder.hits(of: loaded, in: store, scope: filters.scope)
-        let summary = Self.summary(AutoCoder.counts(hits))
         if apply {
+            let hits = try AutoCoder.hits(of: loaded, in: store, scope: filters.scope)
             let result = try store.applyAutoCodes(hits, round: round, coder: coder.name, file: dictionary)
-            for line in summary { print(line) }
+            for line in Self.summary(AutoCoder.counts(hits)) { print(line) }
             print("Added \(result.added) coding(s), \(result.alreadyPresent) already present, \(result.codesCreated.count) new code(s).")
             return
         }
-        let text = CodingSheet.render(AutoCoder.sheetRows(hits, round: try round ?? store.currentRound(), coder: coder.name))
+        // The sheet is streamed as hits are found: memory stays flat however many there are.
+        let sheetRound = try round ?? store.currentRound()
+        let coderName = coder.name
+        var counts = AutoCodeCounts()
+        func writeSheet(_ output: BufferedOutput) throws {
+            try output.write(CodingSheet.header + "\n")
+            try AutoCoder.forEachHit(of: loaded, in: store, scope: filters.scope) { hit in
+                counts.add(hit)
+                try CodingSheet.write(AutoCoder.sheetRow(hit, round: sheetRound, coder: coderName), to: output)
+            }
+        }
         if let out {
-            try AtomicFile.write(text, to: out)
-            for line in summary { print(line) }
+            try AtomicFile.stream(to: out, writeSheet)
+            for line in Self.summary(counts) { print(line) }
             print("Wrote the suggestions to \(out); review, then 'cda sheet import \(out)'.")
         } else {
-            print(text, terminator: "")
-            for line in summary { Output.printError(line) }
+            let output = BufferedOutput.standardOutput()
+            try writeSheet(output)
+            try output.flush()
+            for line in Self.summary(counts) { Output.printError(line) }
         }
     }
 
