@@ -26,7 +26,8 @@ extension Ingester {
         public var notices: [ReadNotice] = []
         /// The error message, for a failed file.
         public var error: String?
-        /// Why a file found in a directory was skipped (an XML file that is not a transcript).
+        /// Why a file found in a directory was skipped (an XML file that is not a transcript), or a
+        /// problem met after it was stored.
         public var note: String?
         /// For a coded document replaced (`revised` or `refused`): the alignment and every coding's fate.
         public var revision: DocumentRevision?

@@ -65,8 +65,8 @@ public struct Ingester: Sendable {
 
     /// Ingests files and directories; directories are walked recursively for transcript files.
     ///
-    /// Every file is read first; then, when no two files claim one document id, each is stored in its
-    /// own transaction. A file that fails leaves nothing behind; the others go on. With `dryRun`
+    /// Every file is read first, on all cores (read, parsed and tokenised); then, when no two files
+    /// claim one document id, each is stored in its own transaction. A file that fails leaves nothing behind; the others go on. With `dryRun`
     /// each file is stored in a transaction that is rolled back, so the outcomes (and the errors)
     /// are exactly those of a real ingest and nothing is written.
     ///
@@ -85,15 +85,28 @@ public struct Ingester: Sendable {
             documentID: options.documentID, speakerPattern: options.speakerPattern, persons: persons,
             encoding: options.encoding, speakers: options.speakers, moderators: options.moderators)
         let fingerprint = options.fingerprint(personsHash: personsHash)
-        let prepared = Self.expand(paths).map { file in
+        XMLStreamReader.prepareForThreads()
+        let prepared = Self.expand(paths).concurrentMap { file in
             prepare(file.path, foundInDirectory: file.walked, options: readOptions, fingerprint: fingerprint)
         }
         try Self.checkCollisions(prepared.map(\.outcome))
-        return prepared.map { save($0, fingerprint: fingerprint) }
+        guard !options.dryRun else { return prepared.map { save($0, fingerprint: fingerprint) } }
+        var outcomes: [Outcome] = []
+        do {
+            try store.bulkLoad { outcomes = prepared.map { save($0, fingerprint: fingerprint) } }
+        } catch {
+            // Each file was stored in its own transaction, or (when the setting failed) none was
+            // tried: then store them the ordinary way, which meets and reports the same problem.
+            if outcomes.isEmpty { return prepared.map { save($0, fingerprint: fingerprint) } }
+            for index in outcomes.indices where outcomes[index].error == nil {
+                outcomes[index].note = "stored, but the final write-through to the disk failed (\(error)); run 'cda check'"
+            }
+        }
+        return outcomes
     }
 
     /// A file read and not yet stored.
-    private struct Prepared {
+    private struct Prepared: Sendable {
         var outcome: Outcome
         var transcript: Transcript?
         var words: TranscriptWords?

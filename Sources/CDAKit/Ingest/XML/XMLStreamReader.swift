@@ -23,6 +23,11 @@ final class XMLStreamReader {
     private let file: String
     fileprivate var firstError: (line: Int, column: Int, message: String)?
 
+    /// Initialises libxml2 once, as it asks to be before readers run on several threads.
+    static func prepareForThreads() { _ = initialized }
+
+    private static let initialized: Void = { xmlInitParser() }()
+
     /// Opens a reader over the bytes of `source`.
     ///
     /// - Throws: `IngestError.malformedXML` when libxml2 cannot start.
