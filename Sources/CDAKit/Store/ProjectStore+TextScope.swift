@@ -70,12 +70,10 @@ extension ProjectStore {
         _ body: (IndexedRow, [IndexedToken]) throws -> Void
     ) throws {
         let filter = document == nil ? "" : "WHERE d.id = ?"
+        // Blobs are read one document at a time, so memory holds one document's index, not all.
         let documents = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT d.id, d.utteranceCount, t.tokens FROM document d LEFT JOIN tokenIndex t ON t.documentId = d.id
-                \(filter) ORDER BY d.position
-                """, arguments: document.map { [$0] } ?? [])
+            db, sql: "SELECT d.id, d.utteranceCount FROM document d \(filter) ORDER BY d.position", arguments: document.map { [$0] } ?? [])
+        let blobs = try db.cachedStatement(sql: "SELECT tokens FROM tokenIndex WHERE documentId = ?")
         let text = readText ? "text" : "''"
         let rows = try db.cachedStatement(
             sql: "SELECT idx, speakerId, \(text) FROM utterance WHERE documentId = ? AND idx BETWEEN ? AND ? ORDER BY idx")
@@ -93,7 +91,8 @@ extension ProjectStore {
             }
             let damaged = StoreError.database(
                 path: db.description, message: "document '\(id)' is missing from the token index; run 'cda index --rebuild'")
-            guard let blob = entry[2] as Data?, let stored = try? TokenBlob.Document(Array(blob)), stored.count == entry[1] as Int
+            guard let blob = try Data.fetchOne(blobs, arguments: [id]), let stored = try? TokenBlob.Document(Array(blob)),
+                stored.count == entry[1] as Int
             else { throw damaged }
             for range in ranges {
                 let cursor = try Row.fetchCursor(rows, arguments: [id, range.lowerBound, range.upperBound])

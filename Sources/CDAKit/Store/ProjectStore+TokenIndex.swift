@@ -105,13 +105,11 @@ extension ProjectStore {
                 findings.append(.init(kind: .tokenIndex, message: "vocabulary word \(row[0] as Int) has a folded form that does not match"))
             }
         }
-        let blobs = try Row.fetchAll(
-            db, sql: "SELECT d.id, t.tokens FROM document d LEFT JOIN tokenIndex t ON t.documentId = d.id ORDER BY d.id")
+        let blobs = try db.cachedStatement(sql: "SELECT tokens FROM tokenIndex WHERE documentId = ?")
         let texts = try db.cachedStatement(sql: "SELECT idx, text FROM utterance WHERE documentId = ? ORDER BY idx")
         var expected: [IndexedToken] = []
-        for row in blobs {
-            let document: String = row[0]
-            guard let blob = row[1] as Data? else {
+        for document in try String.fetchAll(db, sql: "SELECT id FROM document ORDER BY id") {
+            guard let blob = try Data.fetchOne(blobs, arguments: [document]) else {
                 findings.append(.init(kind: .tokenIndex, message: "document '\(document)' is missing from the token index"))
                 continue
             }
