@@ -117,23 +117,26 @@ public enum Concordance {
         Tokenizer.words(in: text).map { $0.lowercased() }.reversed().joined(separator: " ")
     }
 
+    /// The lines with the codes of the codings that overlap each hit, read per document for the
+    /// utterances the hits are in (not the whole project).
     private static func withCodes(_ lines: [ConcordanceLine], store: ProjectStore) throws -> [ConcordanceLine] {
-        guard !lines.isEmpty else { return lines }
-        let corpus = try store.codedCorpus(includeModerators: true)
-        var byUtterance: [CodedCorpus.UtteranceKey: [(Range<Int>, Int64)]] = [:]
-        for span in corpus.codings {
-            for index in span.fragment.startUtterance...span.fragment.endUtterance {
-                let key = CodedCorpus.UtteranceKey(document: span.fragment.documentID, index: index)
-                guard let info = corpus.utterances[key], let range = span.fragment.coveredRange(inUtterance: index, length: info.length)
-                else { continue }
-                byUtterance[key, default: []].append((range, span.codeID))
+        var byUtterance: [CodedCorpus.UtteranceKey: [DocumentCoding]] = [:]
+        for (document, documentLines) in Dictionary(grouping: lines, by: \.document) {
+            let indexes = documentLines.map(\.utterance)
+            guard let first = indexes.min(), let last = indexes.max() else { continue }
+            for coding in try store.codings(inDocument: document, utterances: first...last) {
+                for index in max(first, coding.fragment.startUtterance)...min(last, coding.fragment.endUtterance) {
+                    byUtterance[CodedCorpus.UtteranceKey(document: document, index: index), default: []].append(coding)
+                }
             }
         }
         return lines.map { line in
             var line = line
             let hit = line.start..<line.end
-            let ids = Set((byUtterance[.init(document: line.document, index: line.utterance)] ?? []).filter { $0.0.overlaps(hit) }.map(\.1))
-            line.codes = ids.compactMap { corpus.codes[$0]?.name }.sorted()
+            let codings = byUtterance[CodedCorpus.UtteranceKey(document: line.document, index: line.utterance)] ?? []
+            // Without the utterance's length, a coding that runs on past it covers up to "the end".
+            let names = codings.filter { $0.fragment.coveredRange(inUtterance: line.utterance, length: Int.max)?.overlaps(hit) ?? false }
+            line.codes = Set(names.map(\.code)).sorted()
             return line
         }
     }
