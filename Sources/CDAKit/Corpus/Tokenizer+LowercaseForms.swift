@@ -35,8 +35,10 @@ extension Tokenizer {
                     isWord = (lead >= 0x61 && lead <= 0x7A) || (lead >= 0x41 && lead <= 0x5A) || (lead >= 0x30 && lead <= 0x39)
                     if isWord {
                         if start < 0 { start = offset }
-                        form.append(contentsOf: bytes[joiner])
-                        joiner = 0..<0
+                        if !joiner.isEmpty {
+                            form.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[joiner]))
+                            joiner = 0..<0
+                        }
                         form.append(lead >= 0x41 && lead <= 0x5A ? lead + 0x20 : lead)
                     }
                 } else {
@@ -45,8 +47,10 @@ extension Tokenizer {
                     isWord = isWordScalar(scalar)
                     if isWord {
                         if start < 0 { start = offset }
-                        form.append(contentsOf: bytes[joiner])
-                        joiner = 0..<0
+                        if !joiner.isEmpty {
+                            form.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[joiner]))
+                            joiner = 0..<0
+                        }
                         form.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
                     }
                 }
