@@ -202,13 +202,20 @@ class Browser:
 
     def click(self, selector, timeout=20):
         """Clicks an element, again if the page redrew it between finding and clicking."""
+        self.click_located((By.CSS_SELECTOR, selector), timeout)
+
+    def click_xpath(self, xpath, timeout=20):
+        """Clicks the element an XPath names once it is clickable (dialogs open after a request returns)."""
+        self.click_located((By.XPATH, xpath), timeout)
+
+    def click_located(self, locator, timeout=20):
         for _ in range(5):
             try:
-                self.clickable(selector, timeout).click()
+                self.wait(EC.element_to_be_clickable(locator), timeout, locator[1]).click()
                 return
             except StaleElementReferenceException:
                 time.sleep(0.2)
-        raise Failure(f'{selector} kept being redrawn')
+        raise Failure(f'{locator[1]} kept being redrawn')
 
     def shot(self, name):
         # Messages fade after a few seconds; leave them out so that screenshots show the screen.
@@ -651,7 +658,7 @@ def main():
         check(fragments[0]['text'] == phrase, 'the CLI shows exactly the selected text')
         memo = browser.css('#coding-memo')
         memo.send_keys('Vastlopen als ervaring van zorgverleners.')
-        driver.find_element(By.XPATH, "//button[normalize-space()='Save memo']").click()
+        browser.click_xpath("//button[normalize-space()='Save memo']")
         browser.toast('Memo saved')
         browser.shot('04-transcript-coded')
 
@@ -762,7 +769,7 @@ def main():
         print('Codes screen: split a code and reassign its coding')
         driver.get(f'{server.base}/#/codes?code=' + urllib.parse.quote('patiënten lopen vast'))
         browser.css('tr.code-row.selected')
-        driver.find_element(By.XPATH, "//button[normalize-space()='Split…']").click()
+        browser.click_xpath("//button[normalize-space()='Split…']")
         names = browser.css('dialog input')
         names.send_keys('vastlopen op apps, vastlopen elders')
         names.send_keys(Keys.ENTER)
@@ -986,25 +993,25 @@ def main():
         browser.click('#u4 .edit-utt')
         box = browser.css('#edit-text')
         driver.execute_script("arguments[0].value = 'Dat geloof ik best 🙂, eerlijk gezegd.'", box)
-        driver.find_element(By.XPATH, "//dialog//button[normalize-space()='Save text']").click()
+        browser.click_xpath("//dialog//button[normalize-space()='Save text']")
         browser.toast("Edited: fixed the text of utterance 4 in 'emoji-test'")
         texts = [u['text'] for u in cli.json('show', 'emoji-test')]
         check(texts[3] == 'Dat geloof ik best 🙂, eerlijk gezegd.', f'the text fixed in the browser is the stored text: {texts[3]}')
         browser.wait(lambda d: 'eerlijk gezegd' in d.find_element(By.ID, 'u4').text, message='the page shows the new text')
-        driver.find_element(By.XPATH, "//div[contains(@class,'toast')][contains(., 'Edited:')]//button[normalize-space()='Undo']").click()
+        browser.click_xpath("//div[contains(@class,'toast')][contains(., 'Edited:')]//button[normalize-space()='Undo']")
         browser.toast('Undone: fixed the text of utterance 4')
         check(cli.json('show', 'emoji-test')[3]['text'] == 'Dat geloof ik best.', 'Undo in the message restores the text')
         browser.click('#u4 .edit-utt')
         box = browser.css('#edit-text')
         driver.execute_script("arguments[0].focus(); arguments[0].setSelectionRange(14, 14)", box)
-        driver.find_element(By.XPATH, "//dialog//button[normalize-space()='Split at cursor']").click()
+        browser.click_xpath("//dialog//button[normalize-space()='Split at cursor']")
         browser.toast('Edited: split utterance 4 at 14')
         texts = [u['text'] for u in cli.json('show', 'emoji-test')]
         check(texts[3:] == ['Dat geloof ik', 'best.'], f'split at the cursor: {texts[3:]}')
         browser.css('#u5')
         browser.shot('19-edit-split')
         browser.css('#undo-button').click()
-        driver.find_element(By.XPATH, "//dialog//button[normalize-space()='Undo']").click()
+        browser.click_xpath("//dialog//button[normalize-space()='Undo']")
         browser.toast('Undone: split utterance 4')
         browser.gone('#u5')
         check(browser.css('#u4').text.endswith('Dat geloof ik best.'), 'the top bar\'s Undo of an edit shows the text as it was')
