@@ -40,8 +40,8 @@ struct TurnLine {
         if rest.startsWith(ascii: 0x5B), let close = rest.firstIndex(ofASCII: 0x5D) {
             let inner = rest[rest.index(after: rest.startIndex)..<close]
             let after = rest[rest.index(after: close)...].droppingLeadingSpaces
-            let clock = inner.trimmingCharacters(in: .whitespaces)
-            if isClockShaped(clock[...]) {
+            let clock = trimmedClock(inner)
+            if isClockShaped(clock) {
                 guard let seconds = TimeCode.seconds(clock) else {
                     let column = line.distance(from: line.startIndex, to: rest.startIndex) + 1
                     throw .invalidTime(SourceLocation(file: location.file, line: location.line, column: column), value: String(inner))
@@ -136,7 +136,23 @@ struct TurnLine {
 
     /// Whether `text` is shaped like a clock time (`12:34`, `00:12:34,5`), valid or not.
     static func isClockShaped(_ text: Substring) -> Bool {
-        text.first?.isNumber == true && text.contains(":")
-            && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ":" || $0 == "." || $0 == ",") }
+        let bytes = text.utf8
+        guard let first = bytes.first, first >= 0x30 && first <= 0x39 else { return false }
+        var colon = false
+        for byte in bytes {
+            switch byte {
+            case 0x30...0x39, 0x2E, 0x2C: continue
+            case 0x3A: colon = true
+            default: return false
+            }
+        }
+        return colon
+    }
+
+    /// The inside of brackets without the spaces around it. Unicode spaces (a no-break space
+    /// before a time) are trimmed too; they are rare, so ASCII text is trimmed on bytes.
+    private static func trimmedClock(_ inner: Substring) -> Substring {
+        if inner.utf8.allSatisfy({ $0 < 0x80 }) { return inner.trimmedSpaces }
+        return inner.trimmingCharacters(in: .whitespaces)[...]
     }
 }
