@@ -15,18 +15,37 @@ public enum TokenBlob {
     ///
     /// - Complexity: O(*n*) in the number of tokens.
     public static func encode(_ utterances: [[IndexedToken]]) -> [UInt8] {
-        var sections: [UInt8] = []
-        var lengths: [Int] = []
+        var ends: [Int] = []
+        ends.reserveCapacity(utterances.count)
+        var total = 0
         for tokens in utterances {
+            total += tokens.count
+            ends.append(total)
+        }
+        return encode(Array(utterances.joined()), utteranceEnds: ends)
+    }
+
+    /// Encodes tokens given utterance after utterance: utterance `i` ends just before
+    /// `tokens[utteranceEnds[i]]`.
+    ///
+    /// - Complexity: O(*n*) in the number of tokens.
+    public static func encode(_ tokens: [IndexedToken], utteranceEnds: [Int]) -> [UInt8] {
+        var sections: [UInt8] = []
+        sections.reserveCapacity(tokens.count * 4)
+        var lengths: [Int] = []
+        lengths.reserveCapacity(utteranceEnds.count)
+        var first = 0
+        for end in utteranceEnds {
             let before = sections.count
             var previousEnd: Int32 = 0
-            for token in tokens {
+            for token in tokens[first..<end] {
                 append(UInt32(bitPattern: token.word), to: &sections)
                 append(UInt32(bitPattern: token.start &- previousEnd), to: &sections)
                 append(UInt32(bitPattern: token.length), to: &sections)
                 previousEnd = token.start &+ token.length
             }
             lengths.append(sections.count - before)
+            first = end
         }
         var bytes: [UInt8] = [format]
         bytes.reserveCapacity(sections.count + 3 * lengths.count + 6)

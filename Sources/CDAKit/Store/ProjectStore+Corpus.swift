@@ -105,19 +105,16 @@ extension ProjectStore {
                 """)
         let words = words ?? TranscriptWords(transcript)
         let sizes = words.counts
-        var tokens: [[IndexedToken]] = []
-        tokens.reserveCapacity(transcript.utterances.count)
-        try vocabulary.withWriter(db) { writer in
-            for (position, utterance) in transcript.utterances.enumerated() {
-                let size = sizes[position]
-                try insert.execute(arguments: [
-                    document.id, utterance.index, utterance.speakerID, utterance.start, utterance.end,
-                    utterance.section, utterance.text, utterance.sourceReference, size.words, size.scalars,
-                ])
-                tokens.append(try writer.tokens(of: words, utterance: position))
-            }
+        for (position, utterance) in transcript.utterances.enumerated() {
+            let size = sizes[position]
+            try insert.execute(arguments: [
+                document.id, utterance.index, utterance.speakerID, utterance.start, utterance.end,
+                utterance.section, utterance.text, utterance.sourceReference, size.words, size.scalars,
+            ])
         }
-        try db.execute(sql: storeTokensSQL, arguments: [document.id, Data(TokenBlob.encode(tokens))])
+        let tokens = try vocabulary.withWriter(db) { writer in try writer.tokens(of: words) }
+        try db.execute(
+            sql: storeTokensSQL, arguments: [document.id, Data(TokenBlob.encode(tokens, utteranceEnds: words.utteranceEnds))])
         try db.execute(
             sql: """
                 UPDATE document SET utteranceCount = ?, wordCount = ?, speakerCount = ? WHERE id = ?

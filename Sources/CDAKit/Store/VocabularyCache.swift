@@ -81,9 +81,15 @@ struct TokenIndexWriter {
         try collect { add in Tokenizer.forEachLowercaseWord(in: text, add) }
     }
 
-    /// The words of one utterance (0-based, in transcript order) of words tokenised before.
-    mutating func tokens(of words: TranscriptWords, utterance: Int) throws -> [IndexedToken] {
-        try collect { add in words.forEachWord(ofUtterance: utterance, add) }
+    /// The words of a transcript tokenised before, utterance after utterance (see
+    /// `TokenBlob.encode(_:utteranceEnds:)`); each distinct form is looked up once.
+    mutating func tokens(of words: TranscriptWords) throws -> [IndexedToken] {
+        var ids: [Int32] = []
+        ids.reserveCapacity(words.forms.count)
+        for form in 0..<Int32(words.forms.count) {
+            ids.append(try words.forms.bytes(of: form).withUnsafeBufferPointer { try id(of: $0) })
+        }
+        return words.tokens(ids: ids)
     }
 
     /// Interns the words `walk` gives, adding new ones to the table.
@@ -91,19 +97,24 @@ struct TokenIndexWriter {
         var tokens: [IndexedToken] = []
         var failure: (any Error)?
         walk { span, form in
-            let (id, isNew) = words.intern(form)
-            if isNew {
-                let word = String(decoding: form, as: UTF8.self)
-                do {
-                    try insert.execute(arguments: [Int(id) + 1, word, word.folding(options: .diacriticInsensitive, locale: nil)])
-                } catch {
-                    failure = failure ?? error
-                }
-                addedWords = true
+            do {
+                tokens.append(IndexedToken(word: try id(of: form), start: Int32(span.start), length: Int32(span.end - span.start)))
+            } catch {
+                failure = failure ?? error
             }
-            tokens.append(IndexedToken(word: id + 1, start: Int32(span.start), length: Int32(span.end - span.start)))
         }
         if let failure { throw failure }
         return tokens
+    }
+
+    /// The vocabulary id of a lowercase form, adding it to the table when new.
+    private mutating func id(of form: UnsafeBufferPointer<UInt8>) throws -> Int32 {
+        let (id, isNew) = words.intern(form)
+        if isNew {
+            let word = String(decoding: form, as: UTF8.self)
+            try insert.execute(arguments: [Int(id) + 1, word, word.folding(options: .diacriticInsensitive, locale: nil)])
+            addedWords = true
+        }
+        return id + 1
     }
 }
