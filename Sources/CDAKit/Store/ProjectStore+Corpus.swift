@@ -97,20 +97,12 @@ extension ProjectStore {
         }
         for speaker in transcript.speakers { try Self.upsert(speaker, in: db) }
         try Self.recordDeclaredSpeakers(of: transcript, db)
-        let insert = try db.makeStatement(
-            sql: """
-                INSERT INTO utterance(documentId, idx, speakerId, startTime, endTime, section, text,
-                                      sourceReference, wordCount, length)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        let insert = try UtteranceInserter(documentID: document.id, db)
         let words = words ?? TranscriptWords(transcript)
         let sizes = words.counts
         for (position, utterance) in transcript.utterances.enumerated() {
             let size = sizes[position]
-            try insert.execute(arguments: [
-                document.id, utterance.index, utterance.speakerID, utterance.start, utterance.end,
-                utterance.section, utterance.text, utterance.sourceReference, size.words, size.scalars,
-            ])
+            try insert.insert(utterance, words: size.words, scalars: size.scalars)
         }
         let tokens = try vocabulary.withWriter(db) { writer in try writer.tokens(of: words) }
         try db.execute(
