@@ -31,6 +31,29 @@ extension ProjectStore {
         return result
     }
 
+    /// Runs `body` in one write transaction, taken at once (`BEGIN IMMEDIATE`), so that another
+    /// writer makes it fail at the start rather than halfway. Committed when `body` returns,
+    /// rolled back when it throws.
+    ///
+    /// A long `body` keeps other writers (a workbench) waiting until it ends.
+    ///
+    /// - Throws: What `body` throws; `StoreError` for SQLite's errors.
+    func writeInOneTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        var result: T?
+        do {
+            try database.writeWithoutTransaction { db in
+                try writeCheck.runOnce { try quickCheck(db) }
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path)
+        }
+        return result!
+    }
+
     /// Sets how SQLite syncs commits, and how large (in pages) the log may grow before it is
     /// written into the project file (SQLite's default is 1,000 pages: 4 MiB).
     private func setPragmas(synchronous level: String, checkpointPages: Int) throws {

@@ -30,17 +30,17 @@ extension ProjectStore {
         return rehearse ? try dryRun(body) : try write(body)
     }
 
-    /// The document stored from a file with exactly these bytes, read with exactly these options, if any.
-    ///
-    /// - Parameter readOptions: The fingerprint of the options that change what is read; `""` for none.
-    public func unchangedDocument(contentHash hash: String, sourcePath: String, readOptions: String = "") throws -> DocumentSummary? {
+    /// The documents stored from files, keyed by what makes a file unchanged: its bytes (their
+    /// hash), its path and the fingerprint of the options it was read with.
+    public func storedFiles() throws -> [StoredFile: DocumentSummary] {
         try read { db in
-            guard
-                let id = try String.fetchOne(
-                    db, sql: "SELECT id FROM document WHERE contentHash = ? AND sourcePath = ? AND readOptions = ?",
-                    arguments: [hash, sourcePath, readOptions])
-            else { return nil }
-            return try Self.documentSummaries(db, id: id).first
+            let summaries = Dictionary(uniqueKeysWithValues: try Self.documentSummaries(db).map { ($0.id, $0) })
+            var files: [StoredFile: DocumentSummary] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, contentHash, sourcePath, readOptions FROM document") {
+                let file = StoredFile(contentHash: row["contentHash"], sourcePath: row["sourcePath"], readOptions: row["readOptions"])
+                files[file] = summaries[row["id"]]
+            }
+            return files
         }
     }
 

@@ -19,32 +19,66 @@ extension ProjectStore {
         _ transcript: Transcript, replace: Bool, pseudonymize: Bool = false, words: TranscriptWords? = nil,
         readOptions: String = "", onConflict policy: RevisionPolicy = .refuse, actor: String = "cda", dryRun rehearse: Bool = false
     ) throws -> (outcome: SaveOutcome, revision: DocumentRevision?) {
-        let body = { (db: Database) -> (outcome: SaveOutcome, revision: DocumentRevision?) in
-            let id = transcript.document.id
-            if replace,
-                let stored = try Row.fetchOne(db, sql: "SELECT contentHash, readOptions FROM document WHERE id = ?", arguments: [id]),
-                stored["contentHash"] != transcript.document.contentHash || stored["readOptions"] != readOptions,
-                try Self.needsRevision(documentID: id, db)
-            {
-                var revision = try Self.revise(
-                    transcript, pseudonymize: pseudonymize, words: words, readOptions: readOptions, policy: policy, actor: actor,
-                    vocabulary: self.vocabulary, db)
-                // A refusal undoes whatever planning wrote (new pseudonyms).
-                if revision.isRefused { throw Refusal(revision: revision) }
-                revision.applied = !rehearse
-                return (.revised, revision)
-            }
-            return (
-                try Self.insertTranscript(
-                    transcript, replace: replace, pseudonymize: pseudonymize, words: words, readOptions: readOptions,
-                    vocabulary: self.vocabulary, db), nil
-            )
+        let body = { (db: Database) in
+            try self.storeRevising(
+                transcript, replace: replace, pseudonymize: pseudonymize, words: words, readOptions: readOptions,
+                onConflict: policy, actor: actor, applied: !rehearse, db)
         }
         do {
             return rehearse ? try dryRun(body) : try write(body)
         } catch let refusal as Refusal {
             return (.refused, refusal.revision)
         }
+    }
+
+    /// Stores a transcript like `saveRevising` inside the caller's transaction, in a savepoint of
+    /// its own: when it fails or is refused, what it wrote is rolled back and the rest of the
+    /// caller's transaction stays.
+    ///
+    /// - Throws: As `saveRevising`; `DatabaseError` when SQLite fails.
+    func saveRevising(
+        _ transcript: Transcript, replace: Bool, pseudonymize: Bool, words: TranscriptWords?, readOptions: String,
+        onConflict policy: RevisionPolicy, actor: String, savepointIn db: Database
+    ) throws -> (outcome: SaveOutcome, revision: DocumentRevision?) {
+        var result: (outcome: SaveOutcome, revision: DocumentRevision?)?
+        do {
+            try db.inSavepoint {
+                result = try storeRevising(
+                    transcript, replace: replace, pseudonymize: pseudonymize, words: words, readOptions: readOptions,
+                    onConflict: policy, actor: actor, applied: true, db)
+                return .commit
+            }
+        } catch let refusal as Refusal {
+            return (.refused, refusal.revision)
+        }
+        return result!
+    }
+
+    /// The body of `saveRevising`: a revision when replacing a document with codings or versions,
+    /// a plain store otherwise. Throws `Refusal` for a refused revision.
+    private func storeRevising(
+        _ transcript: Transcript, replace: Bool, pseudonymize: Bool, words: TranscriptWords?, readOptions: String,
+        onConflict policy: RevisionPolicy, actor: String, applied: Bool, _ db: Database
+    ) throws -> (outcome: SaveOutcome, revision: DocumentRevision?) {
+        let id = transcript.document.id
+        if replace,
+            let stored = try Row.fetchOne(db, sql: "SELECT contentHash, readOptions FROM document WHERE id = ?", arguments: [id]),
+            stored["contentHash"] != transcript.document.contentHash || stored["readOptions"] != readOptions,
+            try Self.needsRevision(documentID: id, db)
+        {
+            var revision = try Self.revise(
+                transcript, pseudonymize: pseudonymize, words: words, readOptions: readOptions, policy: policy, actor: actor,
+                vocabulary: vocabulary, db)
+            // A refusal undoes whatever planning wrote (new pseudonyms).
+            if revision.isRefused { throw Refusal(revision: revision) }
+            revision.applied = applied
+            return (.revised, revision)
+        }
+        return (
+            try Self.insertTranscript(
+                transcript, replace: replace, pseudonymize: pseudonymize, words: words, readOptions: readOptions,
+                vocabulary: vocabulary, db), nil
+        )
     }
 
     /// Thrown inside the transaction of a refused revision, so that it is rolled back.

@@ -42,6 +42,9 @@ extension Ingester {
         /// Whether the file failed.
         public var failed: Bool { error != nil }
 
+        /// Whether this run wrote the file into the project (as new, a replacement or a revision).
+        public var stored: Bool { !failed && !dryRun && ["ingested", "replaced", "revised"].contains(status) }
+
         /// Fills in what was read from `transcript`.
         mutating func describe(_ transcript: Transcript, format: DocumentFormat, counts: [(words: Int, scalars: Int)]) {
             document = transcript.document.id

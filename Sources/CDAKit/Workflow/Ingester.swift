@@ -1,4 +1,5 @@
 import Foundation
+internal import GRDB
 
 /// Reads transcript files and stores them in a project, one transaction per file.
 public struct Ingester: Sendable {
@@ -65,10 +66,13 @@ public struct Ingester: Sendable {
 
     /// Ingests files and directories; directories are walked recursively for transcript files.
     ///
-    /// Every file is read first, on all cores (read, parsed and tokenised); then, when no two files
-    /// claim one document id, each is stored in its own transaction. A file that fails leaves nothing behind; the others go on. With `dryRun`
-    /// each file is stored in a transaction that is rolled back, so the outcomes (and the errors)
-    /// are exactly those of a real ingest and nothing is written.
+    /// Files are read (parsed and tokenised) on all cores, a few ahead of the one being stored, so
+    /// that reading overlaps with storing and only a few transcripts are in memory at once. The
+    /// whole run is one write transaction and each file a savepoint in it: a file that fails
+    /// leaves nothing behind and the others go on, and a crash leaves every file all there or not
+    /// there at all. When two files claim one document id, the run is rolled back and nothing
+    /// is ingested. With `dryRun` each file is stored in a transaction that is rolled back, so the
+    /// outcomes (and the errors) are exactly those of a real ingest and nothing is written.
     ///
     /// - Returns: One outcome per file, in order.
     /// - Throws: `IngestError` when the persons file cannot be read, or `.documentIDCollision` when
@@ -81,87 +85,124 @@ public struct Ingester: Sendable {
             persons = try PersonListReader.read(source)
             personsHash = source.contentHash
         }
-        let readOptions = ReadOptions(
-            documentID: options.documentID, speakerPattern: options.speakerPattern, persons: persons,
-            encoding: options.encoding, speakers: options.speakers, moderators: options.moderators)
-        let fingerprint = options.fingerprint(personsHash: personsHash)
+        let reader = FileReader(
+            options: options,
+            readOptions: ReadOptions(
+                documentID: options.documentID, speakerPattern: options.speakerPattern, persons: persons,
+                encoding: options.encoding, speakers: options.speakers, moderators: options.moderators),
+            fingerprint: options.fingerprint(personsHash: personsHash),
+            stored: (try? store.storedFiles()) ?? [:])
         XMLStreamReader.prepareForThreads()
-        let prepared = Self.expand(paths).concurrentMap { file in
-            prepare(file.path, foundInDirectory: file.walked, options: readOptions, fingerprint: fingerprint)
+        let files = Self.expand(paths)
+        if options.dryRun {
+            let prepared = files.concurrentMap { reader.prepare($0.path, foundInDirectory: $0.walked) }
+            try Self.checkCollisions(prepared.map(\.outcome))
+            return prepared.map { rehearse($0, fingerprint: reader.fingerprint) }
         }
-        try Self.checkCollisions(prepared.map(\.outcome))
-        guard !options.dryRun else { return prepared.map { save($0, fingerprint: fingerprint) } }
+        var run = Run()
+        var committed = false
+        do {
+            try store.bulkLoad {
+                try store.writeInOneTransaction { db in try storeAll(files, reader: reader, run: &run, db) }
+                committed = true
+            }
+        } catch let collision as IngestError where !committed {
+            throw collision
+        } catch  where committed {
+            // Committed, but the final checkpoint failed: the files are in the project's log.
+            for index in run.outcomes.indices where run.outcomes[index].stored {
+                run.outcomes[index].note = "stored, but the final write-through to the disk failed (\(error)); run 'cda check'"
+            }
+        } catch {
+            return run.rolledBack(because: error, files: files.map(\.path))
+        }
+        return run.outcomes
+    }
+
+    /// What a run has stored so far.
+    private struct Run {
         var outcomes: [Outcome] = []
-        do {
-            try store.bulkLoad { outcomes = prepared.map { save($0, fingerprint: fingerprint) } }
-        } catch {
-            // Each file was stored in its own transaction, or (when the setting failed) none was
-            // tried: then store them the ordinary way, which meets and reports the same problem.
-            if outcomes.isEmpty { return prepared.map { save($0, fingerprint: fingerprint) } }
-            for index in outcomes.indices where outcomes[index].error == nil {
-                outcomes[index].note = "stored, but the final write-through to the disk failed (\(error)); run 'cda check'"
+        /// The outcome of each file as read, before storing: what decides a collision.
+        var read: [Outcome] = []
+
+        /// The outcomes after the run's transaction was rolled back: no file was stored, and the
+        /// files after the one that stopped the run were not read.
+        func rolledBack(because error: any Error, files: [String]) -> [Outcome] {
+            let reason = "the ingest was rolled back (\(error)); nothing was written"
+            return files.indices.map { index in
+                guard index < outcomes.count else {
+                    var outcome = Outcome(file: files[index], status: "failed", dryRun: false)
+                    outcome.error = "\(files[index]): not read, because \(reason)"
+                    return outcome
+                }
+                var outcome = outcomes[index]
+                guard outcome.stored else { return outcome }
+                outcome.status = "failed"
+                outcome.error = "\(outcome.file): not stored, because \(reason)"
+                return outcome
             }
         }
-        return outcomes
     }
 
-    /// A file read and not yet stored.
-    private struct Prepared: Sendable {
-        var outcome: Outcome
-        var transcript: Transcript?
-        var words: TranscriptWords?
-    }
-
-    private func prepare(_ path: String, foundInDirectory: Bool, options readOptions: ReadOptions, fingerprint: String) -> Prepared {
-        var outcome = Outcome(file: path, status: "failed", dryRun: options.dryRun)
-        do {
-            let source = try SourceFile(contentsOf: path)
-            if options.documentID == nil, !options.replace,
-                let known = try store.unchangedDocument(contentHash: source.contentHash, sourcePath: path, readOptions: fingerprint)
-            {
-                // The same bytes were read before with the same options: nothing to read.
-                outcome.status = SaveOutcome.unchanged.rawValue
-                outcome.document = known.id
-                outcome.format = known.format
-                outcome.utterances = known.utterances
-                outcome.speakers = known.speakers
-                outcome.words = known.words
-                return Prepared(outcome: outcome)
+    /// Reads and stores every file inside the run's transaction, a few files read ahead.
+    private func storeAll(_ files: [(path: String, walked: Bool)], reader: FileReader, run: inout Run, _ db: Database) throws {
+        var claimed: Set<String> = []
+        var collided = false
+        try files.pipelined(window: 8) { file in
+            reader.prepare(file.path, foundInDirectory: file.walked)
+        } consume: { prepared in
+            run.read.append(prepared.outcome)
+            if let id = prepared.outcome.document, !prepared.outcome.failed, !claimed.insert(id).inserted {
+                collided = true
             }
-            let format = try options.format ?? FormatDetector.format(of: source)
-            var transcript = try FormatDetector.reader(for: format).read(source, options: readOptions)
-            if let group = options.group { transcript.document.attributes["group"] = group }
-            if let session = options.session { transcript.document.attributes["session"] = session }
-            let words = TranscriptWords(transcript)
-            outcome.describe(transcript, format: format, counts: words.counts)
-            outcome.status = "read"
-            return Prepared(outcome: outcome, transcript: transcript, words: words)
-        } catch IngestError.unknownFormat(_, let detail) where foundInDirectory {
-            outcome.status = "skipped"
-            outcome.note = detail
-        } catch {
-            outcome.error = String(describing: error)
+            // After a collision the rest is only read, to name every file that claims the id.
+            run.outcomes.append(collided ? prepared.outcome : try store(prepared, fingerprint: reader.fingerprint, db))
         }
-        return Prepared(outcome: outcome)
+        if collided { try Self.checkCollisions(run.read) }
     }
 
-    private func save(_ prepared: Prepared, fingerprint: String) -> Outcome {
+    /// Stores one file in a savepoint of the run's transaction.
+    ///
+    /// - Throws: When SQLite rolled the whole transaction back (a full disk, an I/O error): the
+    ///   files stored before are gone too, and the run must stop.
+    private func store(_ prepared: Prepared, fingerprint: String, _ db: Database) throws -> Outcome {
         var outcome = prepared.outcome
         guard let transcript = prepared.transcript else { return outcome }
         do {
             let saved = try store.saveRevising(
                 transcript, replace: options.replace, pseudonymize: options.pseudonymize, words: prepared.words,
-                readOptions: fingerprint, onConflict: options.onConflict, actor: options.actor, dryRun: options.dryRun)
-            outcome.status = saved.outcome.rawValue
-            outcome.revision = saved.revision
-            if let revision = saved.revision, revision.isRefused {
-                outcome.error = Self.refusal(revision, file: outcome.file)
-            }
+                readOptions: fingerprint, onConflict: options.onConflict, actor: options.actor, savepointIn: db)
+            record(saved, in: &outcome)
+        } catch {
+            guard db.isInsideTransaction else { throw error }
+            outcome.status = "failed"
+            outcome.error = String(describing: (error as? DatabaseError).map { StoreError.from($0, path: store.path) } ?? error)
+        }
+        return outcome
+    }
+
+    /// Stores one file in a transaction that is rolled back (`--dry-run`).
+    private func rehearse(_ prepared: Prepared, fingerprint: String) -> Outcome {
+        var outcome = prepared.outcome
+        guard let transcript = prepared.transcript else { return outcome }
+        do {
+            let saved = try store.saveRevising(
+                transcript, replace: options.replace, pseudonymize: options.pseudonymize, words: prepared.words,
+                readOptions: fingerprint, onConflict: options.onConflict, actor: options.actor, dryRun: true)
+            record(saved, in: &outcome)
         } catch {
             outcome.status = "failed"
             outcome.error = String(describing: error)
         }
         return outcome
+    }
+
+    private func record(_ saved: (outcome: SaveOutcome, revision: DocumentRevision?), in outcome: inout Outcome) {
+        outcome.status = saved.outcome.rawValue
+        outcome.revision = saved.revision
+        if let revision = saved.revision, revision.isRefused {
+            outcome.error = Self.refusal(revision, file: outcome.file)
+        }
     }
 
     /// The message of a refused revision: one line per coding without counterpart.
