@@ -75,34 +75,38 @@ extension ProjectStore {
             db, sql: "SELECT d.id, d.utteranceCount FROM document d \(filter) ORDER BY d.position", arguments: document.map { [$0] } ?? [])
         let blobs = try db.cachedStatement(sql: "SELECT tokens FROM tokenIndex WHERE documentId = ?")
         let text = readText ? "text" : "''"
-        let rows = try db.cachedStatement(
-            sql: "SELECT idx, speakerId, \(text) FROM utterance WHERE documentId = ? AND idx BETWEEN ? AND ? ORDER BY idx")
+        let all = try db.cachedStatement(sql: "SELECT idx, speakerId, \(text) FROM utterance WHERE documentId = ? ORDER BY idx")
+        // The wanted utterances of a document come from one statement (SQLite seeks each index in
+        // turn), not one statement per utterance.
+        let some = try db.cachedStatement(
+            sql: """
+                SELECT idx, speakerId, \(text) FROM utterance
+                WHERE documentId = ? AND idx IN (SELECT value FROM json_each(?)) ORDER BY idx
+                """)
         var wanted: [String: [Int]] = [:]
         for key in keys ?? [] { wanted[key.document, default: []].append(key.index) }
         var tokens: [IndexedToken] = []
         for entry in documents {
             let id: String = entry[0]
-            let ranges: [ClosedRange<Int>]
+            var indexes: [Int]?
             if keys != nil {
-                guard let indexes = wanted[id] else { continue }
-                ranges = indexes.sorted().map { $0...$0 }
-            } else {
-                ranges = [1...Int.max]
+                guard let found = wanted[id] else { continue }
+                indexes = found
             }
             let damaged = StoreError.database(
                 path: db.description, message: "document '\(id)' is missing from the token index; run 'cda index --rebuild'")
             guard let blob = try Data.fetchOne(blobs, arguments: [id]), let stored = try? TokenBlob.Document(Array(blob)),
                 stored.count == entry[1] as Int
             else { throw damaged }
-            for range in ranges {
-                let cursor = try Row.fetchCursor(rows, arguments: [id, range.lowerBound, range.upperBound])
-                while let row = try cursor.next() {
-                    let index: Int = row[0]
-                    guard index >= 1, index <= stored.count, (try? stored.tokens(ofUtterance: index - 1, into: &tokens)) != nil else {
-                        throw damaged
-                    }
-                    try body(IndexedRow(document: id, index: index, speaker: row[1], text: row[2]), tokens)
+            let cursor =
+                try indexes.map { try Row.fetchCursor(some, arguments: [id, "[" + $0.map(String.init).joined(separator: ",") + "]"]) }
+                ?? Row.fetchCursor(all, arguments: [id])
+            while let row = try cursor.next() {
+                let index: Int = row[0]
+                guard index >= 1, index <= stored.count, (try? stored.tokens(ofUtterance: index - 1, into: &tokens)) != nil else {
+                    throw damaged
                 }
+                try body(IndexedRow(document: id, index: index, speaker: row[1], text: row[2]), tokens)
             }
         }
     }
