@@ -55,9 +55,12 @@ public enum Concordance {
         // The index narrows the search for rarer words; for very common ones a scan is cheaper.
         let candidates = try store.searchCandidates(pattern.words)
         let stopAt = sort == .position ? limit : nil
+        // Candidates are mostly hits, so their text comes with the scan; a full scan reads text
+        // afterwards, only for the utterances with hits.
+        let readText = candidates != nil
         var wanted: [Set<Int32>] = []
         do {
-            try store.forEachUtterance(in: scope, only: candidates, readText: false) { words in
+            try store.forEachUtterance(in: scope, only: candidates, readText: readText) { words in
                 wanted = pattern.words.map { word in
                     Set(words.forms.indices.filter { WordPattern.glob(word, matches: words.forms[$0]) }.map(Int32.init))
                 }
@@ -74,7 +77,7 @@ public enum Concordance {
                 }
             }
         } catch is EnoughLines {}
-        var lines = try withText(hits, width: width, store: store)
+        var lines = try withText(hits, width: width, texts: readText ? nil : store.utteranceTexts(Set(hits.map(\.key))))
         lines = try withCodes(lines, store: store)
         switch sort {
         case .position: break
@@ -89,20 +92,23 @@ public enum Concordance {
         var record: UtteranceRecord
         var start: Int
         var end: Int
+
+        /// The utterance's key.
+        var key: CodedCorpus.UtteranceKey { CodedCorpus.UtteranceKey(document: record.document, index: record.index) }
     }
 
     private struct EnoughLines: Error {}
 
-    /// The lines of `hits`, their contexts sliced from the utterances' text, read once per utterance.
-    private static func withText(_ hits: [Hit], width: Int, store: ProjectStore) throws -> [ConcordanceLine] {
-        let keys = Set(hits.map { CodedCorpus.UtteranceKey(document: $0.record.document, index: $0.record.index) })
-        let texts = try store.utteranceTexts(keys)
+    /// The lines of `hits`, their contexts sliced from the utterances' text, each text decoded once.
+    ///
+    /// - Parameter texts: The utterances' text by key; `nil` when the hits' records hold it.
+    private static func withText(_ hits: [Hit], width: Int, texts: [CodedCorpus.UtteranceKey: String]?) -> [ConcordanceLine] {
         var slicer = ScalarSlicer()
         var current: CodedCorpus.UtteranceKey?
         return hits.map { hit in
-            let key = CodedCorpus.UtteranceKey(document: hit.record.document, index: hit.record.index)
+            let key = hit.key
             if key != current {
-                slicer.reset(texts[key] ?? "")
+                slicer.reset(texts.map { $0[key] ?? "" } ?? hit.record.text)
                 current = key
             }
             return ConcordanceLine(
