@@ -126,11 +126,16 @@ public enum Concordance {
     /// The lines with the codes of the codings that overlap each hit, read per document for the
     /// utterances the hits are in (not the whole project).
     private static func withCodes(_ lines: [ConcordanceLine], store: ProjectStore) throws -> [ConcordanceLine] {
+        var ranges: [String: ClosedRange<Int>] = [:]
+        for line in lines {
+            let range = ranges[line.document] ?? line.utterance...line.utterance
+            ranges[line.document] = min(range.lowerBound, line.utterance)...max(range.upperBound, line.utterance)
+        }
         var byUtterance: [CodedCorpus.UtteranceKey: [DocumentCoding]] = [:]
-        for (document, documentLines) in Dictionary(grouping: lines, by: \.document) {
-            let indexes = documentLines.map(\.utterance)
-            guard let first = indexes.min(), let last = indexes.max() else { continue }
-            for coding in try store.codings(inDocument: document, utterances: first...last) {
+        for (document, codings) in try store.codings(inDocuments: ranges) {
+            guard let range = ranges[document] else { continue }
+            let (first, last) = (range.lowerBound, range.upperBound)
+            for coding in codings {
                 for index in max(first, coding.fragment.startUtterance)...min(last, coding.fragment.endUtterance) {
                     byUtterance[CodedCorpus.UtteranceKey(document: document, index: index), default: []].append(coding)
                 }

@@ -18,25 +18,51 @@ extension ProjectStore {
     public func codings(inDocument documentID: String, utterances range: ClosedRange<Int>? = nil) throws -> [DocumentCoding] {
         try read { db in
             _ = try FragmentValidator().utteranceLengths(documentID, db)
-            let bounds = range ?? 1...Int.max
             var resolved: [Int64: Code] = [:]
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM coding WHERE documentId = ? AND startUtterance <= ? AND endUtterance >= ?
-                    ORDER BY startUtterance, IFNULL(startOffset, 0), id
-                    """, arguments: [documentID, bounds.upperBound, bounds.lowerBound])
-            return try rows.map { row in
-                let storedID: Int64 = row["codeId"]
-                if resolved[storedID] == nil {
-                    resolved[storedID] = try Self.resolvedActiveCode(from: storedID, db)
-                }
-                let code = resolved[storedID]
-                return DocumentCoding(
-                    id: row["id"], code: code?.name ?? "?", codeID: code?.id ?? storedID, status: code?.status ?? .active,
-                    color: code?.color, fragment: Self.fragment(from: row),
-                    round: row["round"], coder: row["coder"], memo: row["memo"], createdAt: row["createdAt"], review: row["review"])
+            return try Self.codings(inDocument: documentID, utterances: range ?? 1...Int.max, resolved: &resolved, db)
+        }
+    }
+
+    /// The codings that touch each document's utterances in its range, like
+    /// `codings(inDocument:utterances:)`, in one read; for documents known to exist (their
+    /// utterances are not read to check).
+    ///
+    /// - Parameter ranges: Per document, 1-based utterance indexes.
+    /// - Returns: Per document of `ranges`, its codings in document order.
+    /// - Throws: `StoreError.database`.
+    /// - Complexity: One indexed query per document.
+    func codings(inDocuments ranges: [String: ClosedRange<Int>]) throws -> [String: [DocumentCoding]] {
+        try read { db in
+            var resolved: [Int64: Code] = [:]
+            var codings: [String: [DocumentCoding]] = [:]
+            for (documentID, range) in ranges {
+                codings[documentID] = try Self.codings(inDocument: documentID, utterances: range, resolved: &resolved, db)
             }
+            return codings
+        }
+    }
+
+    /// The codings of one document that overlap `bounds`, their codes resolved through merges
+    /// (`resolved` caches the codes looked up).
+    private static func codings(
+        inDocument documentID: String, utterances bounds: ClosedRange<Int>, resolved: inout [Int64: Code], _ db: Database
+    ) throws -> [DocumentCoding] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM coding WHERE documentId = ? AND startUtterance <= ? AND endUtterance >= ?
+                ORDER BY startUtterance, IFNULL(startOffset, 0), id
+                """, arguments: [documentID, bounds.upperBound, bounds.lowerBound])
+        return try rows.map { row in
+            let storedID: Int64 = row["codeId"]
+            if resolved[storedID] == nil {
+                resolved[storedID] = try resolvedActiveCode(from: storedID, db)
+            }
+            let code = resolved[storedID]
+            return DocumentCoding(
+                id: row["id"], code: code?.name ?? "?", codeID: code?.id ?? storedID, status: code?.status ?? .active,
+                color: code?.color, fragment: fragment(from: row),
+                round: row["round"], coder: row["coder"], memo: row["memo"], createdAt: row["createdAt"], review: row["review"])
         }
     }
 
