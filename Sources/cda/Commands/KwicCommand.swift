@@ -44,11 +44,11 @@ struct KwicCommand: ParsableCommand {
         }
         if output.json { return try Output.printJSON(lines) }
         for line in lines {
-            let left = String(repeating: " ", count: max(0, width - line.left.count)) + line.left
+            var left = String(repeating: " ", count: max(0, width - line.left.count)) + line.left
+            // Foundation's replace is slow; most contexts have no line break to replace.
+            if left.utf8.contains(UInt8(ascii: "\n")) { left = left.replacingOccurrences(of: "\n", with: " ") }
             let codes = line.codes.isEmpty ? "" : "  {\(line.codes.joined(separator: "; "))}"
-            print(
-                "\(line.document):\(line.utterance) \(line.speaker ?? "?")  \(left.replacingOccurrences(of: "\n", with: " ")) [\(line.keyword)] \(line.right)\(codes)"
-            )
+            print("\(line.document):\(line.utterance) \(line.speaker ?? "?")  \(left) [\(line.keyword)] \(line.right)\(codes)")
         }
         print("\(lines.count) line(s)")
     }
