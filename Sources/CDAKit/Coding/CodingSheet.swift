@@ -272,15 +272,6 @@ public enum CodingSheet {
         ([header] + rows.map(line)).joined(separator: "\n") + "\n"
     }
 
-    /// Writes one row as a line to `output` (as `line`, with its line break), without building the line.
-    public static func write(_ row: [String], to output: BufferedOutput) throws {
-        for (index, cell) in row.enumerated() {
-            if index > 0 { try output.write("\t") }
-            try output.writeCell(cell)
-        }
-        try output.write("\n")
-    }
-
     /// The header line, without its line break.
     public static var header: String { columns.joined(separator: "\t") }
 

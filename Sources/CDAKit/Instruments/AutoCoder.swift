@@ -103,11 +103,12 @@ public enum AutoCoder {
     public static func forEachHit(
         of dictionary: CodingDictionary, in store: ProjectStore, scope: TextScope, _ body: (AutoCodeHit) throws -> Void
     ) throws {
-        try scan(dictionary, in: store, scope: scope, readText: true) { code, record, from, to, pattern, text in
+        try scan(dictionary, in: store, scope: scope, readText: true) { entry, record, from, to, text in
+            let entry = dictionary.entries[entry]
             try body(
                 AutoCodeHit(
                     fragment: Fragment(documentID: record.document, startUtterance: record.index, startOffset: from, endOffset: to),
-                    code: code, pattern: pattern, group: record.group, text: text.slice(from..<to)))
+                    code: entry.code, pattern: entry.pattern, group: record.group, text: text.slice(from..<to)))
         }
     }
 
@@ -116,21 +117,24 @@ public enum AutoCoder {
     /// - Complexity: as `hits`, with no work per hit beyond counting.
     public static func countHits(of dictionary: CodingDictionary, in store: ProjectStore, scope: TextScope) throws -> AutoCodeCounts {
         var result = AutoCodeCounts()
-        try scan(dictionary, in: store, scope: scope, readText: false) { code, record, _, _, _, _ in
-            result.add(code: code, group: record.group)
+        try scan(dictionary, in: store, scope: scope, readText: false) { entry, record, _, _, _ in
+            result.add(code: dictionary.entries[entry].code, group: record.group)
         }
         return result
     }
 
-    /// The one pass behind `forEachHit` and `countHits`: calls `found(code, utterance, from, to,
-    /// pattern, text)` per hit, with the hit's scalar offsets and the utterance's text to slice.
-    private static func scan(
+    /// The one pass behind `forEachHit`, `countHits` and `writeSheet`: calls `found(entry,
+    /// utterance, from, to, text)` per hit, with the index of the dictionary entry that hit, the
+    /// hit's scalar offsets and the utterance's text to slice.
+    static func scan(
         _ dictionary: CodingDictionary, in store: ProjectStore, scope: TextScope, readText: Bool,
-        _ found: (String, UtteranceRecord, Int, Int, String, inout ScalarSlicer) throws -> Void
+        _ found: (Int, UtteranceRecord, Int, Int, inout ScalarSlicer) throws -> Void
     ) throws {
         var trie = DictionaryTrie()
         let codes = Array(Set(dictionary.entries.map(\.code)))
         let codeIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($0.element, $0.offset) })
+        // Looked up once per entry, not hashed per hit.
+        let codeOfEntry = dictionary.entries.map { Int32(codeIndex[$0.code]!) }
         var seen: Set<SIMD3<Int32>> = []
         var inScope: [Bool] = []
         var text = ScalarSlicer()
@@ -148,11 +152,10 @@ public enum AutoCoder {
             text.reset(utterance.record.text)
             for first in tokens.indices where !restricted || inScope[first] {
                 try trie.forEachMatch(in: tokens, from: first) { pattern, last in
-                    let entry = dictionary.entries[pattern]
                     let from = tokens[first].span.start
                     let to = tokens[last].span.end
-                    guard seen.insert(SIMD3(Int32(codeIndex[entry.code]!), Int32(from), Int32(to))).inserted else { return }
-                    try found(entry.code, utterance.record, from, to, entry.pattern, &text)
+                    guard seen.insert(SIMD3(codeOfEntry[pattern], Int32(from), Int32(to))).inserted else { return }
+                    try found(pattern, utterance.record, from, to, &text)
                 }
             }
         }

@@ -25,27 +25,10 @@ public final class BufferedOutput {
         if buffer.count >= Self.capacity { try flush() }
     }
 
-    /// Appends a sheet cell: `text` as UTF-8 with each tab, line feed, carriage return or CR LF
-    /// pair turned into one space, so the cell stays one cell on one line.
-    public func writeCell(_ text: String) throws {
-        var text = text
-        text.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return buffer.append(contentsOf: bytes) }
-            var cleaned: [UInt8] = []
-            cleaned.reserveCapacity(bytes.count)
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                    cleaned.append(0x20)
-                    if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
-                } else {
-                    cleaned.append(byte)
-                }
-                index += 1
-            }
-            buffer.append(contentsOf: cleaned)
-        }
+    /// Appends bytes, such as a line put together by the caller (one access to the buffer for
+    /// the whole line, rather than one per cell).
+    public func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= Self.capacity { try flush() }
     }
 
@@ -67,6 +50,41 @@ public final class BufferedOutput {
         }
         buffer.removeAll(keepingCapacity: true)
         if failure != 0 { throw AtomicFile.WriteError(path: "", reason: String(cString: strerror(failure))) }
+    }
+}
+
+extension [UInt8] {
+    /// Appends a sheet cell: `text` as UTF-8 with each tab, line feed, carriage return or CR LF
+    /// pair turned into one space, so the cell stays one cell on one line.
+    mutating func appendSheetCell(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return append(contentsOf: bytes) }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                    append(0x20)
+                    if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                } else {
+                    append(byte)
+                }
+                index += 1
+            }
+        }
+    }
+
+    /// Appends a number in decimal ASCII.
+    mutating func appendDecimal(_ number: Int) {
+        guard number != 0 else { return append(0x30) }
+        if number < 0 { append(0x2D) }
+        var magnitude = number.magnitude
+        let start = count
+        while magnitude > 0 {
+            append(0x30 + UInt8(magnitude % 10))
+            magnitude /= 10
+        }
+        self[start...].reverse()
     }
 }
 

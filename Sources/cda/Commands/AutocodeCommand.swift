@@ -39,11 +39,8 @@ struct AutocodeCommand: ParsableCommand {
         let coderName = coder.name
         var counts = AutoCodeCounts()
         func writeSheet(_ output: BufferedOutput) throws {
-            try output.write(CodingSheet.header + "\n")
-            try AutoCoder.forEachHit(of: loaded, in: store, scope: filters.scope) { hit in
-                counts.add(hit)
-                try CodingSheet.write(AutoCoder.sheetRow(hit, round: sheetRound, coder: coderName), to: output)
-            }
+            counts = try AutoCoder.writeSheet(
+                of: loaded, in: store, scope: filters.scope, round: sheetRound, coder: coderName, to: output)
         }
         if let out {
             try AtomicFile.stream(to: out, writeSheet)

@@ -181,6 +181,18 @@ import Testing
                 == AutoCoder.counts(hits))
         // The suggestion sheet round-trips through import.
         let sheet = folder.write("suggestions.tsv", CodingSheet.render(AutoCoder.sheetRows(hits, round: 1, coder: "auto")))
+        // The streamed sheet is line for line the rendered one (a tab in a cell becomes a space).
+        let streamed = folder.file("streamed.tsv")
+        var streamedCounts = AutoCodeCounts()
+        try AtomicFile.stream(to: streamed) { output in
+            streamedCounts = try AutoCoder.writeSheet(
+                of: try CodingDictionary.load(path: dictionary), in: store, scope: TextScope(), round: 3, coder: "auto\tmatic",
+                to: output)
+        }
+        #expect(
+            try String(contentsOfFile: streamed, encoding: .utf8)
+                == CodingSheet.render(AutoCoder.sheetRows(hits, round: 3, coder: "auto\tmatic")))
+        #expect(streamedCounts == AutoCoder.counts(hits))
         let imported = try SheetImporter.importSheet(at: sheet, into: store, defaultCoder: "x")
         #expect(imported.added == 9)
         #expect(try store.fragments(code: "kluis").map(\.text) == ["digitale kluis", "datakluis", "digitale, kluis"])
