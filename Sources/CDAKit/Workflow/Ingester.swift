@@ -85,6 +85,8 @@ public struct Ingester: Sendable {
             persons = try PersonListReader.read(source)
             personsHash = source.contentHash
         }
+        // Without the stored files' keys (an unreadable project) every file is read again; storing
+        // still finds an unchanged document unchanged, and meets and reports the project's problem.
         let reader = FileReader(
             options: options,
             readOptions: ReadOptions(
