@@ -1,5 +1,6 @@
 import CDATestSupport
 import Foundation
+import GRDB
 import Testing
 
 @testable import CDAKit
@@ -124,6 +125,30 @@ import Testing
         // Another store (another process) takes the next id for a different word.
         _ = try other.save(Self.transcript("# id: c\n# speakers: A\n\nA: plugh\n", name: "c.txt"), replace: false)
         _ = try store.save(Self.transcript("# id: d\n# speakers: A\n\nA: plugh xyzzy gewone\n", name: "d.txt"), replace: false)
+        #expect(try store.indexedWordsForTesting("d", 1) == ["plugh@0-5", "xyzzy@6-11", "gewone@12-18"])
+        #expect(try store.tokenIndexSummary().vocabulary == 4)
+        #expect(try Self.indexFindings(store).isEmpty)
+    }
+
+    @Test func wordsOfAFileRolledBackInsideAnIngestRunDoNotLeakIntoTheVocabulary() throws {
+        let folder = TemporaryDirectory()
+        let store = try ProjectStore.create(at: folder.file("p.cda"))
+        try store.writeInOneTransaction { db in
+            _ = try store.saveRevising(
+                Self.transcript("# id: a\n# speakers: A\n\nA: gewone woorden\n", name: "a.txt"), replace: false, pseudonymize: false,
+                words: nil, readOptions: "", onConflict: .refuse, actor: "test", savepointIn: db)
+            // A file whose savepoint is rolled back after it added 'xyzzy', as a failing file's is.
+            try db.inSavepoint {
+                _ = try store.saveRevising(
+                    Self.transcript("# id: b\n# speakers: A\n\nA: xyzzy\n", name: "b.txt"), replace: false, pseudonymize: false,
+                    words: nil, readOptions: "", onConflict: .refuse, actor: "test", savepointIn: db)
+                return .rollback
+            }
+            _ = try store.saveRevising(
+                Self.transcript("# id: d\n# speakers: A\n\nA: plugh xyzzy gewone\n", name: "d.txt"), replace: false,
+                pseudonymize: false, words: nil, readOptions: "", onConflict: .refuse, actor: "test", savepointIn: db)
+        }
+        #expect(try store.documents().map(\.id) == ["a", "d"])
         #expect(try store.indexedWordsForTesting("d", 1) == ["plugh@0-5", "xyzzy@6-11", "gewone@12-18"])
         #expect(try store.tokenIndexSummary().vocabulary == 4)
         #expect(try Self.indexFindings(store).isEmpty)
