@@ -21,8 +21,7 @@ extension AutoCoder {
             }
             return cells
         }
-        let codes = Array(Set(dictionary.entries.map(\.code))).sorted()
-        let codeOf = dictionary.entries.map { entry in codes.firstIndex(of: entry.code)! }
+        let (codes, codeOf) = dictionary.codeNumbers
         var groups: [String?] = []
         var tally: [[Int]] = Array(repeating: [], count: codes.count)
         var group = (name: String?.none, index: -1)

@@ -45,6 +45,13 @@ public struct CodingDictionary: Sendable, Hashable {
         if !issues.isEmpty { throw SheetError(issues: issues) }
         return CodingDictionary(entries: entries)
     }
+
+    /// The distinct codes, sorted, and for each entry the index of its code among them.
+    var codeNumbers: (codes: [String], ofEntry: [Int]) {
+        let codes = Array(Set(entries.map(\.code))).sorted()
+        let number = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($0.element, $0.offset) })
+        return (codes, entries.map { number[$0.code]! })
+    }
 }
 
 /// Dictionary hits counted per code and group (`-` for talk without a group).
@@ -131,10 +138,8 @@ public enum AutoCoder {
         _ found: (Int, UtteranceRecord, Int, Int, inout ScalarSlicer) throws -> Void
     ) throws {
         var trie = DictionaryTrie()
-        let codes = Array(Set(dictionary.entries.map(\.code)))
-        let codeIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($0.element, $0.offset) })
         // Looked up once per entry, not hashed per hit.
-        let codeOfEntry = dictionary.entries.map { Int32(codeIndex[$0.code]!) }
+        let codeOfEntry = dictionary.codeNumbers.ofEntry.map(Int32.init)
         var seen: Set<SIMD3<Int32>> = []
         var inScope: [Bool] = []
         var text = ScalarSlicer()
