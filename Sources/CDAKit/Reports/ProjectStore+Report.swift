@@ -7,7 +7,8 @@ extension ProjectStore {
         let terms = corpus.themes.flatMap(\.terms)
         let usage = terms.isEmpty ? [:] : try termUsage(terms, by: options.by, includeModerators: options.includeModerators)
         var report = try ThemeReport.build(corpus: corpus, termUsage: usage, options: options)
-        for code in try codes() {
+        // Only active codes appear in a report, and their names are unique.
+        for code in corpus.codes.values where code.status == .active {
             if let color = code.color.flatMap({ try? CodeColor.validated($0) }) { report.codeColors[code.name] = color }
         }
         if options.instruments {
