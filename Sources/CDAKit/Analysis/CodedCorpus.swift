@@ -101,15 +101,15 @@ public struct CodedCorpus: Sendable {
     /// The attribute groups are compared by.
     public var attribute: String
     /// Whether moderators' talk is counted.
-    public var includesModerators: Bool
+    public private(set) var includesModerators: Bool
     /// Utterances that codings touch (all of them when the corpus was loaded with `includeAllUtterances`).
-    public var utterances: [UtteranceKey: UtteranceInfo]
+    public private(set) var utterances: Utterances
     /// Totals per group, over all utterances of counted speakers.
     public var groups: [String: GroupTotals]
     /// Per group and participant: the words they spoke (for silences and coverage).
     public var participantWords: [String: [String: Int]]
     /// Every coding.
-    public var codings: [CodedSpan]
+    public private(set) var codings: [CodedSpan]
     /// Every code by id.
     public var codes: [Int64: Code]
     /// Themes in codebook order.
@@ -128,6 +128,8 @@ public struct CodedCorpus: Sendable {
     public var documents: [String]
     /// Every time-span coding (stretches of recordings coded without words).
     public var timeSpans: [CodedTimeSpan] = []
+    /// The distinct fragments of `codings`, numbered (built with them when the corpus is loaded).
+    let codingFragments: CodingFragments
 
     /// Group names in a stable order (by name).
     public var groupNames: [String] { groups.keys.sorted() }

@@ -10,27 +10,51 @@ public enum Coverage {
     ///   - corpus: The coded corpus, with texts for utterances that partial fragments touch.
     /// - Complexity: O(*f* + *w*) for *f* fragment pieces and *w* words in partially covered utterances.
     public static func coveredWords(by fragments: some Sequence<Fragment>, in corpus: CodedCorpus) -> [CodedCorpus.UtteranceKey: Int] {
-        var ranges: [CodedCorpus.UtteranceKey: [Range<Int>]] = [:]
-        var whole: Set<CodedCorpus.UtteranceKey> = []
+        let utterances = corpus.utterances
+        var located: [(document: Int, fragment: Fragment)] = []
         for fragment in fragments {
+            if let document = utterances.document(fragment.documentID) { located.append((document, fragment)) }
+        }
+        var result: [CodedCorpus.UtteranceKey: Int] = [:]
+        forEachCoveredSlot(by: located, in: utterances) { slot, words in result[utterances.keys[slot]] = words }
+        return result
+    }
+
+    /// Calls `body` once for each loaded utterance the fragments touch, with its slot and its
+    /// number of covered words.
+    ///
+    /// - Parameters:
+    ///   - fragments: The fragments with their documents' ordinals in `slots`, overlapping or not.
+    ///   - slots: The corpus's utterances, with texts for utterances that partial fragments touch.
+    ///   - body: Called with an utterance's slot in `slots` and its covered words.
+    /// - Complexity: O(*f* + *u* + *w*) for *f* fragment pieces, *u* loaded utterances and *w* words
+    ///   in partially covered utterances.
+    static func forEachCoveredSlot(
+        by fragments: some Sequence<(document: Int, fragment: Fragment)>, in slots: CodedCorpus.Utterances,
+        _ body: (_ slot: Int, _ words: Int) -> Void
+    ) {
+        var isWhole = [Bool](repeating: false, count: slots.count)
+        var whole: [Int] = []
+        var ranges: [Int: [Range<Int>]] = [:]
+        for (document, fragment) in fragments {
             for index in fragment.startUtterance...fragment.endUtterance {
-                let key = CodedCorpus.UtteranceKey(document: fragment.documentID, index: index)
-                guard !whole.contains(key), let info = corpus.utterances[key] else { continue }
+                guard let slot = slots.slot(document: document, index: index), !isWhole[slot] else { continue }
+                let length = slots.infos[slot].length
                 let inner = index > fragment.startUtterance && index < fragment.endUtterance
                 let startsAtBeginning = index > fragment.startUtterance || (fragment.startOffset ?? 0) == 0
-                let endsAtEnd = index < fragment.endUtterance || (fragment.endOffset ?? info.length) >= info.length
+                let endsAtEnd = index < fragment.endUtterance || (fragment.endOffset ?? length) >= length
                 if inner || (startsAtBeginning && endsAtEnd) {
-                    whole.insert(key)
-                    ranges[key] = nil
-                } else if let range = fragment.coveredRange(inUtterance: index, length: info.length) {
-                    ranges[key, default: []].append(range)
+                    isWhole[slot] = true
+                    whole.append(slot)
+                    if !ranges.isEmpty { ranges[slot] = nil }
+                } else if let range = fragment.coveredRange(inUtterance: index, length: length) {
+                    ranges[slot, default: []].append(range)
                 }
             }
         }
-        var result: [CodedCorpus.UtteranceKey: Int] = [:]
-        for key in whole { result[key] = corpus.utterances[key]?.words ?? 0 }
-        for (key, pieces) in ranges {
-            guard let text = corpus.utterances[key]?.text else { continue }
+        for slot in whole { body(slot, slots.infos[slot].words) }
+        for (slot, pieces) in ranges {
+            guard let text = slots.infos[slot].text else { continue }
             let merged = union(pieces)
             var count = 0
             var cursor = 0
@@ -38,9 +62,8 @@ public enum Coverage {
                 while cursor < merged.count, merged[cursor].upperBound <= span.start { cursor += 1 }
                 if cursor < merged.count, merged[cursor].lowerBound < span.end { count += 1 }
             }
-            result[key] = count
+            body(slot, count)
         }
-        return result
     }
 
     /// Sorted, non-overlapping ranges covering the same offsets.

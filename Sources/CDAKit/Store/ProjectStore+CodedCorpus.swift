@@ -11,7 +11,7 @@ extension ProjectStore {
     ///   - withTexts: Whether to load the text of every loaded utterance (for quotes).
     ///   - includeAllUtterances: Whether to load every utterance, not only those codings touch
     ///     (intercoder agreement needs the uncoded ones too).
-    /// - Complexity: One pass over the utterances (aggregated in SQL) and one over the codings.
+    /// - Complexity: One pass over the codings and one over the utterances.
     public func codedCorpus(
         by attribute: String = "group", includeModerators: Bool = false, withTexts: Bool = false,
         includeAllUtterances: Bool = false
@@ -32,87 +32,15 @@ extension ProjectStore {
         let moderators = try Self.moderatorIDs(db)
         func isModerator(_ speaker: String?) -> Bool { speaker.map(moderators.contains) ?? false }
 
-        // Totals per group, aggregated per document and speaker in SQL.
-        var totals: [String: CodedCorpus.GroupTotals] = [:]
-        var documentsPerGroup: [String: Set<String>] = [:]
-        var participantWords: [String: [String: Int]] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT documentId, speakerId, COUNT(*) AS utterances, SUM(wordCount) AS words
-                FROM utterance GROUP BY documentId, speakerId
-                """)
-        {
-            let document: String = row["documentId"]
-            let speaker: String? = row["speakerId"]
-            if !includeModerators && isModerator(speaker) { continue }
-            guard let group = groups.group(document: document, speaker: speaker) else { continue }
-            let words: Int = row["words"]
-            var total = totals[group] ?? .init(documents: 0, participants: [], utterances: 0, words: 0)
-            total.utterances += row["utterances"] as Int
-            total.words += words
-            documentsPerGroup[group, default: []].insert(document)
-            if let speaker, !isModerator(speaker) {
-                total.participants.insert(speaker)
-                participantWords[group, default: [:]][speaker, default: 0] += words
-            }
-            totals[group] = total
-        }
-        for (group, documents) in documentsPerGroup { totals[group]?.documents = documents.count }
-
         // Codes, resolved through merges.
         let codes = Dictionary(uniqueKeysWithValues: try Self.allCodes(db).map { ($0.id, $0) })
-        var resolved: [Int64: Int64] = [:]
-        func resolve(_ id: Int64) -> Int64 {
-            if let known = resolved[id] { return known }
-            let end = codes[id]?.followingMerges { codes[$0] }.id ?? id
-            resolved[id] = end
-            return end
-        }
+        var resolver = MergeResolver(codes: codes)
 
-        var codings: [CodedCorpus.CodedSpan] = []
-        var needsText: Set<CodedCorpus.UtteranceKey> = []
-        var touched: Set<CodedCorpus.UtteranceKey> = []
-        let cursor = try Row.fetchCursor(
-            db, sql: "SELECT codeId, documentId, startUtterance, startOffset, endUtterance, endOffset, round, coder FROM coding")
-        while let row = try cursor.next() {
-            let fragment = Self.fragment(from: row)
-            codings.append(.init(fragment: fragment, codeID: resolve(row["codeId"]), round: row["round"], coder: row["coder"]))
-            for index in fragment.startUtterance...fragment.endUtterance {
-                touched.insert(.init(document: fragment.documentID, index: index))
-            }
-            if !fragment.isWholeUtterances {
-                needsText.insert(.init(document: fragment.documentID, index: fragment.startUtterance))
-                needsText.insert(.init(document: fragment.documentID, index: fragment.endUtterance))
-            }
-        }
-
-        var utterances: [CodedCorpus.UtteranceKey: CodedCorpus.UtteranceInfo] = [:]
-        func store(_ row: Row, document: String, index: Int) {
-            let key = CodedCorpus.UtteranceKey(document: document, index: index)
-            let speaker: String? = row["speakerId"]
-            utterances[key] = .init(
-                speaker: speaker, isModerator: isModerator(speaker), group: groups.group(document: document, speaker: speaker),
-                words: row["wordCount"], length: row["length"],
-                text: withTexts || needsText.contains(key) ? row["text"] as String : nil)
-        }
-        if includeAllUtterances {
-            let rows = try Row.fetchCursor(db, sql: "SELECT documentId, idx, speakerId, wordCount, length, text FROM utterance")
-            while let row = try rows.next() { store(row, document: row["documentId"], index: row["idx"]) }
-        } else {
-            for (document, keys) in Dictionary(grouping: touched, by: \.document) {
-                let wanted = Set(keys.map(\.index))
-                guard let first = wanted.min(), let last = wanted.max() else { continue }
-                let statement = try db.makeStatement(
-                    sql: "SELECT idx, speakerId, wordCount, length, text FROM utterance WHERE documentId = ? AND idx BETWEEN ? AND ?")
-                let rows = try Row.fetchCursor(statement, arguments: [document, first, last])
-                while let row = try rows.next() {
-                    let index: Int = row["idx"]
-                    if wanted.contains(index) { store(row, document: document, index: index) }
-                }
-            }
-        }
-
+        let loaded = try loadCodings(db, codes: codes)
+        let (utterances, totals, participantWords) = try loadUtterances(
+            db, needs: loaded.touched, groups: groups, moderators: moderators, includeModerators: includeModerators,
+            withTexts: withTexts, includeAllUtterances: includeAllUtterances)
+        let codingFragments = loaded.numbering.finish(documentIDs: loaded.touched.documentIDs, utterances: utterances)
         let themeRows = try Row.fetchAll(db, sql: "SELECT * FROM theme ORDER BY position")
         let terms = Dictionary(
             grouping: try Row.fetchAll(db, sql: "SELECT themeId, term FROM themeTerm ORDER BY position"), by: { $0["themeId"] as String })
@@ -142,11 +70,13 @@ extension ProjectStore {
         }
         return CodedCorpus(
             attribute: attribute, includesModerators: includeModerators, utterances: utterances, groups: totals,
-            participantWords: participantWords, codings: codings, codes: codes, themes: themes, codeThemes: codeThemes,
+            participantWords: participantWords, codings: loaded.codings, codes: codes, themes: themes, codeThemes: codeThemes,
             themeSummaries: summaries, selected: selected, currentRound: try Self.currentRound(db),
             researchQuestions: researchQuestions,
             documents: try String.fetchAll(db, sql: "SELECT id FROM document ORDER BY position"),
-            timeSpans: try codedTimeSpans(db, groups: groups, counted: { includeModerators || !isModerator($0) }, resolve: resolve))
+            timeSpans: try codedTimeSpans(
+                db, groups: groups, counted: { includeModerators || !isModerator($0) }, resolve: { resolver.resolve($0) }),
+            codingFragments: codingFragments)
     }
 
     /// Every time-span coding with the groups it counts for: those of the counted speakers whose

@@ -1,0 +1,63 @@
+/// Which utterances of each document codings touch, and which of them a coverage count needs the
+/// text of (the first and last utterance of a fragment that starts or ends inside one).
+struct TouchedUtterances {
+    /// What the analyses need of an utterance.
+    enum Need: UInt8 {
+        /// Nothing: no coding touches it.
+        case none
+        /// Its speaker, length and word count.
+        case info
+        /// Those and its text.
+        case text
+    }
+
+    /// The number of utterances marked.
+    private(set) var count = 0
+
+    /// The documents marked, in the order first marked.
+    private(set) var documentIDs: [String] = []
+
+    private var ordinals: [String: Int] = [:]
+    private var needs: [[Need]] = []
+    private var last: (document: String, ordinal: Int)?
+
+    /// Marks the utterances `fragment` touches.
+    ///
+    /// - Returns: The number given to its document: its position in `documentIDs`.
+    /// - Complexity: O(*u*) for the *u* utterances it spans.
+    @discardableResult
+    mutating func mark(_ fragment: Fragment) -> Int {
+        let ordinal = ordinal(of: fragment.documentID)
+        if needs[ordinal].count <= fragment.endUtterance {
+            needs[ordinal] += repeatElement(.none, count: fragment.endUtterance + 1 - needs[ordinal].count)
+        }
+        for index in fragment.startUtterance...fragment.endUtterance where needs[ordinal][index] == .none {
+            needs[ordinal][index] = .info
+            count += 1
+        }
+        if !fragment.isWholeUtterances {
+            needs[ordinal][fragment.startUtterance] = .text
+            needs[ordinal][fragment.endUtterance] = .text
+        }
+        return ordinal
+    }
+
+    /// What is needed of each utterance of `document`, by index.
+    func needs(ofDocument document: String) -> (Int) -> Need {
+        guard let ordinal = ordinals[document] else { return { _ in .none } }
+        let marks = needs[ordinal]
+        return { index in index >= 0 && index < marks.count ? marks[index] : .none }
+    }
+
+    private mutating func ordinal(of document: String) -> Int {
+        if let last, last.document == document { return last.ordinal }
+        let ordinal = ordinals[document] ?? needs.count
+        if ordinal == needs.count {
+            ordinals[document] = ordinal
+            documentIDs.append(document)
+            needs.append([])
+        }
+        last = (document, ordinal)
+        return ordinal
+    }
+}
