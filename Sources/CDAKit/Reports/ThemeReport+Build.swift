@@ -41,27 +41,9 @@ extension ThemeReport {
         }
         let themes = options.themes.isEmpty ? corpus.themes : corpus.themes.filter { options.themes.contains($0.id) }
         let groupNames = corpus.groupNames
+        let slots = corpus.utterances
+        let table = RoundFragments(corpus: corpus, round: round)
 
-        // Fragments of the round with their active codes.
-        var codesOnFragment: [Fragment: Set<Int64>] = [:]
-        for span in corpus.codings where span.round == round {
-            guard let code = corpus.codes[span.codeID], code.status == .active else { continue }
-            codesOnFragment[span.fragment, default: []].insert(span.codeID)
-        }
-        let fragments = codesOnFragment.keys.sorted()
-        // Per fragment, computed once: its themes and its counted utterances.
-        let fragmentThemes: [Set<String>] = fragments.map { fragment in
-            codesOnFragment[fragment, default: []].reduce(into: Set<String>()) { $0.formUnion(corpus.codeThemes[$1] ?? []) }
-        }
-        let fragmentUtterances: [[CodedCorpus.UtteranceInfo]] = fragments.map { fragment in
-            (fragment.startUtterance...fragment.endUtterance).compactMap { index in
-                let key = CodedCorpus.UtteranceKey(document: fragment.documentID, index: index)
-                guard let info = corpus.utterances[key], info.group != nil, corpus.includesModerators || !info.isModerator,
-                    fragment.coveredRange(inUtterance: index, length: info.length) != nil
-                else { return nil }
-                return info
-            }
-        }
         // Time spans of the round with their active codes, themes and groups.
         var codesOnSpan: [TimeSpan: Set<Int64>] = [:]
         var spanGroups: [TimeSpan: Set<String>] = [:]
@@ -87,22 +69,23 @@ extension ThemeReport {
         }
         let codedSeconds = secondsPerGroup(spans.indices)
 
-        var fragmentsByTheme: [String: [Int]] = [:]
-        for (position, themes) in fragmentThemes.enumerated() {
-            for theme in themes { fragmentsByTheme[theme, default: []].append(position) }
+        var fragmentsByTheme = [[Int]](repeating: [], count: table.themeIDs.count)
+        for position in table.fragments.indices {
+            for theme in table.themes[position] { fragmentsByTheme[theme].append(position) }
         }
-        func wordsPerGroup(_ covered: [CodedCorpus.UtteranceKey: Int]) -> [String: Int] {
-            var result: [String: Int] = [:]
-            for (key, words) in covered {
-                guard let info = corpus.utterances[key], let group = info.group, corpus.includesModerators || !info.isModerator else {
-                    continue
-                }
-                result[group, default: 0] += words
+        func wordsPerGroup(_ positions: some Sequence<Int>) -> [String: Int] {
+            var perGroup = [Int](repeating: 0, count: slots.groupNames.count)
+            let located = positions.lazy.map { (document: table.documents[$0], fragment: table.fragments[$0]) }
+            Coverage.forEachCoveredSlot(by: located, in: slots) { slot, words in
+                let group = slots.countedGroups[slot]
+                if group >= 0 { perGroup[Int(group)] += words }
             }
+            var result: [String: Int] = [:]
+            for (group, words) in perGroup.enumerated() where words > 0 { result[slots.groupNames[group]] = words }
             return result
         }
 
-        let codedWords = wordsPerGroup(Coverage.coveredWords(by: fragments, in: corpus))
+        let codedWords = wordsPerGroup(table.fragments.indices)
         let groups = groupNames.compactMap { name -> Group? in
             guard let totals = corpus.groups[name] else { return nil }
             return Group(
@@ -115,61 +98,75 @@ extension ThemeReport {
         var reportThemes: [Theme] = []
         var silences: [Silence] = []
         for theme in themes {
-            let positions = fragmentsByTheme[theme.id] ?? []
-            let themeFragments = positions.map { fragments[$0] }
-            let themeWords = wordsPerGroup(Coverage.coveredWords(by: themeFragments, in: corpus))
+            let themeOrdinal = table.themeIDs.firstIndex(of: theme.id) ?? -1
+            let positions = themeOrdinal >= 0 ? fragmentsByTheme[themeOrdinal] : []
+            let themeWords = wordsPerGroup(positions)
             let spanPositions = spansByTheme[theme.id] ?? []
             let themeSeconds = secondsPerGroup(spanPositions)
             var cells: [String: Cell] = [:]
             for group in groupNames {
                 guard let totals = corpus.groups[group] else { continue }
+                let groupOrdinal = slots.group(group) ?? -1
                 var count = 0
-                var speakers: Set<String> = []
+                var speakers = [Bool](repeating: false, count: slots.participantCount)
+                var speakerCount = 0
+                var fragmentDocuments = [Bool](repeating: false, count: slots.documentIDs.count)
                 var documents: Set<String> = []
-                var codeCounts: [Int64: Int] = [:]
-                var coThemes: [String: Int] = [:]
+                var codeCounts = [Int](repeating: 0, count: table.codeIDs.count)
+                var coThemeCounts = [Int](repeating: 0, count: table.themeIDs.count)
                 var inGroup: [Fragment] = []
                 for position in positions {
-                    let utterances = fragmentUtterances[position].filter { $0.group == group }
-                    guard !utterances.isEmpty else { continue }
-                    let fragment = fragments[position]
-                    count += 1
-                    inGroup.append(fragment)
-                    documents.insert(fragment.documentID)
-                    for info in utterances where !info.isModerator { if let speaker = info.speaker { speakers.insert(speaker) } }
-                    for code in codesOnFragment[fragment] ?? [] where corpus.codeThemes[code]?.contains(theme.id) == true {
-                        codeCounts[code, default: 0] += 1
+                    var spoken = false
+                    for slot in table.countedSlots[position] where slots.groups[slot] == groupOrdinal {
+                        spoken = true
+                        let speaker = Int(slots.participants[slot])
+                        if speaker >= 0, !speakers[speaker] {
+                            speakers[speaker] = true
+                            speakerCount += 1
+                        }
                     }
-                    for other in fragmentThemes[position] where other != theme.id { coThemes[other, default: 0] += 1 }
+                    guard spoken else { continue }
+                    count += 1
+                    if options.quotes { inGroup.append(table.fragments[position]) }
+                    let document = table.documents[position]
+                    if !fragmentDocuments[document] {
+                        fragmentDocuments[document] = true
+                        documents.insert(slots.documentIDs[document])
+                    }
+                    for code in table.codes[position] where table.codeThemes[code].contains(themeOrdinal) { codeCounts[code] += 1 }
+                    for other in table.themes[position] where other != themeOrdinal { coThemeCounts[other] += 1 }
                 }
                 for position in spanPositions where spanGroups[spans[position]]?.contains(group) == true {
                     let span = spans[position]
                     count += 1
                     documents.insert(span.documentID)
                     for code in codesOnSpan[span] ?? [] where corpus.codeThemes[code]?.contains(theme.id) == true {
-                        codeCounts[code, default: 0] += 1
+                        if let ordinal = table.code(code) { codeCounts[ordinal] += 1 }
                     }
-                    for other in spanThemes[position] where other != theme.id { coThemes[other, default: 0] += 1 }
+                    for other in spanThemes[position] where other != theme.id {
+                        if let ordinal = table.themeIDs.firstIndex(of: other) { coThemeCounts[ordinal] += 1 }
+                    }
                 }
                 let words = themeWords[group] ?? 0
-                let codes = codeCounts.map { CodeCount(code: corpus.codes[$0.key]?.name ?? "?", fragments: $0.value) }
+                let codes = codeCounts.indices.filter { codeCounts[$0] > 0 }
+                    .map { CodeCount(code: corpus.codes[table.codeIDs[$0]]?.name ?? "?", fragments: codeCounts[$0]) }
                     .sorted { ($0.fragments, $1.code) > ($1.fragments, $0.code) }
-                let co = coThemes.map { CoTheme(theme: $0.key, fragments: $0.value) }.sorted {
-                    ($0.fragments, $1.theme) > ($1.fragments, $0.theme)
-                }
+                let co = coThemeCounts.indices.filter { coThemeCounts[$0] > 0 }
+                    .map { CoTheme(theme: table.themeIDs[$0], fragments: coThemeCounts[$0]) }
+                    .sorted { ($0.fragments, $1.theme) > ($1.fragments, $0.theme) }
                 cells[group] = Cell(
                     fragments: count, words: words, seconds: themeSeconds[group] ?? 0,
                     shareOfWords: totals.words == 0 ? 0 : Double(words) / Double(totals.words),
-                    participants: speakers.count,
-                    shareOfParticipants: totals.participants.isEmpty ? 0 : Double(speakers.count) / Double(totals.participants.count),
+                    participants: speakerCount,
+                    shareOfParticipants: totals.participants.isEmpty ? 0 : Double(speakerCount) / Double(totals.participants.count),
                     documents: documents.count, codes: codes, coThemes: co, summary: corpus.themeSummaries[theme.id]?[group],
                     quotes: options.quotes
                         ? Self.quotes(inGroup, group: group, corpus: corpus, pseudonyms: pseudonyms, options: options) : nil)
-                if count > 0, totals.participants.count > speakers.count {
+                if count > 0, totals.participants.count > speakerCount {
                     silences.append(
                         Silence(
                             kind: .participantsSilentOnTheme, theme: theme.id, group: group,
-                            count: totals.participants.count - speakers.count, of: totals.participants.count))
+                            count: totals.participants.count - speakerCount, of: totals.participants.count))
                 }
                 let unused = theme.terms.filter { !(termUsage[group]?.contains($0) ?? false) }
                 if !unused.isEmpty { silences.append(Silence(kind: .termsNeverUsed, theme: theme.id, group: group, terms: unused)) }
