@@ -138,7 +138,7 @@ struct QDPXArchive {
         let limit = min(Self.recordingBytes, max(entry.compressedSize, 1) * Self.recordingInflation)
         if declared > limit { throw .entryTooLarge(file: file, entry: path, bytes: declared, limit: limit, declared: true) }
         let temporary = AtomicFile.temporaryPath(beside: target)
-        guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: AtomicFile.ownerOnly]),
+        guard AtomicFile.createOwnerOnly(atPath: temporary),
             let handle = FileHandle(forWritingAtPath: temporary)
         else { throw .writeFailed(file: target, reason: AtomicFile.likelyReason(forWriting: target)) }
         var written: UInt64 = 0

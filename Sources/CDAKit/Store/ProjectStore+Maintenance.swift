@@ -161,7 +161,7 @@ extension ProjectStore {
             throw StoreError.damaged(path: path)
         }
         let temporary = AtomicFile.temporaryPath(beside: destination)
-        guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+        guard AtomicFile.createOwnerOnly(atPath: temporary) else {
             let folder = (destination as NSString).deletingLastPathComponent
             if access(folder.isEmpty ? "." : folder, W_OK) != 0 && errno == EROFS { throw StoreError.readOnly(path: destination) }
             throw FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder)

@@ -4,7 +4,7 @@ internal import GRDB
 extension ProjectStore {
     /// Creates a project with only the migrations up to `migration` applied (to test upgrades).
     static func createLegacy(at path: String, upTo migration: String, then sql: String? = nil) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+        guard AtomicFile.createOwnerOnly(atPath: path) else {
             throw StoreError.database(path: path, message: "cannot create the file")
         }
         let queue = try DatabaseQueue(path: path)

@@ -35,7 +35,7 @@ public final class ProjectStore: Sendable {
             throw .database(path: path, message: "the folder '\(directory)' does not exist")
         }
         let temporary = AtomicFile.temporaryPath(beside: path)
-        guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+        guard AtomicFile.createOwnerOnly(atPath: temporary) else {
             if access(directory.isEmpty ? "." : directory, W_OK) != 0 { throw .readOnly(path: path) }
             throw .database(path: path, message: "cannot create the file (\(AtomicFile.likelyReason(forWriting: path)))")
         }
@@ -140,7 +140,7 @@ public final class ProjectStore: Sendable {
         // An older project: keep a copy before changing its schema.
         let backup = path + ".before-upgrade-\(Timestamp.now().replacingOccurrences(of: ":", with: "")).cda"
         if !FileManager.default.fileExists(atPath: backup),
-            FileManager.default.createFile(atPath: backup, contents: nil, attributes: [.posixPermissions: 0o600])
+            AtomicFile.createOwnerOnly(atPath: backup)
         {
             try queue.backup(to: try DatabaseQueue(path: backup))
         }

@@ -112,6 +112,20 @@ public enum AtomicFile {
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid())-\(UUID().uuidString).tmp").path
     }
 
+    /// Creates the empty file `path`, readable by its owner only, failing if it exists.
+    ///
+    /// `FileManager.createFile` writes through a hidden `.dat.nosync…` file of its own and renames
+    /// it: a process killed in between leaves that file behind, under a name no later run knows
+    /// to remove. This makes no other file. On failure `errno` says why.
+    ///
+    /// - Returns: Whether the file was created.
+    static func createOwnerOnly(atPath path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, ownerOnly)
+        guard descriptor >= 0 else { return false }
+        close(descriptor)
+        return true
+    }
+
     /// Removes the temporary files of writes of `path` whose process no longer runs (a write
     /// killed before its rename cannot remove its own).
     static func removeAbandoned(beside path: String) {
