@@ -1,35 +1,48 @@
-/// Slices one utterance's text by Unicode scalar offsets. ASCII text is sliced on its UTF-8 bytes;
-/// other text is decoded into scalars once, and only when a slice is asked for.
+/// Slices one utterance's text by Unicode scalar offsets, on its UTF-8 bytes.
+///
+/// A scalar offset is found by counting the bytes that start a scalar; the count goes on from the
+/// last offset asked for, so the slices of one text asked in order (a concordance line's left
+/// context, keyword and right context; autocode's hits) walk the text once. Nothing is decoded but
+/// the slices returned.
 struct ScalarSlicer {
     private var text = ""
-    private var isASCII: Bool?
-    private var scalars: [Unicode.Scalar]?
+    /// The last scalar offset found and its byte offset.
+    private var cursor = (scalar: 0, byte: 0)
 
     /// Starts on another text.
     mutating func reset(_ text: String) {
         self.text = text
-        isASCII = nil
-        scalars = nil
+        cursor = (0, 0)
     }
 
     /// The text between two scalar offsets, clamped to the text.
     mutating func slice(_ range: Range<Int>) -> String {
-        let ascii = isASCII ?? text.utf8.allSatisfy { $0 < 0x80 }
-        isASCII = ascii
-        if ascii,
-            let slice = text.utf8.withContiguousStorageIfAvailable({ String(decoding: $0[Self.clamped(range, $0.count)], as: UTF8.self) })
-        {
-            return slice
+        var text = self.text
+        var cursor = self.cursor
+        let slice = text.withUTF8 { bytes in
+            let lower = Self.byteOffset(ofScalar: range.lowerBound, in: bytes, from: &cursor)
+            let upper = Self.byteOffset(ofScalar: Swift.max(range.upperBound, range.lowerBound), in: bytes, from: &cursor)
+            return String(decoding: bytes[lower..<upper], as: UTF8.self)
         }
-        let all = scalars ?? Array(text.unicodeScalars)
-        scalars = all
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: all[Self.clamped(range, all.count)])
-        return String(view)
+        self.cursor = cursor
+        return slice
     }
 
-    private static func clamped(_ range: Range<Int>, _ count: Int) -> Range<Int> {
-        let lower = min(max(0, range.lowerBound), count)
-        return lower..<min(max(range.upperBound, lower), count)
+    /// The byte offset where scalar `target` starts (the end of the text past its last scalar),
+    /// counted on from `cursor` when the target lies at or after it, and `cursor` moved there.
+    private static func byteOffset(ofScalar target: Int, in bytes: UnsafeBufferPointer<UInt8>, from cursor: inout (scalar: Int, byte: Int))
+        -> Int
+    {
+        guard target > 0 else { return 0 }
+        if target < cursor.scalar { cursor = (0, 0) }
+        var (scalar, byte) = cursor
+        while scalar < target && byte < bytes.count {
+            byte += 1
+            // Continuation bytes (10xxxxxx) belong to the scalar just passed.
+            while byte < bytes.count && bytes[byte] & 0xC0 == 0x80 { byte += 1 }
+            scalar += 1
+        }
+        cursor = (scalar, byte)
+        return byte
     }
 }
