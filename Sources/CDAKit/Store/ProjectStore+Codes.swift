@@ -23,9 +23,10 @@ extension ProjectStore {
     /// - Throws: `CodingError.controlCharacterInCodeName` for a name with a NUL.
     static func code(named name: String, _ db: Database) throws -> Code? {
         if name.unicodeScalars.contains("\0") { _ = try CodeName.validated(name) }
-        return try CodeRecord.all().named(name)
-            .order((CodeRecord.Columns.status == CodeStatus.active.rawValue).desc, CodeRecord.Columns.id.desc)
-            .fetchOne(db)?.code
+        // A cached statement: a sheet import looks a code up for every row.
+        let statement = try db.cachedStatement(
+            sql: "SELECT * FROM code WHERE name = ? ORDER BY status = '\(CodeStatus.active.rawValue)' DESC, id DESC LIMIT 1")
+        return try CodeRecord.fetchOne(statement, arguments: [name])?.code
     }
 
     /// The active code with this name, or a precise error.
@@ -77,7 +78,7 @@ extension ProjectStore {
 
     /// The round that new codings go to: the highest started round, 1 when none was started.
     static func currentRound(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT MAX(number) FROM codingRound") ?? 1
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(number) FROM codingRound")) ?? 1
     }
 
     static func checkRound(_ round: Int, _ db: Database) throws {

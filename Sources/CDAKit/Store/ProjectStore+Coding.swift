@@ -33,12 +33,13 @@ extension ProjectStore {
 
     /// The id of the coding of `codeID` on exactly `fragment`, in `round`, by `coder`, if stored.
     static func existingCodingID(codeID: Int64, fragment: Fragment, round: Int, coder: String, _ db: Database) throws -> Int64? {
+        // A cached statement: a sheet import asks this for every row.
         try Int64.fetchOne(
-            db,
-            sql: """
-                SELECT id FROM coding WHERE codeId = ? AND documentId = ? AND startUtterance = ? AND IFNULL(startOffset, -1) = ?
-                  AND endUtterance = ? AND IFNULL(endOffset, -1) = ? AND round = ? AND coder = ?
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT id FROM coding WHERE codeId = ? AND documentId = ? AND startUtterance = ? AND IFNULL(startOffset, -1) = ?
+                      AND endUtterance = ? AND IFNULL(endOffset, -1) = ? AND round = ? AND coder = ?
+                    """),
             arguments: [
                 codeID, fragment.documentID, fragment.startUtterance, fragment.startOffset ?? -1,
                 fragment.endUtterance, fragment.endOffset ?? -1, round, coder,
