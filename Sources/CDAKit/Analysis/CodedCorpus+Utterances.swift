@@ -7,7 +7,7 @@ extension CodedCorpus {
     /// groups and participants are numbered too.
     public struct Utterances: Sendable, Sequence {
         /// Document ids by ordinal, in the order first loaded.
-        private(set) var documentIDs: [String] = []
+        var documentIDs: [String] { documents.ids }
         /// Group names by ordinal, in the order first met.
         private(set) var groupNames: [String] = []
         /// What is known of the utterance in each slot.
@@ -23,12 +23,11 @@ extension CodedCorpus {
         private(set) var countedGroups: [Int32] = []
 
         private let includesModerators: Bool
-        private var documentOrdinals: [String: Int] = [:]
+        private var documents = DocumentOrdinals()
         private var groupOrdinals: [String: Int32] = [:]
         private var participantOrdinals: [String: Int32] = [:]
         /// Per document ordinal, the slot of each index (-1 when not loaded).
         private var slotByIndex: [[Int32]] = []
-        private var last: (document: String, ordinal: Int)?
 
         /// No utterances yet.
         ///
@@ -42,7 +41,7 @@ extension CodedCorpus {
 
         /// The utterance with `key`, if it is loaded.
         public subscript(key: UtteranceKey) -> UtteranceInfo? {
-            guard let document = documentOrdinals[key.document], let slot = slot(document: document, index: key.index) else { return nil }
+            guard let document = documents.existing(key.document), let slot = slot(document: document, index: key.index) else { return nil }
             return infos[slot]
         }
 
@@ -53,7 +52,8 @@ extension CodedCorpus {
 
         /// Adds an utterance (a later one with the same key replaces it).
         mutating func insert(_ info: UtteranceInfo, document documentID: String, index: Int) {
-            let document = ordinal(ofDocument: documentID)
+            let (document, isNew) = documents.ordinal(of: documentID)
+            if isNew { slotByIndex.append([]) }
             if slotByIndex[document].count <= index {
                 slotByIndex[document] += repeatElement(-1, count: index + 1 - slotByIndex[document].count)
             }
@@ -92,7 +92,7 @@ extension CodedCorpus {
         var participantCount: Int { participantOrdinals.count }
 
         /// The ordinal of a document with loaded utterances.
-        func document(_ id: String) -> Int? { documentOrdinals[id] }
+        func document(_ id: String) -> Int? { documents.existing(id) }
 
         /// The ordinal of a group some loaded utterance belongs to.
         func group(_ name: String) -> Int32? { groupOrdinals[name] }
@@ -102,18 +102,6 @@ extension CodedCorpus {
             let slots = slotByIndex[document]
             guard index >= 0, index < slots.count, slots[index] >= 0 else { return nil }
             return Int(slots[index])
-        }
-
-        private mutating func ordinal(ofDocument document: String) -> Int {
-            if let last, last.document == document { return last.ordinal }
-            let ordinal = documentOrdinals[document] ?? documentIDs.count
-            if ordinal == documentIDs.count {
-                documentOrdinals[document] = ordinal
-                documentIDs.append(document)
-                slotByIndex.append([])
-            }
-            last = (document, ordinal)
-            return ordinal
         }
 
         private mutating func ordinal(ofGroup group: String) -> Int32 {

@@ -15,11 +15,10 @@ struct TouchedUtterances {
     private(set) var count = 0
 
     /// The documents marked, in the order first marked.
-    private(set) var documentIDs: [String] = []
+    var documentIDs: [String] { documents.ids }
 
-    private var ordinals: [String: Int] = [:]
+    private var documents = DocumentOrdinals()
     private var needs: [[Need]] = []
-    private var last: (document: String, ordinal: Int)?
 
     /// Marks the utterances `fragment` touches.
     ///
@@ -27,7 +26,8 @@ struct TouchedUtterances {
     /// - Complexity: O(*u*) for the *u* utterances it spans.
     @discardableResult
     mutating func mark(_ fragment: Fragment) -> Int {
-        let ordinal = ordinal(of: fragment.documentID)
+        let (ordinal, isNew) = documents.ordinal(of: fragment.documentID)
+        if isNew { needs.append([]) }
         if needs[ordinal].count <= fragment.endUtterance {
             needs[ordinal] += repeatElement(.none, count: fragment.endUtterance + 1 - needs[ordinal].count)
         }
@@ -44,20 +44,8 @@ struct TouchedUtterances {
 
     /// What is needed of each utterance of `document`, by index.
     func needs(ofDocument document: String) -> (Int) -> Need {
-        guard let ordinal = ordinals[document] else { return { _ in .none } }
+        guard let ordinal = documents.existing(document) else { return { _ in .none } }
         let marks = needs[ordinal]
         return { index in index >= 0 && index < marks.count ? marks[index] : .none }
-    }
-
-    private mutating func ordinal(of document: String) -> Int {
-        if let last, last.document == document { return last.ordinal }
-        let ordinal = ordinals[document] ?? needs.count
-        if ordinal == needs.count {
-            ordinals[document] = ordinal
-            documentIDs.append(document)
-            needs.append([])
-        }
-        last = (document, ordinal)
-        return ordinal
     }
 }
