@@ -14,7 +14,7 @@ struct KwicCommand: ParsableCommand {
     @Argument(help: "The pattern: words, with * and ? as wildcards.") var pattern: String
     @Option(help: "Characters of context on each side.") var width = 40
     @Option(help: "left, right or position.") var sort = "position"
-    @Option(help: "The most lines.") var limit: Int?
+    @Option(help: "The most lines, after sorting (default: every hit).") var limit: Int?
     @Option(name: .customLong("code-as"), help: "Code every hit with this code (needs --yes).") var codeAs: String?
     @Option(help: "The round for --code-as.") var round: Int?
     @Flag(help: "Confirm --code-as.") var yes = false
