@@ -4,6 +4,10 @@ import Foundation
 /// Hands batches from the calling thread to one other thread, in order, so that producing them
 /// (stepping through a million rows of SQLite) and consuming them (building values from the rows)
 /// run on two cores at once.
+///
+/// The consumer gets a thread of its own rather than one from Dispatch's shared pool: the producer
+/// holds the database while it waits for the consumer, and the pool's threads may all be waiting
+/// for that database (the workbench serves requests from them).
 enum BatchHandoff {
     /// Runs `produce` on the calling thread and `consume` on another, and returns what `consume`
     /// returns once both are done.
@@ -20,15 +24,21 @@ enum BatchHandoff {
     ) throws -> Result {
         let channel = Channel<Batch>(depth: Swift.max(1, depth))
         let outcome = Outcome<Result>()
-        let done = DispatchGroup()
-        DispatchQueue.global().async(group: done) { outcome.value = consume(channel.receive) }
-        defer {
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            outcome.value = consume(channel.receive)
+            done.signal()
+        }.start()
+        var joined = false
+        func join() {
+            guard !joined else { return }
             channel.close()
             done.wait()
+            joined = true
         }
+        defer { join() }
         try produce(channel.send)
-        channel.close()
-        done.wait()
+        join()
         guard let value = outcome.value else { preconditionFailure("the consumer returned no value") }
         return value
     }
