@@ -24,22 +24,22 @@ public enum Coverage {
     /// number of covered words.
     ///
     /// - Parameters:
-    ///   - fragments: The fragments with their documents' ordinals in `slots`, overlapping or not.
-    ///   - slots: The corpus's utterances, with texts for utterances that partial fragments touch.
-    ///   - body: Called with an utterance's slot in `slots` and its covered words.
+    ///   - fragments: The fragments with their documents' ordinals in `utterances`, overlapping or not.
+    ///   - utterances: The corpus's utterances, with texts for those that partial fragments touch.
+    ///   - body: Called with an utterance's slot in `utterances` and its covered words.
     /// - Complexity: O(*f* + *u* + *w*) for *f* fragment pieces, *u* loaded utterances and *w* words
     ///   in partially covered utterances.
     static func forEachCoveredSlot(
-        by fragments: some Sequence<(document: Int, fragment: Fragment)>, in slots: CodedCorpus.Utterances,
+        by fragments: some Sequence<(document: Int, fragment: Fragment)>, in utterances: CodedCorpus.Utterances,
         _ body: (_ slot: Int, _ words: Int) -> Void
     ) {
-        var isWhole = [Bool](repeating: false, count: slots.count)
+        var isWhole = [Bool](repeating: false, count: utterances.count)
         var whole: [Int] = []
         var ranges: [Int: [Range<Int>]] = [:]
         for (document, fragment) in fragments {
             for index in fragment.startUtterance...fragment.endUtterance {
-                guard let slot = slots.slot(document: document, index: index), !isWhole[slot] else { continue }
-                let length = slots.infos[slot].length
+                guard let slot = utterances.slot(document: document, index: index), !isWhole[slot] else { continue }
+                let length = utterances.infos[slot].length
                 let inner = index > fragment.startUtterance && index < fragment.endUtterance
                 let startsAtBeginning = index > fragment.startUtterance || (fragment.startOffset ?? 0) == 0
                 let endsAtEnd = index < fragment.endUtterance || (fragment.endOffset ?? length) >= length
@@ -52,9 +52,9 @@ public enum Coverage {
                 }
             }
         }
-        for slot in whole { body(slot, slots.infos[slot].words) }
+        for slot in whole { body(slot, utterances.infos[slot].words) }
         for (slot, pieces) in ranges {
-            guard let text = slots.infos[slot].text else { continue }
+            guard let text = utterances.infos[slot].text else { continue }
             let merged = union(pieces)
             var count = 0
             var cursor = 0

@@ -41,7 +41,7 @@ extension ThemeReport {
         }
         let themes = options.themes.isEmpty ? corpus.themes : corpus.themes.filter { options.themes.contains($0.id) }
         let groupNames = corpus.groupNames
-        let slots = corpus.utterances
+        let utterances = corpus.utterances
         let table = RoundFragments(corpus: corpus, round: round)
 
         // Time spans of the round with their active codes, themes and groups.
@@ -74,14 +74,14 @@ extension ThemeReport {
             for theme in table.themes[position] { fragmentsByTheme[theme].append(position) }
         }
         func wordsPerGroup(_ positions: some Sequence<Int>) -> [String: Int] {
-            var perGroup = [Int](repeating: 0, count: slots.groupNames.count)
+            var perGroup = [Int](repeating: 0, count: utterances.groupNames.count)
             let located = positions.lazy.map { (document: table.documents[$0], fragment: table.fragments[$0]) }
-            Coverage.forEachCoveredSlot(by: located, in: slots) { slot, words in
-                let group = slots.countedGroups[slot]
+            Coverage.forEachCoveredSlot(by: located, in: utterances) { slot, words in
+                let group = utterances.countedGroups[slot]
                 if group >= 0 { perGroup[Int(group)] += words }
             }
             var result: [String: Int] = [:]
-            for (group, words) in perGroup.enumerated() where words > 0 { result[slots.groupNames[group]] = words }
+            for (group, words) in perGroup.enumerated() where words > 0 { result[utterances.groupNames[group]] = words }
             return result
         }
 
@@ -106,20 +106,20 @@ extension ThemeReport {
             var cells: [String: Cell] = [:]
             for group in groupNames {
                 guard let totals = corpus.groups[group] else { continue }
-                let groupOrdinal = slots.group(group) ?? -1
+                let groupOrdinal = utterances.group(group) ?? -1
                 var count = 0
-                var speakers = [Bool](repeating: false, count: slots.participantCount)
+                var speakers = [Bool](repeating: false, count: utterances.participantCount)
                 var speakerCount = 0
-                var fragmentDocuments = [Bool](repeating: false, count: slots.documentIDs.count)
+                var fragmentDocuments = [Bool](repeating: false, count: utterances.documentIDs.count)
                 var documents: Set<String> = []
                 var codeCounts = [Int](repeating: 0, count: table.codeIDs.count)
                 var coThemeCounts = [Int](repeating: 0, count: table.themeIDs.count)
                 var inGroup: [Fragment] = []
                 for position in positions {
                     var spoken = false
-                    for slot in table.countedSlots[position] where slots.groups[slot] == groupOrdinal {
+                    for slot in table.countedSlots[position] where utterances.groups[slot] == groupOrdinal {
                         spoken = true
-                        let speaker = Int(slots.participants[slot])
+                        let speaker = Int(utterances.participants[slot])
                         if speaker >= 0, !speakers[speaker] {
                             speakers[speaker] = true
                             speakerCount += 1
@@ -131,7 +131,7 @@ extension ThemeReport {
                     let document = table.documents[position]
                     if !fragmentDocuments[document] {
                         fragmentDocuments[document] = true
-                        documents.insert(slots.documentIDs[document])
+                        documents.insert(utterances.documentIDs[document])
                     }
                     for code in table.codes[position] where table.codeThemes[code].contains(themeOrdinal) { codeCounts[code] += 1 }
                     for other in table.themes[position] where other != themeOrdinal { coThemeCounts[other] += 1 }

@@ -9,9 +9,6 @@ struct RaggedArray<Element: Sendable>: Sendable {
     /// An empty table.
     init() {}
 
-    /// The number of rows.
-    var count: Int { starts.count - 1 }
-
     /// Adds an element to the row being built (the row after the last one ended).
     mutating func append(_ element: Element) { elements.append(element) }
 
